@@ -1,0 +1,192 @@
+"""CLI: the ``matcher`` command, a thin typer layer over the library (typer lives here only).
+
+Each command parses its options, calls the library, formats, and stops. Data goes to stdout or
+``-o FILE``, messages to stderr. Exit codes: 0 ok, 1 some inputs failed or a domain error,
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matcher.errors import MatcherError, PostingError, RubricError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Match resumes to jobs and explain why.",
+)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"matcher: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2026-01-31", param_hint="--as-of"
+        ) from None
+
+
+@app.command()
+def compile(
+    postings: Annotated[list[Path], typer.Argument(help="Posting text files.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder for the rubric files.")],
+) -> None:
+    """Compile job postings into rubric files DIR/<job_id>.toml.
+
+    Example: matcher compile seeds/*.txt -o rubrics/
+    """
+    from matcher.compiler import compile_file
+    from matcher.rubric import save_rubric
+
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for posting in postings:
+        try:
+            rubrics = compile_file(posting)
+        except PostingError as e:
+            typer.echo(f"matcher: {e.message}", err=True)
+            failed += 1
+            continue
+        for r in rubrics:
+            path = save_rubric(r, out / f"{r.job_id}.toml")
+            typer.echo(f"{path}  {len(r.criteria)} criteria  {r.title}", err=True)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def score(
+    resumes: Annotated[list[Path], typer.Argument(help="Resume files or folders.")],
+    rubric: Annotated[
+        list[Path], typer.Option("--rubric", "-r", help="Rubric file or folder (repeatable).")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write .csv, .parquet, .json or .ndjson.")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option(min=1, help="Reader processes (default: all).")
+    ] = None,
+    evidence: Annotated[
+        Path | None, typer.Option(help="Also write the evidence table here.")
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(min=1, help="Keep the N best rows per job (failure rows are always kept)."),
+    ] = None,
+) -> None:
+    """Score resumes against rubrics and rank them, one row per (resume, job).
+
+    Example: matcher score samples/ --rubric rubrics/ -o ranking.csv --as-of 2026-01-01
+    """
+    import polars as pl
+
+    from matcher.pipeline import run
+    from matcher.ranking import FORMATS, format_table, write_table
+    from matcher.rubric import load_rubrics
+
+    day = _as_of(as_of)
+    for target in (out, evidence):
+        if target is not None and target.suffix.lower() not in FORMATS:
+            raise typer.BadParameter(f"{target} must end in one of {', '.join(FORMATS)}")
+    try:
+        rubrics = load_rubrics(rubric)
+    except RubricError as e:
+        raise _fail(e.message) from None
+    result = run(resumes, rubrics, as_of=day, jobs=jobs)
+    table = result.ranking
+    if top is not None:
+        table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
+    if out is None:
+        typer.echo(format_table(table))
+    else:
+        write_table(table, out)
+    if evidence is not None:
+        write_table(result.evidence(), evidence)
+    for f in {(f.resume, f.status, f.message) for f in result.failures}:
+        typer.echo(f"matcher: {f[0]}: {f[1]}: {f[2]}", err=True)
+    raise typer.Exit(1 if result.failures else 0)
+
+
+@app.command()
+def explain(
+    resume: Annotated[Path, typer.Argument(help="One resume file.")],
+    rubric: Annotated[Path, typer.Option("--rubric", "-r", help="One rubric file.")],
+    as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Show why a resume scored what it did: weight, credit, contribution and evidence.
+
+    Example: matcher explain samples/en_pm_senior_fintech.pdf --rubric rubrics/000_1e07a38cda397245-1.toml
+    """
+    from matcher.explain import explain_data, explain_text
+    from matcher.read import read_document
+    from matcher.resume import understand
+    from matcher.rubric import load_rubric
+    from matcher.scoring import score as score_one
+
+    if format not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
+    try:
+        r = load_rubric(rubric)
+        card = score_one(understand(read_document(resume), _as_of(as_of)), r)
+    except MatcherError as e:
+        raise _fail(
+            f"{resume}: {e.message}" if not isinstance(e, RubricError) else e.message
+        ) from None
+    if format == "json":
+        typer.echo(json.dumps(explain_data(card), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(explain_text(card))
+
+
+@app.command()
+def check(
+    rubrics: Annotated[list[Path], typer.Argument(help="Rubric files or folders.")],
+) -> None:
+    """Validate rubric files and show lint advice (fairness findings among it).
+
+    Example: matcher check rubrics/
+    """
+    from matcher.rubric import lint, load_rubric
+
+    files = [f for p in rubrics for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p])]
+    bad = 0
+    for f in files:
+        try:
+            r = load_rubric(f)
+        except RubricError as e:
+            typer.echo(e.message, err=True)
+            bad += 1
+            continue
+        notes = lint(r)
+        typer.echo(
+            f"{f}: ok, {len(r.criteria)} criteria" + (f", {len(notes)} notes" if notes else "")
+        )
+        for n in notes:
+            typer.echo(f"  {n}")
+    if not files:
+        raise _fail("no rubric files given", 2)
+    raise typer.Exit(1 if bad else 0)
+
+
+def main() -> None:
+    """Entry point of the ``matcher`` command."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

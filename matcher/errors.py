@@ -1,0 +1,42 @@
+"""Errors: the one exception family the library raises; the CLI maps them to exit codes.
+
+Every error carries a short machine-readable ``status`` (used as the ``status`` column of a
+failure row) and a message a person can act on. The library never prints or exits.
+"""
+
+from __future__ import annotations
+
+
+class MatcherError(Exception):
+    """Base class of every error matcher raises on purpose."""
+
+    status: str = "error"
+
+    def __init__(self, message: str, *, status: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+
+
+class RubricError(MatcherError):
+    """A rubric file is missing, malformed or invalid; ``problems`` lists every one with its path."""
+
+    status = "bad_rubric"
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        detail = message if not problems else message + "\n" + "\n".join(f"  {p}" for p in problems)
+        super().__init__(detail)
+        self.problems = problems
+
+
+class ReadError(MatcherError):
+    """A resume could not be read; ``status`` says why (``unreadable``, ``needs_ocr``, ...)."""
+
+    status = "unreadable"
+
+
+class PostingError(MatcherError):
+    """A job posting could not be compiled (empty, binary, no criteria found)."""
+
+    status = "bad_posting"

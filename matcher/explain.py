@@ -1,0 +1,84 @@
+"""Explain: a ``ScoreCard`` as the waterfall a recruiter reads, or as plain data for an ATS.
+
+Input is a ``ScoreCard``; output is text (``explain_text``) or a JSON-ready dict
+(``explain_data``): per criterion the weight, credit, contribution and evidence, missing
+required criteria first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matcher.scoring import Evidence, ScoreCard
+
+
+def _order(card: ScoreCard) -> list[Evidence]:
+    """Missing required first, then by contribution (largest first), then by id."""
+    return sorted(
+        card.evidence,
+        key=lambda e: (not (e.required and not e.met), -e.contribution, e.criterion_id),
+    )
+
+
+def explain_data(card: ScoreCard) -> dict[str, Any]:
+    """The explanation as plain data (what ``matcher explain --format json`` prints)."""
+    return {
+        "resume": card.resume,
+        "resume_id": card.resume_id,
+        "job_id": card.job_id,
+        "title": card.title,
+        "score": round(card.score, 2),
+        "eligible": card.eligible,
+        "missing_required": list(card.missing_required),
+        "warnings": list(card.warnings),
+        "rubric_fingerprint": card.rubric_fingerprint,
+        "engine_version": card.engine_version,
+        "as_of": card.as_of.isoformat(),
+        "criteria": [
+            {
+                "id": e.criterion_id,
+                "label": e.label,
+                "kind": e.kind,
+                "weight": e.weight,
+                "required": e.required,
+                "met": e.met,
+                "method": e.method,
+                "term": e.term,
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "page": e.page,
+                "section": e.section,
+                "similarity": e.similarity,
+                "credit": e.credit,
+                "contribution": round(e.contribution, 2),
+            }
+            for e in _order(card)
+        ],
+    }
+
+
+def explain_text(card: ScoreCard) -> str:
+    """A readable waterfall: the contributions listed add up to the score."""
+    lines = [
+        f"{card.resume}  vs  {card.job_id} ({card.title})",
+        f"score {card.score:.1f} / 100   eligible: {'yes' if card.eligible else 'no'}",
+    ]
+    if card.missing_required:
+        lines.append("missing required: " + ", ".join(card.missing_required))
+    if card.warnings:
+        lines.append("warnings: " + "; ".join(card.warnings))
+    lines += ["", f"{'criterion':34} {'weight':>6} {'credit':>6} {'points':>6}  evidence"]
+    for e in _order(card):
+        flag = "!" if e.required and not e.met else ("*" if e.required else " ")
+        where = f" (p{e.page}, {e.section})" if e.page else ""
+        said = {
+            "none": "not found",
+            "years": f"{e.text} found, {e.term} asked",
+            "level": f"{e.term}: {e.text!r}{where}",
+        }.get(e.method, f"{e.method} {e.term!r}: {e.text!r}{where}")
+        lines.append(
+            f"{flag}{e.label[:33]:33} {e.weight:6.2f} {e.credit:6.2f} {e.contribution:6.1f}  {said}"
+        )
+    lines += ["", "* required   ! required and missing"]
+    return "\n".join(lines)

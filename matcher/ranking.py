@@ -1,0 +1,237 @@
+"""Ranking: ``ScoreCard`` values and failure rows in, polars tables out, written as CSV/Parquet/JSON.
+
+Input is score cards and ``Failure`` rows; output is the ranking frame (one row per resume and
+job, fixed schema whatever the rubric) and the long evidence frame (one row per resume, job and
+criterion). Column names and types are declared once, here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from matcher.scoring import ScoreCard
+
+RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
+    "job_id": pl.String,
+    "resume": pl.String,
+    "resume_id": pl.String,
+    "rank": pl.Int64,
+    "score": pl.Float64,
+    "eligible": pl.Boolean,
+    "missing_required": pl.List(pl.String),
+    "status": pl.String,
+    "message": pl.String,
+    "warnings": pl.List(pl.String),
+    "rubric_fingerprint": pl.String,
+    "engine_version": pl.String,
+    "as_of": pl.String,
+}
+
+EVIDENCE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
+    "job_id": pl.String,
+    "resume": pl.String,
+    "resume_id": pl.String,
+    "criterion_id": pl.String,
+    "label": pl.String,
+    "kind": pl.String,
+    "weight": pl.Float64,
+    "required": pl.Boolean,
+    "method": pl.String,
+    "term": pl.String,
+    "text": pl.String,
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "page": pl.Int64,
+    "section": pl.String,
+    "similarity": pl.Float64,
+    "credit": pl.Float64,
+    "contribution": pl.Float64,
+    "met": pl.Boolean,
+}
+
+FORMATS = (".csv", ".parquet", ".json", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A resume that could not be scored against a job: it still gets a row."""
+
+    resume: str
+    resume_id: str
+    job_id: str
+    status: str
+    message: str
+    rubric_fingerprint: str
+    engine_version: str
+    as_of: date
+
+
+def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.DataFrame:
+    """The ranking frame: within each job, eligible before ineligible, then score, then resume.
+
+    Scores are rounded to 2 decimals; ties break by resume path, so the order is deterministic.
+    Failure rows keep their ``status`` and ``message`` and have no rank or score.
+    """
+    rows = [
+        {
+            "job_id": c.job_id,
+            "resume": c.resume,
+            "resume_id": c.resume_id,
+            "rank": None,
+            "score": round(c.score, 2),
+            "eligible": c.eligible,
+            "missing_required": list(c.missing_required),
+            "status": "ok",
+            "message": "",
+            "warnings": list(c.warnings),
+            "rubric_fingerprint": c.rubric_fingerprint,
+            "engine_version": c.engine_version,
+            "as_of": c.as_of.isoformat(),
+        }
+        for c in cards
+    ]
+    rows += [
+        {
+            "job_id": f.job_id,
+            "resume": f.resume,
+            "resume_id": f.resume_id,
+            "rank": None,
+            "score": None,
+            "eligible": False,
+            "missing_required": [],
+            "status": f.status,
+            "message": f.message,
+            "warnings": [],
+            "rubric_fingerprint": f.rubric_fingerprint,
+            "engine_version": f.engine_version,
+            "as_of": f.as_of.isoformat(),
+        }
+        for f in failures
+    ]
+    df = pl.DataFrame(rows, schema=RANKING_SCHEMA)
+    ok = pl.col("status") == "ok"
+    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=_natural))}
+    job_order = pl.col("job_id").replace_strict(order, return_dtype=pl.Int64)
+    df = df.sort(
+        [job_order, ~ok, ~pl.col("eligible"), pl.col("score").fill_null(-1.0), "resume"],
+        descending=[False, False, False, True, False],
+    )
+    return df.with_columns(
+        pl.when(ok)
+        .then(pl.int_range(1, pl.len() + 1).over("job_id"))
+        .otherwise(None)
+        .cast(pl.Int64)
+        .alias("rank")
+    )
+
+
+def _natural(s: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "job-2" before "job-10"."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", s) if p)
+
+
+def evidence_table(cards: Iterable[ScoreCard]) -> pl.DataFrame:
+    """The long evidence frame: one row per (resume, job, criterion), misses included."""
+    rows = [
+        {
+            "job_id": c.job_id,
+            "resume": c.resume,
+            "resume_id": c.resume_id,
+            "criterion_id": e.criterion_id,
+            "label": e.label,
+            "kind": e.kind,
+            "weight": e.weight,
+            "required": e.required,
+            "method": e.method,
+            "term": e.term,
+            "text": e.text,
+            "start": e.start,
+            "end": e.end,
+            "page": e.page,
+            "section": e.section,
+            "similarity": e.similarity,
+            "credit": e.credit,
+            "contribution": round(e.contribution, 4),
+            "met": e.met,
+        }
+        for c in cards
+        for e in c.evidence
+    ]
+    df = pl.DataFrame(rows, schema=EVIDENCE_SCHEMA)
+    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=_natural))}
+    return df.sort(
+        [pl.col("job_id").replace_strict(order, return_dtype=pl.Int64), "resume", "criterion_id"]
+    )
+
+
+def _flat(df: pl.DataFrame) -> pl.DataFrame:
+    """List columns joined with "; " for formats that hold no lists (CSV, a printed table)."""
+    return df.with_columns(
+        pl.col(c).list.join("; ") for c, t in df.schema.items() if isinstance(t, pl.List)
+    )
+
+
+def write_table(df: pl.DataFrame, path: str | Path) -> Path:
+    """Write ``df`` in the format its extension names (.csv, .parquet, .json, .ndjson).
+
+    Raises ``ValueError`` for another extension.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        _flat(df).write_csv(p)
+    elif suffix == ".parquet":
+        df.write_parquet(p, statistics=False)
+    elif suffix == ".json":
+        df.write_json(p)
+    elif suffix == ".ndjson":
+        df.write_ndjson(p)
+    else:
+        raise ValueError(f"{p}: output must end in one of {', '.join(FORMATS)}")
+    return p
+
+
+def format_table(
+    df: pl.DataFrame,
+    columns: Sequence[str] = (
+        "job_id",
+        "rank",
+        "score",
+        "eligible",
+        "resume",
+        "status",
+        "missing_required",
+    ),
+) -> str:
+    """A plain-text table for a terminal: one block per job."""
+    flat = _flat(df.select(columns))
+    out: list[str] = []
+    widths = {
+        c: max(len(c), *(len(_cell(v)) for v in flat[c])) if len(flat) else len(c) for c in columns
+    }
+    header = "  ".join(c.ljust(widths[c]) for c in columns)
+    last_job = None
+    for row in flat.iter_rows(named=True):
+        if row["job_id"] != last_job:
+            if out:
+                out.append("")
+            out += [header, "  ".join("-" * widths[c] for c in columns)]
+            last_job = row["job_id"]
+        out.append("  ".join(_cell(row[c]).ljust(widths[c]) for c in columns).rstrip())
+    return "\n".join(out)
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.1f}"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
