@@ -1,0 +1,162 @@
+"""Tests for matcher.cli: the contract (commands, options, columns, exit codes) on real samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from matcher.cli import app
+from tests.conftest import RUBRICS, SAMPLES, SEEDS
+
+runner = CliRunner()
+RUBRIC = RUBRICS / "000_1e07a38cda397245-1.toml"
+CONTRACT_COLUMNS = {"job_id", "resume", "rank", "score", "eligible", "status", "message"}
+
+
+def test_compile_writes_one_rubric_per_posting(tmp_path: Path) -> None:
+    res = runner.invoke(
+        app, ["compile", str(SEEDS / "000_1e07a38cda397245.txt"), "-o", str(tmp_path)]
+    )
+    assert res.exit_code == 0, res.output
+    names = sorted(p.name for p in tmp_path.glob("*.toml"))
+    assert len(names) == 15 and "000_1e07a38cda397245-15.toml" in names
+
+
+def test_compile_single_posting_uses_stem(tmp_path: Path) -> None:
+    posting = tmp_path / "analyst.txt"
+    posting.write_text(
+        "Requirements:\n1. SQL and Excel\n2. Bachelor degree or above", encoding="utf-8"
+    )
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0
+    assert (tmp_path / "out" / "analyst.toml").exists()
+
+
+def test_compile_bad_posting_exits_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    res = runner.invoke(app, ["compile", str(empty), "-o", str(tmp_path)])
+    assert res.exit_code == 1 and "empty" in res.output
+
+
+@pytest.mark.parametrize("ext", [".csv", ".parquet", ".json", ".ndjson"])
+def test_score_writes_every_format(tmp_path: Path, ext: str) -> None:
+    out = tmp_path / f"ranking{ext}"
+    res = runner.invoke(
+        app,
+        [
+            "score",
+            str(SAMPLES),
+            "--rubric",
+            str(RUBRIC),
+            "-o",
+            str(out),
+            "--as-of",
+            "2026-11-23",
+            "--jobs",
+            "1",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    df = {
+        ".csv": pl.read_csv,
+        ".parquet": pl.read_parquet,
+        ".json": pl.read_json,
+        ".ndjson": pl.read_ndjson,
+    }[ext](out)
+    assert set(df.columns) >= CONTRACT_COLUMNS
+    assert df.height == len([p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".txt")])
+    assert sorted(df["rank"].to_list()) == list(range(1, df.height + 1))
+
+
+def test_score_prints_a_table_without_out() -> None:
+    res = runner.invoke(
+        app, ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--top", "3", "--jobs", "1"]
+    )
+    assert res.exit_code == 0
+    assert "rank" in res.stdout and "en_pm" in res.stdout
+
+
+def test_broken_input_is_a_row_and_exit_1(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n not a pdf")
+    out = tmp_path / "r.csv"
+    res = runner.invoke(
+        app,
+        [
+            "score",
+            str(fake),
+            str(SAMPLES / "en_pm_senior_fintech.pdf"),
+            "--rubric",
+            str(RUBRIC),
+            "-o",
+            str(out),
+            "--jobs",
+            "1",
+        ],
+    )
+    assert res.exit_code == 1
+    df = pl.read_csv(out)
+    assert df.height == 2
+    bad = df.filter(pl.col("status") != "ok").row(0, named=True)
+    assert bad["status"] == "not_a_pdf" and "PNG" in bad["message"] and bad["rank"] is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "samples", "--rubric", str(RUBRIC), "--as-of", "yesterday"],
+        ["score", "samples", "--rubric", str(RUBRIC), "-o", "out.xlsx"],
+        ["score", "samples"],
+        ["explain", "x.pdf", "--rubric", str(RUBRIC), "--format", "yaml"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert runner.invoke(app, args).exit_code == 2
+
+
+def test_bad_rubric_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\n", encoding="utf-8")
+    res = runner.invoke(app, ["score", str(SAMPLES), "--rubric", str(bad)])
+    assert res.exit_code == 1 and "criteria: must hold" in res.output
+
+
+def test_explain_text_and_json() -> None:
+    resume = str(SAMPLES / "en_pm_senior_fintech.pdf")
+    res = runner.invoke(app, ["explain", resume, "--rubric", str(RUBRIC), "--as-of", "2026-11-23"])
+    assert res.exit_code == 0 and "PRD" in res.stdout and "score" in res.stdout
+    res = runner.invoke(
+        app,
+        ["explain", resume, "--rubric", str(RUBRIC), "--format", "json", "--as-of", "2026-11-23"],
+    )
+    data = json.loads(res.stdout)
+    assert sum(c["contribution"] for c in data["criteria"]) == pytest.approx(data["score"], abs=0.1)
+
+
+def test_explain_unreadable_resume_exits_1(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["explain", str(tmp_path / "none.pdf"), "--rubric", str(RUBRIC)])
+    assert res.exit_code == 1 and "not found" in res.output
+
+
+def test_check_validates_committed_rubrics(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["check", str(RUBRICS)])
+    assert res.exit_code == 0 and "fairness" in res.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'schema_version = 1\njob_id = "j"\ntitle = "t"\nlanguage = "en"\n[[criteria]]\nid = "a"\nkind = "tool"\nlabel = "SQL"\nweight = 0\n',
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["check", str(bad)])
+    assert res.exit_code == 1 and "criteria[0].weight: must be > 0" in res.output
+
+
+def test_every_command_has_an_example_in_help() -> None:
+    for cmd in ("compile", "score", "explain", "check"):
+        res = runner.invoke(app, [cmd, "--help"])
+        assert res.exit_code == 0 and "Example: matcher " + cmd in res.stdout

@@ -1,0 +1,175 @@
+"""Tests for matcher.rubric: the TOML contract, validation with paths, round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matcher.errors import RubricError
+from matcher.rubric import (
+    KINDS,
+    LEVELS,
+    Criterion,
+    Finding,
+    Rubric,
+    Source,
+    json_schema,
+    lint,
+    load_rubric,
+    load_rubrics,
+    loads_rubric,
+    save_rubric,
+    to_toml,
+)
+from tests.conftest import RUBRICS
+
+slug = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,15}", fullmatch=True)
+label = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s != "")
+
+
+@st.composite
+def criteria(draw: st.DrawFn, cid: str) -> Criterion:
+    kind = draw(st.sampled_from(KINDS))
+    return Criterion(
+        id=cid,
+        kind=kind,
+        label=draw(label),
+        weight=draw(st.floats(min_value=0.01, max_value=1e6, allow_nan=False)),
+        aliases=tuple(draw(st.lists(label, max_size=4))),
+        required=draw(st.booleans()),
+        origin=draw(st.text(max_size=60)),
+        min_level=draw(st.sampled_from(LEVELS)) if kind == "education" else None,
+        min_years=draw(st.floats(min_value=0, max_value=40)) if kind == "experience" else None,
+    )
+
+
+@st.composite
+def rubrics(draw: st.DrawFn) -> Rubric:
+    ids = draw(st.lists(slug, min_size=1, max_size=6, unique=True))
+    return Rubric(
+        job_id=draw(slug),
+        title=draw(label),
+        language=draw(st.sampled_from(["en", "zh"])),
+        criteria=tuple(draw(criteria(i)) for i in ids),
+        source=Source(draw(st.text(max_size=20)), "ab" * 32, "0.1.0"),
+        findings=tuple(
+            Finding("fairness", draw(st.text(max_size=30)), draw(st.text(max_size=30)))
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+    )
+
+
+@settings(max_examples=150)
+@given(rubrics())
+def test_toml_round_trips(rubric: Rubric) -> None:
+    assert loads_rubric(to_toml(rubric)) == rubric
+
+
+def test_save_and_load_file(tmp_path: Path) -> None:
+    r = Rubric("job", "PM", "en", (Criterion("sql", "tool", "SQL", 2.0, ("MySQL",)),))
+    assert load_rubric(save_rubric(r, tmp_path / "job.toml")) == r
+
+
+BAD = """
+schema_version = 1
+job_id = "job"
+title = "PM"
+language = "en"
+
+[[criteria]]
+id = "sql"
+kind = "tool"
+label = "SQL"
+weight = 1.0
+
+[[criteria]]
+id = "sql"
+kind = "wizardry"
+label = "x"
+weight = -2
+
+[[criteria]]
+id = "edu"
+kind = "education"
+label = "degree"
+weight = 1
+wieght = 2
+
+[[criteria]]
+id = "years"
+kind = "experience"
+label = "years"
+weight = 0
+"""
+
+
+def test_every_problem_is_reported_with_its_path() -> None:
+    with pytest.raises(RubricError) as err:
+        loads_rubric(BAD)
+    problems = err.value.problems
+    assert (
+        "criteria[1].kind: must be one of skill, tool, domain, responsibility, education, experience, language, certification, soft_skill"
+        in problems
+    )
+    assert "criteria[1].weight: must be > 0" in problems
+    assert "criteria[2].wieght: unknown field" in problems
+    assert any(p.startswith("criteria[2].min_level:") for p in problems)
+    assert "criteria[3].weight: must be > 0" in problems
+    assert any(p.startswith("criteria[3].min_years:") for p in problems)
+    assert "criteria: id 'sql' is used more than once" in problems
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("not toml [", "not valid TOML"),
+        ("schema_version = 2", "schema_version: must be 1"),
+        (
+            "schema_version = 1\njob_id='j'\ntitle='t'\nlanguage='en'\ncriteria=[]",
+            "criteria: must hold",
+        ),
+    ],
+)
+def test_bad_files_say_what_is_wrong(text: str, expected: str) -> None:
+    with pytest.raises(RubricError, match=expected):
+        loads_rubric(text)
+
+
+def test_missing_file_is_a_rubric_error(tmp_path: Path) -> None:
+    with pytest.raises(RubricError, match="not found"):
+        load_rubric(tmp_path / "nope.toml")
+
+
+def test_committed_rubrics_load_and_have_unique_ids() -> None:
+    loaded = load_rubrics([RUBRICS])
+    assert len(loaded) >= 16
+    assert len({r.job_id for r in loaded}) == len(loaded)
+
+
+def test_fingerprint_follows_content() -> None:
+    a = Rubric("job", "PM", "en", (Criterion("sql", "tool", "SQL", 2.0),))
+    b = a.with_weights({"sql": 3.0})
+    assert a.fingerprint != b.fingerprint
+    assert a.fingerprint == Rubric("job", "Other title", "en", a.criteria).fingerprint
+
+
+def test_lint_shows_fairness_findings() -> None:
+    r = Rubric(
+        "job",
+        "PM",
+        "zh",
+        (Criterion("sql", "tool", "SQL", 2.0),),
+        findings=(Finding("fairness", "gender is not a job criterion", "女性优先"),),
+    )
+    assert any("fairness" in n and "女性优先" in n for n in lint(r))
+
+
+def test_json_schema_matches_fields() -> None:
+    schema = json_schema()
+    props = schema["items"] if "items" in schema else schema["properties"]["criteria"]["items"]
+    assert set(props["properties"]) == {f for f in Criterion.__slots__}
+    json.dumps(schema)
