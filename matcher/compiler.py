@@ -84,6 +84,8 @@ def split_postings(text: str) -> list[Posting]:
     >>> [p.number for p in split_postings("Job 1: SQL\\nJob 2: Excel")]
     [1, 2]
     """
+    # NFKC turns "①" into a bare "1"; keep it a list marker.
+    text = re.sub("[①-⑳]", lambda m: f"({ord(m.group()) - 0x245F}) ", text)
     lines = [ln.strip() for ln in normalize(text).split("\n")]
     lines = ["" if _LINK.search(ln) else ln for ln in lines]
     for i, ln in enumerate(lines):
@@ -311,7 +313,7 @@ _FAIRNESS_RE = {k: re.compile(v, re.I) for k, v in _FAIRNESS.items()}
 # "男女不限" (either gender) states no preference: neither a criterion nor a finding.
 _NO_LIMIT = re.compile(r"男女不限|不限男女|年龄不限|户籍不限")
 # Numbers that look like school tiers but are not: times, dates, amounts.
-_NOT_TIER = re.compile(r"\d[:/.\-]?(?:985|211)|(?:985|211)\d")
+_NOT_TIER = re.compile(r"\d[:.\-]?(?:985|211)|(?:985|211)\d")
 
 
 def _fairness(item: str) -> tuple[str, list[Finding]]:
