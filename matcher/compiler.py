@@ -221,6 +221,8 @@ _ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s
 _MARK = r"(?:\d{1,2}(?:\s\d)?\s?[.、,，:：)](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·▪●]\s)"
 _ITEM_SPLIT = re.compile(
     r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?[.、,，:：)](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*\S)"
+    # "有淘宝经验，2、熟悉..." (NFKC made the comma ","): only the Chinese list comma is safe here
+    r"|(?<=,)(?=\d{1,2}、\s*\S)"
 )
 _BULLET = re.compile(rf"^{_MARK}\s*")
 # An unnumbered paragraph this long in a list posting is prose (advice, an essay), not an item.
@@ -497,15 +499,14 @@ def _terms(clause: str, item: _Item, lex: Lexicon) -> list[Term]:
 
 
 def _focus(crits: tuple[Criterion, ...]) -> str:
-    """Two labels that tell postings of the same role apart: domains first, then duties."""
+    """Two labels that tell postings of the same role apart: domains first, then duties.
+
+    Heavier first; ``sorted`` is stable, so ties keep posting order.
+    """
+    pick: list[Criterion] = []
     for kinds in (("domain",), ("responsibility", "skill")):
-        pick = sorted(
-            (c for c in crits if c.kind in kinds),
-            key=lambda c: -c.weight,  # sorted() is stable: ties keep posting order
-        )[:2]
-        if pick:
-            return ", ".join(c.label for c in pick)
-    return ""
+        pick += sorted((c for c in crits if c.kind in kinds), key=lambda c: -c.weight)
+    return ", ".join(c.label for c in pick[:2])
 
 
 def compile_posting(
