@@ -111,6 +111,13 @@ def test_every_numbering_style_is_an_item(bullet: str) -> None:
     assert by["SQL"].origin == "Must know SQL"  # the bullet is not part of the item
 
 
+def test_a_marker_before_a_number_is_still_a_marker() -> None:
+    r = compile_text("任职要求：\n6、2年以上相关工作经验；\n7. 3.5 years of SQL experience", stem="j")[0]
+    by = {c.kind: c for c in r.criteria}
+    assert by["experience"].origin == "2年以上相关工作经验;"
+    assert by["tool"].origin == "3.5 years of SQL experience"
+
+
 def test_inline_numbered_items_are_split() -> None:
     r = compile_text("任职要求：\n1.熟练掌握Excel。 2.了解Axure；3.熟悉SQL", stem="j")[0]
     origins = {c.label: c.origin for c in r.criteria}  # origins are normalised text (NFKC)
