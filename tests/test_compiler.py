@@ -112,7 +112,9 @@ def test_every_numbering_style_is_an_item(bullet: str) -> None:
 
 
 def test_a_marker_before_a_number_is_still_a_marker() -> None:
-    r = compile_text("任职要求：\n6、2年以上相关工作经验；\n7. 3.5 years of SQL experience", stem="j")[0]
+    r = compile_text(
+        "任职要求：\n6、2年以上相关工作经验；\n7. 3.5 years of SQL experience", stem="j"
+    )[0]
     by = {c.kind: c for c in r.criteria}
     assert by["experience"].origin == "2年以上相关工作经验;"
     assert by["tool"].origin == "3.5 years of SQL experience"
