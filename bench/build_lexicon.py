@@ -73,7 +73,6 @@ _ZH_SKILL_END = (
     "算法",
     "爬虫",
     "框架",
-    "数据库",
 )
 # Openings that make a THUOCL phrase generic ("高效算法" efficient algorithm, "创建数据库").
 _ZH_GENERIC_START = (
@@ -130,6 +129,54 @@ _MORE_STOP = {
     "youtube",
     "instagram",
     "salesforce",
+}
+# Heads that say nothing on their own: "系统开发" (system development), "实际开发" (actual
+# development), "问题分析" are every posting's filler, not skills.
+_ZH_GENERIC_HEAD = {
+    "系统",
+    "项目",
+    "实际",
+    "语言",
+    "工具",
+    "框架",
+    "程序",
+    "功能",
+    "问题",
+    "逻辑",
+    "开发",
+    "应用",
+    "模块",
+    "信息",
+    "任务",
+    "进程",
+    "存储",
+    "详细",
+    "概要",
+    "平台",
+    "服务",
+    "产品",
+    "软件",
+    "接口",
+    "配置",
+    "版本",
+    "开源",
+    "二次",
+    "技术",
+    "业务",
+    "代码",
+    "设计",
+    "综合",
+    "整体",
+    "基础",
+    "相关",
+    "具体",
+    "一般",
+    "常见",
+    "日常",
+    "测试",
+    "管理",
+    "分析",
+    "数据库",
 }
 MAX_ALIASES = 12
 
@@ -251,6 +298,7 @@ def thuocl() -> list[tuple[str, str, str, list[str]]]:
             if (
                 df >= 300
                 and not word.startswith(_ZH_GENERIC_START)
+                and word[:-2] not in _ZH_GENERIC_HEAD
                 and 4 <= len(word) <= 8
                 and re.fullmatch(r"[\u4e00-\u9fff]+", word)
                 and word.endswith(_ZH_SKILL_END)
