@@ -85,26 +85,37 @@ def _spans(tokens: list[str], tags: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def skillspan(lex: Lexicon) -> tuple[float, float, int, int]:
-    """(precision, recall, predicted, gold) of rubric skills against SkillSpan dev spans."""
+def skillspan(lex: Lexicon) -> dict[str, float]:
+    """Precision, recall (all, knowledge spans, skill spans) and counts on SkillSpan dev."""
     postings: dict[tuple[str, int], list[dict[str, object]]] = {}
     for line in (DATA / "skillspan" / "dev.json").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         postings.setdefault((row["source"], row["idx"]), []).append(row)
-    tp_pred = n_pred = hit_gold = n_gold = 0
+    n = dict.fromkeys(("tp_pred", "pred", "hit_k", "k", "hit_s", "s"), 0)
     for rows in postings.values():
         sentences = [" ".join(r["tokens"]) for r in rows]  # type: ignore[arg-type]
         rubric = _compile("\n".join(sentences), lex)
         labels = {c.label for c in rubric.criteria if c.kind in SKILL_KINDS} if rubric else set()
         for text, r in zip(sentences, rows, strict=True):
-            gold = _spans(r["tokens"], r["tags_skill"])  # type: ignore[arg-type]
-            gold += _spans(r["tokens"], r["tags_knowledge"])  # type: ignore[arg-type]
             pred = [(h.start, h.end) for h in lex.scan(text) if h.term.label in labels]
-            n_gold += len(gold)
-            n_pred += len(pred)
-            tp_pred += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in pred)
-            hit_gold += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in gold)
-    return tp_pred / max(n_pred, 1), hit_gold / max(n_gold, 1), n_pred, n_gold
+            gold = {
+                "s": _spans(r["tokens"], r["tags_skill"]),  # type: ignore[arg-type]
+                "k": _spans(r["tokens"], r["tags_knowledge"]),  # type: ignore[arg-type]
+            }
+            every = gold["s"] + gold["k"]
+            n["pred"] += len(pred)
+            n["tp_pred"] += sum(any(s < ge and gs < e for gs, ge in every) for s, e in pred)
+            for kind, spans in gold.items():
+                n[kind] += len(spans)
+                n["hit_" + kind] += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in spans)
+    return {
+        "precision": n["tp_pred"] / max(n["pred"], 1),
+        "recall": (n["hit_k"] + n["hit_s"]) / max(n["k"] + n["s"], 1),
+        "recall_knowledge": n["hit_k"] / max(n["k"], 1),
+        "recall_skill": n["hit_s"] / max(n["s"], 1),
+        "predicted": n["pred"],
+        "gold": n["k"] + n["s"],
+    }
 
 
 def _band(exp: str) -> tuple[float, float] | None:
@@ -181,9 +192,11 @@ def main() -> int:
     for name, lex in (("curated only (baseline)", curated), ("full lexicon", full)):
         print(f"== {name}")
         if (DATA / "skillspan").exists():
-            p, r, n_pred, n_gold = skillspan(lex)
+            m = skillspan(lex)
             print(
-                f"  skillspan dev: precision {p:.3f}  recall {r:.3f}  ({n_pred} predicted, {n_gold} gold spans)"
+                f"  skillspan dev: precision {m['precision']:.3f}  recall {m['recall']:.3f}"
+                f" (knowledge {m['recall_knowledge']:.3f}, skill {m['recall_skill']:.3f};"
+                f" {m['predicted']:.0f} predicted, {m['gold']:.0f} gold spans)"
             )
         if (DATA / "zhaopin-python-jd-zh").exists():
             for k, (right, total) in zhaopin(lex).items():
