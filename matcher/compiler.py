@@ -184,6 +184,7 @@ _PARTS = {
         "what you bring",
         "what we're looking for",
         "who you are",
+        "who we are looking for",
         "job requirements",
         "skills",
         "skills and abilities",
@@ -206,7 +207,13 @@ _PARTS = {
         "benefits",
         "what we offer",
         "about us",
+        "about the company",
+        "who we are",
+        "company description",
         "company profile",
+        "why join us",
+        "perks",
+        "our offer",
         "福利待遇",
         "薪资待遇",
         "岗位福利",
@@ -251,10 +258,9 @@ def _heading(line: str) -> str | None:
     # A role heading: "电商运营主管岗位职责", "电商运营主管的工作内容".
     if len(key) <= 30 and has_cjk(key) and key.endswith(_PARTS["resp"]):
         return "resp"
-    # "Verb (abbreviation for verb) working conditions and environment"
-    for part in ("skip",):
-        if len(key) <= 70 and any(h in key for h in _PARTS[part]):
-            return part
+    # "Verb (abbreviation for verb) working conditions and environment" (machine translation)
+    if any(h in key for h in ("working conditions", "working time", "working hours")):
+        return "skip"
     return None
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matcher.compiler import compile_file, compile_text, split_postings
 from matcher.errors import PostingError
-from matcher.lexicon import default_lexicon
-from matcher.rubric import to_toml
+from matcher.lexicon import Cue, default_lexicon
+from matcher.rubric import loads_rubric, to_toml
 from matcher.text import has_cjk
 from tests.conftest import ROOT, RUBRICS, SEEDS
 
@@ -139,7 +143,10 @@ def test_inline_numbered_items_are_split() -> None:
         ("任职要求：", "req"),
         ("任职资格", "req"),
         ("岗位要求:", "req"),
+        ("Who we are looking for", "req"),
         ("Working conditions and environment", "skip"),
+        ("Verb (abbreviation for verb) working conditions and environment", "skip"),
+        ("Company description:", "skip"),
         ("福利待遇", "skip"),
     ],
 )
@@ -351,3 +358,46 @@ def test_derived_lexicon_is_compact_and_has_no_short_aliases() -> None:
         for s in (t.label, *t.aliases):
             assert len(s) >= 3 or has_cjk(s), s
             assert s.lower() not in {"go", "access", "spring", "outlook", "scheme", "word"}, s
+
+
+def test_cue_words_and_effects_are_lexicon_data() -> None:
+    """A new cue group in the lexicon changes weights with no code change."""
+    lex = default_lexicon()
+    urgent = Cue("urgent", ("asap",), 2.0, True)
+    custom = replace(lex, cues=(urgent, *lex.cues))
+    text = "Requirements:\n1. SQL asap\n2. Excel"
+    plain = {c.label: c for c in compile_text(text, stem="j")[0].criteria}
+    tuned = {c.label: c for c in compile_text(text, stem="j", lexicon=custom)[0].criteria}
+    assert plain["SQL"].weight == plain["Excel"].weight and not plain["SQL"].required
+    assert tuned["SQL"].weight == 2 * tuned["Excel"].weight and tuned["SQL"].required
+
+
+_LINE = st.sampled_from(
+    [
+        "Requirements:",
+        "岗位职责：",
+        "1. Must know SQL",
+        "2、熟练掌握Excel，3年以上经验",
+        "• Axure is a plus",
+        "(3) 本科及以上学历",
+        "女性优先，年龄25岁以下",
+        "This post implements the standard working hour system",
+        "Responsibility of product manager 2 1. market research",
+        "相关文章",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_LINE, st.text(max_size=40)), max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_any_text_compiles_to_valid_rubrics_or_a_posting_error(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        rubrics = compile_text(text, stem="job")
+    except PostingError:
+        return
+    again = compile_text(text, stem="job")
+    assert [to_toml(r) for r in rubrics] == [to_toml(r) for r in again]  # deterministic
+    for r in rubrics:
+        assert loads_rubric(to_toml(r)) == r  # valid, and round-trips
+        assert all(c.weight > 0 and len(c.aliases) <= 30 for c in r.criteria)
