@@ -368,6 +368,8 @@ _YEARS = re.compile(
     re.I,
 )
 _EXP_AFTER = re.compile(r"^.{0,40}?(?:经验|经历|experience|工作年限)", re.I | re.S)
+_CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
+_CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
 _EXP_BEFORE = re.compile(r"(?:experience|工作经验|经验)[^.;。；]{0,25}$", re.I)
 
 
@@ -381,6 +383,8 @@ def _education(clause: str) -> str | None:
 def _years(clause: str) -> float | None:
     """The least years of experience ``clause`` asks for ("3-5年" gives 3), if it asks."""
     for m in _YEARS.finditer(clause):
+        if _CEILING_AFTER.match(clause[m.end() :]) or _CEILING_BEFORE.search(clause[: m.start()]):
+            continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
         if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
             n = m.group(1)
             return float(_CN_NUM.get(n) or int(n))
@@ -530,6 +534,17 @@ def compile_posting(
     crits: dict[str, Criterion] = {}
     findings: list[Finding] = []
     used: set[str] = set()
+    if posting.titled:
+        # A domain in a written title ("电商高级助理": e-commerce) is what the job is about,
+        # even when the list items only mention it in passing.
+        for hit in lex.scan(posting.title):
+            if hit.term.kind == "domain" and hit.term.source == "curated":
+                t = hit.term
+                crit = Criterion(
+                    _slug(t.label, used), t.kind, t.label, lex.base_weight(t), t.aliases,
+                    False, posting.title,
+                )  # fmt: skip
+                _keep(crits, t.label, crit)
     for item in _items(posting.lines):
         text, found = _fairness(item.text)
         findings.extend(found)

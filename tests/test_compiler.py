@@ -176,6 +176,8 @@ def test_part_headings(heading: str, part: str) -> None:
         ("Experience: minimum 4 years in product", 4),
         ("十年以上从业经验", 10),
         ("2020年加入公司", None),
+        ("1年以下工作经验", None),
+        ("less than 2 years of experience", None),
         ("年底完成销售目标，每年两次培训", None),
         ("A 3-year roadmap", None),
     ],
@@ -331,6 +333,12 @@ def test_fairness_findings(line: str, trait: str) -> None:
 def test_fairness_has_no_false_positives(line: str) -> None:
     r = compile_text(f"Responsibilities:\n1. SQL\n2. {line}", stem="j")[0]
     assert r.findings == ()
+
+
+def test_a_domain_in_the_title_is_a_criterion() -> None:
+    r = compile_file(ZH_SEED)[2]
+    ecom = next(c for c in r.criteria if c.label == "e-commerce")
+    assert ecom.origin == "电商高级助理" and ecom.weight == 2.5
 
 
 def test_zh_seed_fairness_case() -> None:
