@@ -44,6 +44,7 @@ class Posting:
 _HEAD_WORDS = ("responsib", "job", "position", "vacanc", "opening", "职责", "岗位", "职位", "招聘")
 _END_MARKERS = ("相关文章", "related articles", "相关推荐", "热门文章", "you may also like")
 _NUM = re.compile(r"(\d{1,2})(?:\s(\d))?(?:\s(\d))?")
+_YEARS_NEXT = re.compile(r"\s*(?:\+|[-~]\s*\d+)?\s*(?:years?|yrs|年|岁)", re.I)
 # Links to other articles: "电商产品运营岗位职责(共5篇)", "...岗位职责3篇 ...", timestamps.
 _LINK = re.compile(
     r"[(（]共\d+篇[)）]\s*$|^\S*岗位职责\d+篇|^(?:时间|发布时间|date)\s*[:：]\s*\d{4}", re.I
@@ -66,8 +67,8 @@ def _heading_number(line: str) -> tuple[str, dict[int, int]] | None:
     if not any(w in low for w in _HEAD_WORDS):
         return None
     n = _NUM.match(line, m.start())
-    if not n:
-        return None
+    if not n or _YEARS_NEXT.match(line, n.end()):
+        return None  # "Job requirements: 2 years of Python" is a requirement, not posting 2
     a, b = n.group(1), n.group(2)
     options = {int(a): n.end(1)}
     if b:

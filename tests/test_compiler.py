@@ -37,6 +37,17 @@ def test_english_seed_splits_into_fifteen_postings() -> None:
     assert postings[10].lines[0].startswith("1. Assist and cooperate")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job responsibilities: 1. Design APIs\nJob requirements: 2 years of Python",
+        "岗位职责：1、负责数据分析\n岗位要求：2年以上SQL经验",
+    ],
+)
+def test_a_years_phrase_is_not_a_posting_number(text: str) -> None:
+    assert len(split_postings(text)) == 1
+
+
 def test_chinese_seed_drops_site_junk() -> None:
     postings = split_postings(ZH_SEED.read_text(encoding="utf-8"))
     assert len(postings) == 3
