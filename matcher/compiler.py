@@ -477,11 +477,45 @@ def _minimums(
         )
 
 
+# Kinds that come in comma lists ("HTML，CSS，JS"); a clause opening with a soft skill or a
+# duty ("pay attention to details") is a new requirement, not a list element.
+_LISTED = frozenset({"tool", "skill", "domain", "language", "certification"})
+_JOINER = re.compile(r"^\s*(?:and|or|as well as|&|以及|及|和|或)?\s*", re.I)
+
+
+def _clause_cues(clauses: list[str], lex: Lexicon) -> list[Cue | None]:
+    """The cue of each clause, shared along a list that runs over several clauses.
+
+    "熟练掌握HTML，CSS，JS等前端技术" and "Java, Python and SQL are required" name one list
+    cut by commas: a clause that opens with a listed term continues the clause before it, and a
+    run with exactly one cue lends it to the run's clauses that have none.
+    """
+    own = [_cue(c, lex) for c in clauses]
+    out = list(own)
+    start = 0
+    for i in range(1, len(clauses) + 1):
+        if i < len(clauses):
+            rest = clauses[i][_JOINER.match(clauses[i]).end() :]  # type: ignore[union-attr]
+            hits = lex.scan(rest)
+            if hits and hits[0].start == 0 and hits[0].term.kind in _LISTED:
+                continue  # clause i continues the run
+        cues = {c for c in own[start:i] if c is not None}
+        if len(cues) == 1:
+            (cue,) = cues
+            out[start:i] = [c or cue for c in own[start:i]]
+        start = i
+    return out
+
+
 def _add_clause(
-    clause: str, item: _Item, crits: dict[str, Criterion], used: set[str], lex: Lexicon
+    clause: str,
+    cue: Cue | None,
+    item: _Item,
+    crits: dict[str, Criterion],
+    used: set[str],
+    lex: Lexicon,
 ) -> None:
     """Add the lexicon criteria one clause names, weighted by the clause's cue."""
-    cue = _cue(clause, lex)
     if cue and cue.factor <= 0:
         return
     factor = _factor(cue, item)
@@ -552,8 +586,9 @@ def compile_posting(
         if any(c.factor <= 0 for c in [_cue(text, lex)] if c is not None):
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
         _minimums(text, item, crits, used, lex)
-        for clause in (p for p in _CLAUSE.split(text) if p.strip()):
-            _add_clause(clause, item, crits, used, lex)
+        clauses = [p for p in _CLAUSE.split(text) if p.strip()]
+        for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
+            _add_clause(clause, cue, item, crits, used, lex)
     if not crits:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     criteria = tuple(crits.values())

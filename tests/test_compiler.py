@@ -271,6 +271,20 @@ def test_required_ordinary_preferred_order_and_hard_over_soft() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("熟练掌握HTML，CSS，JS等前端技术，熟悉Vue优先", {"HTML", "CSS", "JavaScript"}),
+        ("Java, Python, and SQL are required", {"Java", "Python", "SQL"}),
+        ("Must know SQL, pay attention to details", {"SQL"}),
+        ("精通Python，熟悉Linux", {"Python"}),
+    ],
+)
+def test_a_cue_reaches_along_a_comma_list(text: str, required: set[str]) -> None:
+    r = compile_text(f"Requirements:\n1. {text}", stem="j")[0]
+    assert {c.label for c in r.criteria if c.required} == required
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "This post implements the standard working hour system of 40 hours per week",
