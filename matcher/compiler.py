@@ -497,7 +497,8 @@ def _clause_cues(clauses: list[str], lex: Lexicon) -> list[Cue | None]:
         if i < len(clauses):
             rest = clauses[i][_JOINER.match(clauses[i]).end() :]  # type: ignore[union-attr]
             hits = lex.scan(rest)
-            if hits and hits[0].start == 0 and hits[0].term.kind in _LISTED:
+            after_comma = clauses[i - 1].rstrip()[-1:] in (",", "，")  # ";" ends a list
+            if after_comma and hits and hits[0].start == 0 and hits[0].term.kind in _LISTED:
                 continue  # clause i continues the run
         cues = {c for c in own[start:i] if c is not None}
         if len(cues) == 1:

@@ -277,6 +277,7 @@ def test_required_ordinary_preferred_order_and_hard_over_soft() -> None:
         ("Java, Python, and SQL are required", {"Java", "Python", "SQL"}),
         ("Must know SQL, pay attention to details", {"SQL"}),
         ("精通Python，熟悉Linux", {"Python"}),
+        ("SQL, Excel; Axure is a plus; must know Visio", {"Visio"}),
     ],
 )
 def test_a_cue_reaches_along_a_comma_list(text: str, required: set[str]) -> None:
