@@ -204,9 +204,8 @@ def main() -> int:
                 ratio = right / max(total, 1)
                 print(f"  zhaopin {k:14s}: {ratio:.3f}  ({right}/{total}{aim.get(k, '')})")
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    jds = [
-        json.loads(x)["job_detail"] for x in (DATA / "zhaopin-python-jd-zh" / "dev.jsonl").open()
-    ]
+    zh = DATA / "zhaopin-python-jd-zh" / "dev.jsonl"
+    jds = [json.loads(x)["job_detail"] for x in zh.open()] if zh.exists() else []
     texts = seeds + jds
     base = _timed(lambda: [_compile(t, curated) for t in texts])
     mine = _timed(lambda: [_compile(t, full) for t in texts])
