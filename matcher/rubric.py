@@ -398,7 +398,10 @@ def _check_tuning(raw: object, problems: list[str]) -> Tuning | None:
         ok = False
     if not ok:
         return None
-    return Tuning(**{k: float(v) if _TUNING[k].startswith("float") else v for k, v in raw.items()})
+    values: dict[str, Any] = {
+        k: float(v) if _TUNING[k].startswith("float") else v for k, v in raw.items()
+    }
+    return Tuning(**values)
 
 
 def lint(rubric: Rubric) -> list[str]:
