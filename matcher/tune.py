@@ -446,8 +446,8 @@ def tune(
         for a, b in zip((after.ndcg, after.auc), (before.ndcg, before.auc), strict=True)
     ):
         warnings.append("the tuned weights rank held-out resumes worse than the current ones")
-    if problems:
-        warnings.append(f"{len(problems)} label rows not used (listed in the report)")
+    if unused := labels.frame.height - n:
+        warnings.append(f"{unused} of {labels.frame.height} label rows not used (see the report)")
     rb, ra = reweigh(ev), reweigh(ev, new)
     impact: tuple[GroupRate, ...] = ()
     cutoff = f"top {k}" if threshold is None else f"eligible and score >= {threshold:g}"
