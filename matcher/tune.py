@@ -384,7 +384,9 @@ def tune(
     labels = labels if isinstance(labels, Labels) else parse_labels(labels)
     ev = evidence.filter(pl.col("job_id") == rubric.job_id)
     ids = [c.id for c in rubric.criteria]
-    if ev.is_empty() or set(ev["criterion_id"]) != set(ids):
+    if ev.is_empty():
+        raise TuneError(f"no scored resume for job {rubric.job_id} in the evidence")
+    if set(ev["criterion_id"]) != set(ids):
         raise TuneError(
             f"the evidence was not made with rubric {rubric.job_id} as given: score the resumes "
             "with this rubric file and tune on that run",
