@@ -32,6 +32,7 @@ L2 = 0.1  # pull toward the current weights, per squared log-ratio
 TEMPERATURE = 10.0  # score points at which a pair's order is ~73% certain in the model
 LOW, HIGH = 0.5, 2.0  # a tuned weight stays within [LOW, HIGH] x its current value
 FOLDS = 5
+MAX_PAIRS = 50_000
 METHOD = "pairwise logistic on criterion credits, L2 toward current weights, bounds [0.5x, 2x]"
 # Accepted label spellings (case-insensitive). Numbers 0-3 are grades; a file whose labels are
 # all 0/1 or words is binary.
@@ -186,10 +187,12 @@ def read_groups(path: str | Path) -> pl.DataFrame:
 
 
 def _resolver(resumes: Sequence[str]) -> Mapping[str, tuple[str, ...]]:
-    """Every way a labels file may name a resume (path as given, file name, stem) -> resumes."""
+    """Every way a labels file may name a resume -> the resumes it names: the path as given,
+    any trailing part of it (``pdf/ACCOUNTANT/1.pdf``, the file name) and the file's stem."""
     keys: dict[str, set[str]] = {}
     for r in resumes:
-        for key in (r, Path(r).name, Path(r).stem):
+        parts = Path(r).parts
+        for key in (Path(r).stem, *("/".join(parts[i:]) for i in range(len(parts)))):
             keys.setdefault(key, set()).add(r)
     exact = {r: (r,) for r in resumes}  # the path as given always wins over a name or stem
     return {**{k: tuple(sorted(v)) for k, v in keys.items()}, **exact}
@@ -242,6 +245,8 @@ def _order(keys: Sequence[tuple[bool, float, str]]) -> list[int]:
 def _metrics(
     keys: Sequence[tuple[bool, float, str]], grades: Sequence[float], good: float, k: int
 ) -> Metrics:
+    """NDCG@k (gain 2^grade - 1), precision@k (share of good in the top k) and AUC (chance a
+    good resume ranks above another, ties half) of ``keys`` ranked as ``rank`` ranks them."""
     order = _order(keys)
     gains = [2.0 ** grades[i] - 1.0 for i in order]
     ideal = sorted(gains, reverse=True)
@@ -249,7 +254,6 @@ def _metrics(
     top = order[: min(k, len(order))]
     pos = [i for i in range(len(keys)) if grades[i] >= good]
     neg = [i for i in range(len(keys)) if grades[i] < good]
-    where = {i: r for r, i in enumerate(order)}
 
     def beats(a: int, b: int) -> float:
         ka, kb = (not keys[a][0], -keys[a][1]), (not keys[b][0], -keys[b][1])
@@ -259,7 +263,7 @@ def _metrics(
         ndcg=dcg[0] / dcg[1] if dcg[1] > 0 else None,
         precision=sum(grades[i] >= good for i in top) / len(top) if top else None,
         auc=sum(beats(p, n) for p in pos for n in neg) / (len(pos) * len(neg))
-        if pos and neg and where
+        if pos and neg
         else None,
     )
 
@@ -329,12 +333,15 @@ def _fit(
 def _pairs(eligible: Sequence[bool], grades: Sequence[float]) -> list[tuple[int, int]]:
     """(better, worse) label pairs that weights can reorder: both eligible or both not."""
     n = len(grades)
-    return [
+    pairs = [
         (i, j)
         for i in range(n)
         for j in range(n)
         if grades[i] > grades[j] and eligible[i] == eligible[j]
     ]
+    # Pairs grow with the square of the labels; an even, deterministic stride keeps a fit to
+    # seconds on thousands of labels and barely moves the loss's average.
+    return pairs[:: -(-len(pairs) // MAX_PAIRS)] if pairs else pairs
 
 
 def _folds(names: Sequence[str], grades: Sequence[float], folds: int) -> list[int]:
@@ -404,6 +411,8 @@ def tune(
     x = [[credits[r][c] for c in ids] for r in names]
     el, g, good = [eligible[r] for r in names], [grade_of[r] for r in names], labels.good_from
     n, n_good = len(names), sum(v >= good for v in g)
+    if n == 0:
+        raise TuneError(f"{labels.name}: no label names a resume of this run for {rubric.job_id}")
     if n_good in (0, n):
         raise TuneError(
             f"{labels.name}: {n} labelled resumes of {rubric.job_id} are all "
