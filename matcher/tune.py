@@ -344,13 +344,13 @@ def _pairs(eligible: Sequence[bool], grades: Sequence[float]) -> list[tuple[int,
     return pairs[:: -(-len(pairs) // MAX_PAIRS)] if pairs else pairs
 
 
-def _folds(names: Sequence[str], grades: Sequence[float], folds: int) -> list[int]:
-    """Fold of each resume: stratified by grade, shuffled by a hash of the name (deterministic)."""
+def _folds(keys: Sequence[str], grades: Sequence[float], folds: int) -> list[int]:
+    """Fold of each resume: stratified by grade, shuffled by a hash of its key (deterministic)."""
     order = sorted(
-        range(len(names)),
-        key=lambda i: (-grades[i], hashlib.sha256(names[i].encode()).hexdigest()),
+        range(len(keys)),
+        key=lambda i: (-grades[i], hashlib.sha256(keys[i].encode()).hexdigest(), i),
     )
-    fold = [0] * len(names)
+    fold = [0] * len(keys)
     for r, i in enumerate(order):
         fold[i] = r % folds
     return fold
@@ -420,7 +420,12 @@ def tune(
         )
     w0 = [c.weight for c in rubric.criteria]
     nf = max(2, min(folds, n))
-    fold = _folds(names, g, nf)
+    # Folds follow the file's content (resume_id), not how its path was spelled on the command
+    # line, so `samples/` and `./samples/` measure the same.
+    content = (
+        dict(ev.select("resume", "resume_id").iter_rows()) if "resume_id" in ev.columns else {}
+    )
+    fold = _folds([content.get(r) or Path(r).name for r in names], g, nf)
     oof = [0.0] * n  # each labelled resume scored by weights fitted without it
     for f in range(nf):
         train = [i for i in range(n) if fold[i] != f]

@@ -383,3 +383,11 @@ def test_cli_usage_and_domain_errors(tmp_path: Path) -> None:
     res = runner.invoke(app, ["tune", str(SAMPLES), "--rubric", str(PM), "--labels", str(bad)])
     assert res.exit_code == 1 and "perhaps" in res.stderr
     assert "Example: matcher tune" in runner.invoke(app, ["tune", "--help"]).stdout
+
+
+def test_how_paths_are_spelled_changes_nothing(evidence: pl.DataFrame) -> None:
+    """Regression: folds hashed the path as given, so `samples/` and `/abs/samples/` differed."""
+    rubric, labels = load_rubric(PM), read_labels(LABELS)
+    moved = evidence.with_columns(("/elsewhere/" + pl.col("resume")).alias("resume"))
+    one, two = tune(evidence, rubric, labels, as_of=AS_OF), tune(moved, rubric, labels, as_of=AS_OF)
+    assert one.rubric == two.rubric and (one.before, one.after) == (two.before, two.after)
