@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,7 +21,6 @@ from pathlib import Path
 import polars as pl
 
 from matcher.errors import MatcherError
-from matcher.ranking import _natural
 from matcher.rubric import Criterion, Rubric, Tuning
 from matcher.scoring import ENGINE_VERSION
 
@@ -125,7 +125,7 @@ def read_labels(path: str | Path) -> Labels:
     p = Path(path)
     try:
         raw = p.read_bytes()
-        frame = pl.read_csv(raw, infer_schema=False)
+        frame = pl.read_csv(raw.removeprefix(b"\xef\xbb\xbf"), infer_schema=False)  # Excel's BOM
     except (OSError, pl.exceptions.PolarsError) as e:
         raise TuneError(f"{p}: cannot read labels: {e}") from None
     return parse_labels(frame, name=p.name, sha256=hashlib.sha256(raw).hexdigest())
@@ -183,7 +183,7 @@ def read_groups(path: str | Path) -> pl.DataFrame:
         raise TuneError(f"{p}: cannot read groups: {e}", status="bad_groups") from None
     if not {"resume", "group"} <= set(frame.columns):
         raise TuneError(f"{p}: groups need columns resume, group", status="bad_groups")
-    return frame.select("resume", "group").drop_nulls()
+    return frame.select("resume", "group")
 
 
 def _resolver(resumes: Sequence[str]) -> Mapping[str, tuple[str, ...]]:
@@ -219,7 +219,12 @@ def reweigh(evidence: pl.DataFrame, weights: Mapping[str, float] | None = None) 
         )
         .with_columns(pl.col("score").round(2))
     )
-    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=_natural))}
+    # Jobs in natural order ("job-2" before "job-10"), as ``rank`` lists them.
+    natural = sorted(
+        set(df["job_id"]),
+        key=lambda s: [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", s)],
+    )
+    order = {j: i for i, j in enumerate(natural)}
     df = df.sort(
         [
             pl.col("job_id").replace_strict(order, return_dtype=pl.Int64),
@@ -587,7 +592,7 @@ def _impact(
     group_of: dict[str, str] = {}
     problems: list[str] = []
     for line, (resume, group) in enumerate(groups.select("resume", "group").rows(), start=2):
-        hits = resolve.get(str(resume), ())
+        hits = resolve.get(str(resume), ()) if resume and group else ()
         if len(hits) == 1:
             group_of.setdefault(hits[0], str(group))
         else:

@@ -391,3 +391,10 @@ def test_how_paths_are_spelled_changes_nothing(evidence: pl.DataFrame) -> None:
     moved = evidence.with_columns(("/elsewhere/" + pl.col("resume")).alias("resume"))
     one, two = tune(evidence, rubric, labels, as_of=AS_OF), tune(moved, rubric, labels, as_of=AS_OF)
     assert one.rubric == two.rubric and (one.before, one.after) == (two.before, two.after)
+
+
+def test_labels_saved_by_excel_with_a_bom_read_fine(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbfresume,job_id,label\r\nen_chef.pdf,j,Reject\r\n")
+    labels = read_labels(path)
+    assert labels.frame.row(0)[:3] == ("en_chef.pdf", "j", 0.0)
