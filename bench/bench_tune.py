@@ -186,7 +186,7 @@ def samples_round() -> None:
     t_tune, res = timed(lambda: tune(result.evidence(), rubric, labels, groups=groups, as_of=AS_OF))
     print(
         f"tune on samples: {t_tune * 1e3:.0f} ms vs {t_run * 1e3:.0f} ms for the run that made "
-        f"its evidence (x{t_tune / t_run:.2f}); held-out AUC {res.before.auc:.3f} -> "
+        f"its evidence ({100 * t_tune / t_run:.1f}% of it); held-out AUC {res.before.auc:.3f} -> "
         f"{res.after.auc:.3f} on {res.n_labels} labels"
     )
 
@@ -212,7 +212,7 @@ def livecareer_round() -> None:
     t_tune, res = timed(lambda: tune(result.evidence(), rubric, labels, k=10, as_of=AS_OF), 1)
     print(
         f"livecareer: {len(rows)} real resumes, tune {t_tune:.2f} s vs run {t_run:.2f} s "
-        f"(x{t_tune / t_run:.2f})"
+        f"({100 * t_tune / t_run:.1f}% of it)"
     )
     print(format_report(res).split("\n\ntop")[0])
     for w in res.warnings:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from matcher.cli import app
@@ -398,3 +400,18 @@ def test_labels_saved_by_excel_with_a_bom_read_fine(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbfresume,job_id,label\r\nen_chef.pdf,j,Reject\r\n")
     labels = read_labels(path)
     assert labels.frame.row(0)[:3] == ("en_chef.pdf", "j", 0.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    weights=st.lists(st.floats(0.1, 10.0), min_size=4, max_size=4),
+    scale=st.floats(0.1, 10.0),
+)
+def test_reweigh_properties(weights: list[float], scale: float) -> None:
+    """Scores stay in 0-100, and scaling every weight by one factor changes no rank."""
+    ev, _, _, _ = synthetic(12)
+    w = dict(zip("abcd", weights, strict=True))
+    one = reweigh(ev, w)
+    two = reweigh(ev, {k: v * scale for k, v in w.items()})
+    assert one["score"].min() >= 0.0 and one["score"].max() <= 100.0  # type: ignore[operator]
+    assert one["resume"].to_list() == two["resume"].to_list() or one["score"].n_unique() < 12
