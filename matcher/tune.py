@@ -205,7 +205,14 @@ def reweigh(evidence: pl.DataFrame, weights: Mapping[str, float] | None = None) 
     """Scores and ranks from an evidence frame with new weights: no reading, no matching.
 
     Returns job_id, resume, rank, score, eligible ranked exactly as ``ranking.rank`` ranks
-    the cards of a full re-score with ``rubric.with_weights(weights)``.
+    the cards of a full re-score with ``rubric.with_weights(weights)``; criteria left out of
+    ``weights`` keep the weight in the frame.
+
+    >>> ev = pl.DataFrame({"job_id": ["j"] * 4, "resume": ["a", "a", "b", "b"],
+    ...     "criterion_id": ["x", "y"] * 2, "weight": [1.0] * 4, "required": [False] * 4,
+    ...     "credit": [1.0, 0.0, 0.0, 1.0], "met": [True, False, False, True]})
+    >>> reweigh(ev, {"y": 3.0}).select("resume", "rank", "score").rows()
+    [('b', 1, 75.0), ('a', 2, 25.0)]
     """
     w = pl.col("criterion_id").replace_strict(
         dict(weights or {}), default=pl.col("weight"), return_dtype=pl.Float64
