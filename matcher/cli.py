@@ -184,6 +184,81 @@ def check(
     raise typer.Exit(1 if bad else 0)
 
 
+@app.command()
+def tune(
+    resumes: Annotated[list[Path], typer.Argument(help="Resume files or folders of the run.")],
+    rubric: Annotated[Path, typer.Option("--rubric", "-r", help="The rubric file to tune.")],
+    labels: Annotated[
+        Path,
+        typer.Option(
+            exists=True, dir_okay=False, help="CSV resume,job_id,label (0-3, or advance/reject)."
+        ),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write the tuned rubric here.")
+    ] = None,
+    k: Annotated[int, typer.Option("--k", min=1, help="Cut-off of NDCG@k, precision@k.")] = 5,
+    groups: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="CSV resume,group: impact ratios."),
+    ] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Select by score >= this, not the top k, for ratios.")
+    ] = None,
+    folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
+    as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option(min=1, help="Reader processes (default: all).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Write the tuned rubric despite too few labels.")
+    ] = False,
+    overwrite: Annotated[bool, typer.Option(help="Allow writing over the input rubric.")] = False,
+) -> None:
+    """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
+
+    Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
+    """
+    from matcher.pipeline import run
+    from matcher.rubric import load_rubric, save_rubric
+    from matcher.tune import format_report, read_groups, read_labels
+    from matcher.tune import tune as tune_rubric
+
+    day = _as_of(as_of)
+    target = out or (rubric if overwrite else None)
+    if target is not None and target.resolve() == rubric.resolve() and not overwrite:
+        raise typer.BadParameter(
+            "is the input rubric: add --overwrite to replace it", param_hint="-o"
+        )
+    try:
+        base = load_rubric(rubric)
+        decisions, who = read_labels(labels), read_groups(groups) if groups else None
+        result = run(resumes, [base], as_of=day, jobs=jobs)
+        tuned = tune_rubric(
+            result.evidence(),
+            base,
+            decisions,
+            k=k,
+            groups=who,
+            threshold=threshold,
+            folds=folds,
+            as_of=day,
+        )
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    typer.echo(format_report(tuned))
+    for f in result.failures:
+        typer.echo(f"matcher: {f.resume}: {f.status}: {f.message}", err=True)
+    for w in tuned.warnings:
+        typer.echo(f"matcher: warning: {w}", err=True)
+    if target is not None and tuned.too_few and not force:
+        raise _fail(f"too few labels to trust: {target} not written (--force writes it anyway)")
+    if target is not None:
+        save_rubric(tuned.rubric, target)
+        typer.echo(f"{target}: tuned rubric written", err=True)
+    raise typer.Exit(1 if result.failures else 0)
+
+
 def main() -> None:
     """Entry point of the ``matcher`` command."""
     try:

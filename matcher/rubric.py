@@ -13,7 +13,7 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,32 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Tuning:
+    """Where tuned weights came from (``matcher tune``): the labels, the date and the measured gain.
+
+    Metrics are cross-validated (held-out folds only); a metric that could not be measured is
+    ``None`` and left out of the file.
+    """
+
+    labels: str = ""  # the labels file's name
+    labels_sha256: str = ""
+    date: str = ""  # ISO date of the tuning run
+    engine_version: str = ""
+    base_fingerprint: str = ""  # fingerprint of the rubric the weights were tuned from
+    method: str = ""
+    k: int = 0
+    folds: int = 0
+    n_labels: int = 0
+    forced: bool = False  # written despite the too-few-labels warning
+    ndcg_before: float | None = None
+    ndcg_after: float | None = None
+    precision_before: float | None = None
+    precision_after: float | None = None
+    auc_before: float | None = None
+    auc_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Rubric:
     """A job's weighted criteria. Equal rubrics score equally; ``fingerprint`` names the content."""
 
@@ -86,6 +112,7 @@ class Rubric:
     source: Source = field(default_factory=Source)
     findings: tuple[Finding, ...] = ()
     schema_version: int = SCHEMA_VERSION
+    tuning: Tuning | None = None  # set by ``matcher tune``; scoring ignores it
 
     @property
     def fingerprint(self) -> str:
@@ -140,6 +167,10 @@ def to_dict(rubric: Rubric) -> dict[str, Any]:
         d["findings"] = [
             {"code": f.code, "message": f.message, "origin": f.origin} for f in rubric.findings
         ]
+    if rubric.tuning is not None:
+        d["tuning"] = {
+            k: getattr(rubric.tuning, k) for k in _TUNING if getattr(rubric.tuning, k) is not None
+        }
     return d
 
 
@@ -206,7 +237,17 @@ def load_rubrics(paths: Iterable[str | Path]) -> list[Rubric]:
 
 # ---------------------------------------------------------------- validation
 
-_TOP = {"schema_version", "job_id", "title", "language", "source", "criteria", "findings"}
+_TOP = {
+    "schema_version",
+    "job_id",
+    "title",
+    "language",
+    "source",
+    "criteria",
+    "findings",
+    "tuning",
+}
+_TUNING = {f.name: str(f.type) for f in fields(Tuning)}  # field name -> type text, in order
 _CRIT = {"id", "kind", "label", "aliases", "weight", "required", "origin", "min_level", "min_years"}
 
 
@@ -318,6 +359,7 @@ def from_dict(data: Mapping[str, Any], *, where: str = "<rubric>") -> Rubric:
             problems.append(f"findings[{i}]: needs string code, message and origin")
             continue
         findings.append(Finding(f["code"], f["message"], f.get("origin", "")))
+    tuning = _check_tuning(data.get("tuning"), problems)
     if problems:
         raise RubricError(f"{where}: invalid rubric ({len(problems)} problems)", tuple(problems))
     return Rubric(
@@ -327,7 +369,39 @@ def from_dict(data: Mapping[str, Any], *, where: str = "<rubric>") -> Rubric:
         criteria=tuple(criteria),
         source=Source(**src),
         findings=tuple(findings),
+        tuning=tuning,
     )
+
+
+def _check_tuning(raw: object, problems: list[str]) -> Tuning | None:
+    """The optional ``[tuning]`` table: provenance of tuned weights, never read by scoring."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append("tuning: must be a table")
+        return None
+    ok = True
+    for k in sorted(raw):
+        v, kind = raw[k], _TUNING.get(k)
+        if kind is None:
+            problems.append(f"tuning.{k}: unknown field")
+        elif kind == "str" and not isinstance(v, str):
+            problems.append(f"tuning.{k}: must be a string")
+        elif kind == "int" and not (isinstance(v, int) and not isinstance(v, bool) and v >= 0):
+            problems.append(f"tuning.{k}: must be an integer >= 0")
+        elif kind == "bool" and not isinstance(v, bool):
+            problems.append(f"tuning.{k}: must be true or false")
+        elif kind.startswith("float") and not _is_num(v):
+            problems.append(f"tuning.{k}: must be a number")
+        else:
+            continue
+        ok = False
+    if not ok:
+        return None
+    values: dict[str, Any] = {
+        k: float(v) if _TUNING[k].startswith("float") else v for k, v in raw.items()
+    }
+    return Tuning(**values)
 
 
 def lint(rubric: Rubric) -> list[str]:
