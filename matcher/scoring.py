@@ -9,7 +9,9 @@ How a term criterion earns credit: every occurrence of every term is a candidate
 the level credit (exact label 1.0, alias 0.9, fuzzy 0.5) times the context factor (inside a
 dated role that ended within ``RECENT_YEARS`` of ``as_of`` 1.0, inside an older role 0.9,
 anywhere else, such as a skills list, 0.85). The best candidate wins; ties go to the stricter
-level, then the earlier place. Repeating a term adds nothing. Fuzzy matching is tried only when
+level, then the earlier place. Repeating a term adds nothing. Terms match whole: ``java`` not in
+"javascript", ``c`` not in "c++", ``r`` or ``go`` not inside a hyphenated word ("R-squared",
+"go-to-market"); an English plural counts as the term ("documents" for "document"). Fuzzy matching is tried only when
 no exact or alias occurrence exists (it could never win: 0.5 < 0.9 * 0.85), only for ASCII
 terms of at least ``FUZZY_MIN_LEN`` characters, and only against whole-word windows.
 
@@ -193,8 +195,11 @@ class _Scan:
         self.hits: dict[str, list[tuple[int, int]]] = {}
         for end, t in _automaton(terms).iter(collapsed):
             s, e = end - len(t) + 1, end + 1
-            if _bounded(collapsed, t, s, e):
-                self.hits.setdefault(t, []).append((self._orig(s), self._orig(e - 1) + 1))
+            e = _bounded(collapsed, t, s, e)
+            if e >= 0:
+                a, b = self._orig(s), self._orig(e - 1) + 1
+                if len(t) > 2 or not _hyphenated(folded, a, b):
+                    self.hits.setdefault(t, []).append((a, b))
         self._fuzzy: dict[str, list[_Hit]] = {}
         self._windows: dict[int, dict[str, list[tuple[int, int]]]] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
@@ -241,13 +246,35 @@ class _Scan:
         return got
 
 
-def _bounded(text: str, term: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` (== ``term``) stands as a whole term (see ``text.term_pattern``)."""
+def _bounded(text: str, term: str, s: int, e: int) -> int:
+    """Where the whole term ``text[s:e]`` (== ``term``) ends, or -1 when it is part of a word.
+
+    The boundaries are those of ``text.term_pattern``, plus one tolerance: an English plural
+    ("documents", "processes") ends a term of four or more letters.
+    """
     first, last = term[0], term[-1]
     if first.isascii() and first.isalnum() and s > 0 and text[s - 1] in _WORDISH:
-        return False
+        return -1
     glue = (last.isascii() and last.isalnum()) or last in "+#"
-    return not (glue and e < len(text) and text[e] in _WORDISH)
+    if not glue or e >= len(text) or text[e] not in _WORDISH:
+        return e
+    if len(term) >= 4 and last.isascii() and last.isalpha():
+        for suffix in ("s", "es"):
+            f = e + len(suffix)
+            if text[e:f] == suffix and (f >= len(text) or text[f] not in _WORDISH):
+                return f
+    return -1
+
+
+def _hyphenated(folded: str, s: int, e: int) -> bool:
+    """Whether a hit is glued to a word by a hyphen: "go-to-market", "C-level", "R-squared".
+
+    Only asked of terms of one or two characters, which are words on their own ("R", "Go")
+    and mean something else as part of a hyphenated compound.
+    """
+    before = s >= 2 and folded[s - 1] == "-" and folded[s - 2].isalnum()
+    after = e + 1 < len(folded) and folded[e] == "-" and folded[e + 1].isalnum()
+    return before or after
 
 
 def _windows(folded: str, n: int) -> dict[str, list[tuple[int, int]]]:
