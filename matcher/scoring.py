@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -110,6 +111,7 @@ class _Criterion:
     criterion: Criterion
     terms: tuple[str, ...]  # matching form (see _key), label first, duplicates dropped
     shown: tuple[str, ...]  # the same terms as the rubric writes them
+    fuzzy: tuple[bool, ...]  # which terms may be matched fuzzily
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,8 @@ def _prepared(rubric: Rubric) -> _Prepared:
         for t in c.terms:
             if k := _key(t):
                 seen.setdefault(k, t)
-        crits.append(_Criterion(c, tuple(seen), tuple(seen.values())))
+        keys = tuple(seen)
+        crits.append(_Criterion(c, keys, tuple(seen.values()), tuple(map(_fuzzy_ok, keys))))
     terms = frozenset(t for c in crits if c.criterion.kind not in _NUMERIC for t in c.terms)
     total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)
@@ -177,21 +180,11 @@ class _Scan:
         folded = resume.folded
         # Collapse every run of spaces and hyphens to one space, so that "user-research" and
         # "user\nresearch" hold the term "user research"; remember how to map back.
-        pieces: list[str] = []
-        self._cpos: list[int] = []  # collapsed offset just after each collapsed gap
-        self._shift: list[int] = []  # original offset minus collapsed offset after it
-        last = 0
-        c = 0
-        for m in _GAP.finditer(folded):
-            pieces.append(folded[last : m.start()])
-            c += m.start() - last
-            pieces.append(" ")
-            c += 1
-            self._cpos.append(c)
-            self._shift.append(m.end() - c)
-            last = m.end()
-        pieces.append(folded[last:])
-        collapsed = "".join(pieces)
+        gaps = [m.span() for m in _GAP.finditer(folded)]
+        collapsed = _GAP.sub(" ", folded)
+        # After the k-th gap, original offset = collapsed offset + shift[k].
+        self._shift = list(accumulate(e - s - 1 for s, e in gaps))
+        self._cpos = [e - sh for (_, e), sh in zip(gaps, self._shift, strict=True)]
         self.hits: dict[str, list[tuple[int, int]]] = {}
         for end, t in _automaton(terms).iter(collapsed):
             s, e = end - len(t) + 1, end + 1
@@ -201,7 +194,8 @@ class _Scan:
                 if len(t) > 2 or not _hyphenated(folded, a, b):
                     self.hits.setdefault(t, []).append((a, b))
         self._fuzzy: dict[str, list[_Hit]] = {}
-        self._windows: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._words = [m.span() for m in _WORD.finditer(folded)]
+        self._windows: dict[int, list[str]] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
         roles = sorted((r.start, r.end, r.end_month) for r in resume.roles)
         self._role_starts = [r[0] for r in roles]
@@ -210,7 +204,7 @@ class _Scan:
             "recent_role" if now - end_month <= RECENT_YEARS * 12 else "old_role"
             for _, _, end_month in roles
         ]
-        self.nonspace = sum(1 for ch in folded if not ch.isspace())
+        self.nonspace = len("".join(folded.split()))
 
     def _orig(self, c: int) -> int:
         k = bisect.bisect_right(self._cpos, c) - 1
@@ -231,17 +225,14 @@ class _Scan:
             n = len(term.split(" "))
             windows = self._windows.get(n)
             if windows is None:
-                windows = self._windows[n] = _windows(self.resume.folded, n)
-            for text, sim, _ in process.extract(
-                term, list(windows), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+                windows = self._windows[n] = _windows(self.resume.folded, self._words, n)
+            for _, sim, i in process.extract(
+                term, windows, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             ):
-                for s, e in windows[text]:
-                    ctx = self.context(s)
-                    got.append(
-                        _Hit(
-                            "fuzzy", term, s, e, float(sim), CREDIT_FUZZY * CONTEXT_FACTOR[ctx], ctx
-                        )
-                    )
+                s, e = self._words[i][0], self._words[i + n - 1][1]
+                ctx = self.context(s)
+                credit = CREDIT_FUZZY * CONTEXT_FACTOR[ctx]
+                got.append(_Hit("fuzzy", term, s, e, float(sim), credit, ctx))
             self._fuzzy[term] = got
         return got
 
@@ -277,14 +268,10 @@ def _hyphenated(folded: str, s: int, e: int) -> bool:
     return before or after
 
 
-def _windows(folded: str, n: int) -> dict[str, list[tuple[int, int]]]:
-    """Every run of ``n`` Latin words (joined by one space) with the spans where it stands."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
-    out: dict[str, list[tuple[int, int]]] = {}
-    for i in range(len(words) - n + 1):
-        run = words[i : i + n]
-        out.setdefault(" ".join(folded[s:e] for s, e in run), []).append((run[0][0], run[-1][1]))
-    return out
+def _windows(folded: str, words: list[tuple[int, int]], n: int) -> list[str]:
+    """Every run of ``n`` Latin words joined by one space; window ``i`` starts at word ``i``."""
+    w = [folded[s:e] for s, e in words]
+    return w if n == 1 else list(map(" ".join, zip(*(w[k:] for k in range(n)), strict=False)))
 
 
 def _fuzzy_ok(term: str) -> bool:
@@ -308,7 +295,7 @@ def _best_hit(pc: _Criterion, scan: _Scan) -> _Hit | None:
         return best
     fkey: tuple[float, float, int] | None = None
     for i, t in enumerate(pc.terms):
-        if not _fuzzy_ok(t):
+        if not pc.fuzzy[i]:
             continue
         for h in scan.fuzzy(t):
             fk = (-h.credit, -h.similarity, h.start)
