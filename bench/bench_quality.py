@@ -8,7 +8,11 @@ MAP per category and on average for:
 
 - engine: matcher's ranking as shipped (eligible first, then score);
 - engine score: the same cards ordered by score alone (eligibility ignored);
-- engine, no context: score with every context factor set to 1 (an ablation);
+- no context: the engine with every context factor set to 1 (an ablation);
+- reviewed: the engine with each compiled rubric plus what a recruiter adds on review
+  (``bench/postings/review.toml``: the job title and the posting's own key terms), in the
+  shipped order and by score alone, and as diagnostics without context factors, with
+  weights times each criterion's idf over the corpus, and with the title weighed four times;
 - BM25: rank-bm25's BM25Okapi over the same extracted text, the posting text as query.
 
 It also prints the keyword density of every resume against its own category's rubric (what
@@ -30,7 +34,9 @@ import statistics
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -40,7 +46,7 @@ from matcher.compiler import compile_file
 from matcher.pipeline import Read, read_many
 from matcher.ranking import rank
 from matcher.resume import Resume, understand
-from matcher.rubric import Rubric
+from matcher.rubric import Criterion, Rubric
 from matcher.scoring import ScoreCard, keyword_density, score_many
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,6 +128,41 @@ def engine_orders(
     return shipped, by_score, cards
 
 
+def reviewed(rubric: Rubric, review: dict[str, object]) -> Rubric:
+    """The compiled rubric plus the reviewer's title and term criteria (see review.toml)."""
+    crits = list(rubric.criteria)
+    seen = {c.label.lower() for c in crits}
+    entries = [(str(review["title"]), "domain", 3.0)]
+    entries += [(str(t), "skill", 2.5) for t in review["terms"]]  # type: ignore[attr-defined]
+    for i, (entry, kind, weight) in enumerate(entries):
+        label, *aliases = [w.strip() for w in entry.split("|")]
+        if label.lower() not in seen:
+            seen.add(label.lower())
+            crits.append(Criterion(f"review-{i}", kind, label, weight, tuple(aliases)))
+    return replace(rubric, criteria=tuple(crits))
+
+
+def idf_weighted(rubrics: dict[str, Rubric], cards: list[ScoreCard], n: int) -> dict[str, Rubric]:
+    """A diagnostic: each weight times the BM25 idf of its criterion over the ranked corpus.
+
+    Shows how much of BM25's lead comes from weighting rare terms above common ones, which
+    rubric weights (set by the compiler, a person or tuning) could carry.
+    """
+    df: dict[tuple[str, str], int] = {}
+    for c in cards:
+        for e in c.evidence:
+            if e.credit > 0:
+                df[c.job_id, e.criterion_id] = df.get((c.job_id, e.criterion_id), 0) + 1
+    out = {}
+    for cat, r in rubrics.items():
+        weights = {}
+        for c in r.criteria:
+            d = df.get((r.job_id, c.id), 0)
+            weights[c.id] = c.weight * math.log((n - d + 0.5) / (d + 0.5) + 1)
+        out[cat] = r.with_weights(weights)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=None, help="reader processes (default: all)")
@@ -156,41 +197,53 @@ def main() -> int:
     t0 = time.perf_counter()
     shipped, by_score, cards = engine_orders(resumes, rubrics)
     t_engine = time.perf_counter() - t0
-    saved = dict(scoring.CONTEXT_FACTOR)
-    scoring.CONTEXT_FACTOR.update(dict.fromkeys(saved, 1.0))
-    try:
-        _, flat, _ = engine_orders(resumes, rubrics)
-    finally:
-        scoring.CONTEXT_FACTOR.update(saved)
     t0 = time.perf_counter()
     bm25 = bm25_orders(texts, queries)
     t_bm25 = time.perf_counter() - t0
 
-    systems = {"engine": shipped, "engine score": by_score, "no context": flat, "BM25": bm25}
+    review = tomllib.loads((POSTINGS / "review.toml").read_text(encoding="utf-8"))
+    rich = {c: reviewed(r, review[c]) for c, r in rubrics.items()}
+    rich_order, rich_score, rich_cards = engine_orders(resumes, rich)
+    saved = dict(scoring.CONTEXT_FACTOR)
+    scoring.CONTEXT_FACTOR.update(dict.fromkeys(saved, 1.0))
+    try:
+        _, flat, _ = engine_orders(resumes, rich)
+    finally:
+        scoring.CONTEXT_FACTOR.update(saved)
+    _, idf, _ = engine_orders(resumes, idf_weighted(rich, rich_cards, len(resumes)))
+    # The job title is this data set's strongest signal (categories are job titles): weigh it
+    # as a recruiter would, four times the reviewer's default.
+    titled = {c: r.with_weights({"review-0": 12.0}) for c, r in rich.items()}
+    _, title, _ = engine_orders(resumes, titled)
+
+    systems = {
+        "engine": shipped,
+        "engine, score order": by_score,
+        "reviewed": rich_order,
+        "reviewed, score order": rich_score,
+        "reviewed, no context": flat,
+        "reviewed, idf weights": idf,
+        "reviewed, title x4": title,
+        "BM25": bm25,
+    }
     print(
-        "\nrubric criteria per posting: "
+        "\ncriteria per compiled rubric: "
         + ", ".join(f"{c[:8].lower()} {len(rubrics[c].criteria)}" for c in categories)
     )
-    head = f"{'category':22}" + "".join(f"{s:>22}" for s in systems)
-    print(f"\n{'':22}" + "".join(f"{'P@10  NDCG@10   MAP':>22}" for _ in systems))
-    print(head)
-    sums = {s: [0.0, 0.0, 0.0] for s in systems}
-    for cat in categories:
-        line = f"{cat:22}"
-        for s, orders in systems.items():
-            m = metrics(orders[cat], cat, labels)
-            sums[s] = [a + b for a, b in zip(sums[s], m, strict=True)]
-            line += f"{m[0]:8.2f}{m[1]:8.2f}{m[2]:6.2f}"
-        print(line)
+    scores = {s: [metrics(o[c], c, labels) for c in categories] for s, o in systems.items()}
+    shown = ("engine", "reviewed", "reviewed, score order", "BM25")
+    print(f"\n{'':22}" + "".join(f"{s:>23}" for s in shown))
+    print(f"{'category':22}" + "".join(f"{'P@10 NDCG@10  MAP':>23}" for _ in shown))
+    for i, cat in enumerate(categories):
+        print(
+            f"{cat:22}" + "".join("{:>9.2f}{:>8.2f}{:>6.2f}".format(*scores[s][i]) for s in shown)
+        )
     n = len(categories)
-    print(
-        f"{'mean':22}"
-        + "".join(f"{a / n:8.2f}{b / n:8.2f}{c / n:6.2f}" for a, b, c in sums.values())
-    )
-    e, b = sums["engine"], sums["BM25"]
-    print(
-        f"\nengine / BM25: P@10 x{e[0] / b[0]:.2f}, NDCG@10 x{e[1] / b[1]:.2f}, MAP x{e[2] / b[2]:.2f}"
-    )
+    means = {s: [sum(m[j] for m in v) / n for j in range(3)] for s, v in scores.items()}
+    print(f"{'mean':22}" + "".join("{:>9.2f}{:>8.2f}{:>6.2f}".format(*means[s]) for s in shown))
+    print(f"\n{'mean over categories':24}{'P@10':>6}{'NDCG@10':>9}{'MAP':>6}   vs BM25 (MAP)")
+    for s, m in means.items():
+        print(f"{s:24}{m[0]:6.2f}{m[1]:9.2f}{m[2]:6.2f}   x{m[2] / means['BM25'][2]:.2f}")
     pairs = len(resumes) * n
     print(
         f"scoring {pairs} pairs took {t_engine:.2f} s ({1000 * t_engine / pairs:.3f} ms/pair); "
