@@ -61,6 +61,9 @@ STUFFING_DENSITY = 0.25
 STUFFING_MIN_HITS = 12  # a short text ("Skills: SQL") is dense but not stuffed
 
 _GAP = re.compile(r"[\s\-]+")  # what may stand between the words of a term
+# The same characters, one by one: every Unicode space is below U+3001.
+_TO_SPACE = str.maketrans(dict.fromkeys([*filter(str.isspace, map(chr, range(0x3001))), "-"], " "))
+_RUN = re.compile(" {2,}")
 _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+#&")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
 
@@ -179,12 +182,14 @@ class _Scan:
         self.resume = resume
         folded = resume.folded
         # Collapse every run of spaces and hyphens to one space, so that "user-research" and
-        # "user\nresearch" hold the term "user research"; remember how to map back.
-        gaps = [m.span() for m in _GAP.finditer(folded)]
-        collapsed = _GAP.sub(" ", folded)
-        # After the k-th gap, original offset = collapsed offset + shift[k].
-        self._shift = list(accumulate(e - s - 1 for s, e in gaps))
-        self._cpos = [e - sh for (_, e), sh in zip(gaps, self._shift, strict=True)]
+        # "user\nresearch" hold the term "user research"; remember how to map back. Single
+        # gap characters become spaces in place; only longer runs (rare) shift offsets.
+        spaced = folded.translate(_TO_SPACE)
+        runs = [m.span() for m in _RUN.finditer(spaced)] if "  " in spaced else []
+        collapsed = _RUN.sub(" ", spaced) if runs else spaced
+        # After the k-th run, original offset = collapsed offset + shift[k].
+        self._shift = list(accumulate(e - s - 1 for s, e in runs))
+        self._cpos = [e - sh for (_, e), sh in zip(runs, self._shift, strict=True)]
         self.hits: dict[str, list[tuple[int, int]]] = {}
         for end, t in _automaton(terms).iter(collapsed):
             s, e = end - len(t) + 1, end + 1
@@ -194,8 +199,8 @@ class _Scan:
                 if len(t) > 2 or not _hyphenated(folded, a, b):
                     self.hits.setdefault(t, []).append((a, b))
         self._fuzzy: dict[str, list[_Hit]] = {}
-        self._words = [m.span() for m in _WORD.finditer(folded)]
-        self._windows: dict[int, list[str]] = {}
+        self._words: list[tuple[int, int]] = []  # Latin word spans, found when fuzzy needs them
+        self._windows: dict[int, _Windows] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
         roles = sorted((r.start, r.end, r.end_month) for r in resume.roles)
         self._role_starts = [r[0] for r in roles]
@@ -222,19 +227,45 @@ class _Scan:
         got = self._fuzzy.get(term)
         if got is None:
             got = []
-            n = len(term.split(" "))
-            windows = self._windows.get(n)
-            if windows is None:
-                windows = self._windows[n] = _windows(self.resume.folded, self._words, n)
-            for _, sim, i in process.extract(
-                term, windows, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+            n = term.count(" ") + 1
+            if not self._words:
+                self._words = [m.span() for m in _WORD.finditer(self.resume.folded)]
+            w = self._windows.get(n)
+            if w is None:
+                w = self._windows[n] = _Windows.of(self.resume.folded, self._words, n)
+            # ratio >= T needs the lengths within a factor of T / (2 - T) of each other, so
+            # only a slice of the windows (sorted by length) can match.
+            t = FUZZY_THRESHOLD / 100
+            lo = bisect.bisect_left(w.lens, int(len(term) * t / (2 - t)))
+            hi = bisect.bisect_right(w.lens, int(len(term) * (2 - t) / t) + 1)
+            for _, sim, k in process.extract(
+                term, w.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             ):
+                i = w.first[lo + k]
                 s, e = self._words[i][0], self._words[i + n - 1][1]
                 ctx = self.context(s)
                 credit = CREDIT_FUZZY * CONTEXT_FACTOR[ctx]
                 got.append(_Hit("fuzzy", term, s, e, float(sim), credit, ctx))
+            got.sort(key=lambda h: h.start)
             self._fuzzy[term] = got
         return got
+
+
+@dataclass(frozen=True, slots=True)
+class _Windows:
+    """Every run of ``n`` Latin words (joined by one space), sorted by length."""
+
+    texts: list[str]
+    lens: list[int]
+    first: list[int]  # index of each window's first word
+
+    @staticmethod
+    def of(folded: str, words: list[tuple[int, int]], n: int) -> _Windows:
+        w = [folded[s:e] for s, e in words]
+        runs = w if n == 1 else list(map(" ".join, zip(*(w[k:] for k in range(n)), strict=False)))
+        lens = list(map(len, runs))
+        order = sorted(range(len(runs)), key=lens.__getitem__)
+        return _Windows([runs[i] for i in order], [lens[i] for i in order], order)
 
 
 def _bounded(text: str, term: str, s: int, e: int) -> int:
@@ -266,12 +297,6 @@ def _hyphenated(folded: str, s: int, e: int) -> bool:
     before = s >= 2 and folded[s - 1] == "-" and folded[s - 2].isalnum()
     after = e + 1 < len(folded) and folded[e] == "-" and folded[e + 1].isalnum()
     return before or after
-
-
-def _windows(folded: str, words: list[tuple[int, int]], n: int) -> list[str]:
-    """Every run of ``n`` Latin words joined by one space; window ``i`` starts at word ``i``."""
-    w = [folded[s:e] for s, e in words]
-    return w if n == 1 else list(map(" ".join, zip(*(w[k:] for k in range(n)), strict=False)))
 
 
 def _fuzzy_ok(term: str) -> bool:
