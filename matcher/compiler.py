@@ -1,41 +1,54 @@
 """Compiler: job posting text in, ``Rubric`` values out (one per posting found in the text).
 
 Input is posting text (English or Chinese, possibly several postings wrapped in site junk);
-output is a list of ``Rubric``. Each criterion comes from a lexicon term found in a posting
-line (``origin``), weighted by its kind and the cue words on that line. Lines about gender, age,
-looks, marital status, origin or school tier are never scored: they become ``findings``.
+output is a list of ``Rubric``. Each criterion comes from a lexicon term, an education level or
+a years-of-experience phrase found in one list item of a posting (``origin``), weighted by its
+kind, the part it sits in (responsibilities or requirements) and the cue words of its clause
+(data in the lexicon). Clauses about gender, age, looks, marital status, ethnicity, religion,
+politics, origin or school tier are never scored: they become ``findings``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from matcher._version import __version__
 from matcher.errors import PostingError
-from matcher.lexicon import Lexicon, Term, default_lexicon
+from matcher.lexicon import Cue, Lexicon, Term, default_lexicon
 from matcher.rubric import Criterion, Finding, Rubric, Source
-from matcher.text import find_term, fold, has_cjk, normalize, normalize_term
+from matcher.text import fold, has_cjk, normalize, normalize_term
 
 ENGINE_VERSION = __version__
 
 
 @dataclass(frozen=True, slots=True)
 class Posting:
-    """One posting cut out of a file: its number in the file (1-based), title and lines."""
+    """One posting cut out of a file: its number in the file (1-based), title and lines.
+
+    ``titled`` is true when the title was written in the posting (a "Title:" line or a role
+    line); otherwise the compiler adds the posting's focus to the generic role name.
+    """
 
     number: int
     title: str
     lines: tuple[str, ...]
+    titled: bool = False
 
 
 # ---------------------------------------------------------------- splitting
 
 _HEAD_WORDS = ("responsib", "job", "position", "vacanc", "opening", "职责", "岗位", "职位", "招聘")
-_END_MARKERS = ("相关文章", "related articles", "相关推荐", "热门文章")
+_END_MARKERS = ("相关文章", "related articles", "相关推荐", "热门文章", "you may also like")
 _NUM = re.compile(r"(\d{1,2})(?:\s(\d))?(?:\s(\d))?")
+_YEARS_NEXT = re.compile(r"\s*(?:\+|[-~]\s*\d+)?\s*(?:years?|yrs|年|岁)", re.I)
+# Links to other articles: "电商产品运营岗位职责(共5篇)", "...岗位职责3篇 ...", timestamps.
+_LINK = re.compile(
+    r"[(（]共\d+篇[)）]\s*$|^\S*岗位职责\d+篇|^(?:时间|发布时间|date)\s*[:：]\s*\d{4}", re.I
+)
 
 
 def _heading_number(line: str) -> tuple[str, dict[int, int]] | None:
@@ -54,8 +67,8 @@ def _heading_number(line: str) -> tuple[str, dict[int, int]] | None:
     if not any(w in low for w in _HEAD_WORDS):
         return None
     n = _NUM.match(line, m.start())
-    if not n:
-        return None
+    if not n or _YEARS_NEXT.match(line, n.end()):
+        return None  # "Job requirements: 2 years of Python" is a requirement, not posting 2
     a, b = n.group(1), n.group(2)
     options = {int(a): n.end(1)}
     if b:
@@ -68,12 +81,17 @@ def split_postings(text: str) -> list[Posting]:
 
     A file with no such run of headings is one posting. Text before the first heading (site
     navigation, introductions) and after an end marker ("related articles") is dropped.
+
+    >>> [p.number for p in split_postings("Job 1: SQL\\nJob 2: Excel")]
+    [1, 2]
     """
+    # NFKC turns "①" into a bare "1"; keep it a list marker.
+    text = re.sub("[①-⑳]", lambda m: f"({ord(m.group()) - 0x245F}) ", text)
     lines = [ln.strip() for ln in normalize(text).split("\n")]
+    lines = ["" if _LINK.search(ln) else ln for ln in lines]
     for i, ln in enumerate(lines):
-        if any(
-            ln.lower().startswith(m) or ln.lower().endswith(m + ":") for m in _END_MARKERS
-        ) or any(m in ln.lower() for m in _END_MARKERS[:2]):
+        low = ln.lower()
+        if any(low.startswith(m) or low.endswith(m + ":") or m in low for m in _END_MARKERS):
             lines = lines[:i]
             break
     starts: list[tuple[int, int]] = []  # (line index, where the heading number ends)
@@ -83,7 +101,8 @@ def split_postings(text: str) -> list[Posting]:
             starts.append((i, got[1][len(starts) + 1]))
     if len(starts) < 2:
         body = tuple(ln for ln in lines if ln)
-        return [Posting(1, _title(body, body[0] if body else ""), body)]
+        title, titled = _title(body, body[0] if body else "")
+        return [Posting(1, title, _untitled(body, title if titled else None), titled)]
     out = []
     for k, (i, num_end) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
@@ -91,186 +110,306 @@ def split_postings(text: str) -> list[Posting]:
         # The heading line may carry the first item: "Responsibility of PM 3 1. Daily tracking".
         rest = first[num_end:].lstrip(" .、:：")
         body = tuple(x for x in ((rest,) if rest else ()) + tuple(lines[i + 1 : end]) if x)
-        out.append(Posting(k + 1, _title(body, first), body))
+        title, titled = _title(body, first)
+        out.append(Posting(k + 1, title, _untitled(body, title if titled else None), titled))
     return out
 
 
+def _untitled(body: tuple[str, ...], title: str | None) -> tuple[str, ...]:
+    """``body`` without a first line that is the title itself (a title names no criteria)."""
+    if body and title and _TITLE_TAIL.sub("", body[0]).strip() == title:
+        return body[1:]
+    return body
+
+
 _TITLE_LINE = re.compile(r"^(?:title|job title|position|职位名称|岗位名称)\s*[:：]\s*(.+)$", re.I)
-
-
 _ROLE_WORD = re.compile(
-    r"经理|主管|助理|专员|总监|运营|manager|assistant|director|specialist|engineer"
+    r"经理|主管|助理|专员|总监|运营|工程师|manager|assistant|director|specialist|engineer"
     r"|analyst|officer|lead",
     re.I,
 )
 _TITLE_TAIL = re.compile(
-    r"(岗位职责|工作职责|职位描述|职责|job responsibilities|responsibilities)"
-    r"\s*[:：]?$",
-    re.I,
+    r"(岗位职责|工作职责|职位描述|职责|job responsibilities|responsibilities)\s*[:：]?$", re.I
 )
 
 
-def _title(body: tuple[str, ...], heading: str) -> str:
-    """The posting's title: a "Title:" line, a short role-like first line, or the heading."""
+def _title(body: tuple[str, ...], heading: str) -> tuple[str, bool]:
+    """(title, written in the posting?): a "Title:" line, a role-like first line, the heading."""
     for ln in body[:12]:
         m = _TITLE_LINE.match(ln)
         if m:
-            return m.group(1).strip()
+            return m.group(1).strip(), True
     first = _TITLE_TAIL.sub("", body[0]).strip() if body else ""
     if (
         2 <= len(first) <= 30
         and _ROLE_WORD.search(first)
         and not re.search(r"[,.;，。；:：]", first)
     ):
-        return first
+        return first, True  # the caller drops this line: a title is not an item
     m = re.search(r"\bof\s+([a-z][a-z ]{2,40}?)(?=\s+is\b|\s*:|\s*\d|$)", heading, re.I)
     if m:
-        return m.group(1)[:1].upper() + m.group(1)[1:]
+        return m.group(1)[:1].upper() + m.group(1)[1:], False
     stem = re.sub(r"\d.*$", "", heading)
     m = re.search(r"(?:of|for)\s+(.+)$", stem, re.I)
     title = m.group(1) if m else stem
     title = re.sub(r"(岗位职责|工作职责|职位描述|职责)$", "", title).strip(" :：")
-    return (title[:1].upper() + title[1:]) if title else "Untitled posting"
+    return ((title[:1].upper() + title[1:]) if title else "Untitled posting"), False
 
 
-# ---------------------------------------------------------------- lines to criteria
+# ---------------------------------------------------------------- structure
 
-_RESP_HEAD = (
-    "responsibilities",
-    "responsibility",
-    "duties",
-    "what you will do",
-    "job description",
-    "job responsibilities",
-    "岗位职责",
-    "工作内容",
-    "工作职责",
-    "职位描述",
-    "岗位描述",
-)
-_REQ_HEAD = (
-    "requirements",
-    "requirement",
-    "qualifications",
-    "qualification",
-    "what you bring",
-    "job requirements",
-    "skills",
-    "任职要求",
-    "任职资格",
-    "岗位要求",
-    "职位要求",
-    "任职条件",
-)
-_ITEM_SPLIT = re.compile(
-    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?[.、,，:：)]|[(（]\d{1,2}[)）]|[①-⑳])\s*\S)"
-)
-_BULLET = re.compile(r"^(?:\d{1,2}(?:\s\d)?\s?[.、,，:：)]|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·])\s*")
-
-_FAIRNESS = {
-    "gender": r"\b(?:male|female|gender|men only|women only|man|woman)\b|男性|女性|男士|女士|性别|限男|限女",
-    "age": r"\b(?:age[ds]?|aged|under \d\d|below \d\d|years old)\b|年龄|\d{2}\s*岁|岁以下|周岁",
-    "appearance": r"\b(?:appearance|good[- ]looking|attractive|image and temperament)\b"
-    r"|\bheight\s*(?:of\s*)?(?:above|over|at least)?\s*\d|\d{3}\s*cm\b"
-    r"|形象|气质|身高|相貌|五官|颜值",
-    "marital_status": r"\b(?:married|unmarried|single|marital)\b|已婚|未婚|婚否|已育",
-    "ethnicity_religion_politics": r"\b(?:ethnic|religion|religious|party member)\b|民族|宗教|党员|政治面貌",
-    "origin": r"\b(?:hometown|household registration|hukou|local residents? only)\b|户口|户籍|籍贯|本地人",
-    "school_tier": r"\b(?:985|211|ivy league|top[- ]tier universit)|985|211|重点大学|名校|一本",
-}
-_FAIRNESS_RE = {k: re.compile(v, re.I) for k, v in _FAIRNESS.items()}
-_CLAUSE = re.compile(r"(?<=[，,；;。])")
-
-_LEVEL_WORDS = (
-    ("doctorate", r"\b(?:ph\.?d|doctorate|doctoral)\b|博士"),
-    ("master", r"\b(?:master'?s?|mba)\b|硕士|研究生"),
-    (
-        "bachelor",
-        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree)\b|本科|学士|大学",
+# Part headings (normalised, without the colon). "skip" parts (basic information, working
+# conditions, benefits, company blurbs) give no criteria until the next heading.
+_PARTS = {
+    "resp": (
+        "responsibilities",
+        "responsibility",
+        "duties",
+        "what you will do",
+        "what you'll do",
+        "job description",
+        "job responsibilities",
+        "the job responsibilities",
+        "岗位职责",
+        "工作内容",
+        "工作职责",
+        "职位描述",
+        "岗位描述",
+        "职责描述",
     ),
-    ("associate", r"\b(?:associate'?s? degree|junior college|college diploma)\b|大专|专科"),
-    ("highschool", r"\b(?:high school)\b|高中|中专"),
-)
-_DEGREE_CONTEXT = re.compile(
-    r"degree|diploma|graduat|education|above|or higher|at least|学历|以上|毕业", re.I
-)
-_CN_NUM = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
+    "req": (
+        "requirements",
+        "requirement",
+        "qualifications",
+        "qualification",
+        "what you bring",
+        "what we're looking for",
+        "who you are",
+        "who we are looking for",
+        "job requirements",
+        "skills",
+        "skills and abilities",
+        "technology and ability",
+        "educational training",
+        "任职要求",
+        "任职资格",
+        "岗位要求",
+        "职位要求",
+        "任职条件",
+        "技能要求",
+    ),
+    "skip": (
+        "basic information",
+        "post relationship",
+        "postal administration",
+        "job authority",
+        "working conditions",
+        "working time",
+        "benefits",
+        "what we offer",
+        "about us",
+        "about the company",
+        "who we are",
+        "company description",
+        "company profile",
+        "why join us",
+        "perks",
+        "our offer",
+        "福利待遇",
+        "薪资待遇",
+        "岗位福利",
+        "公司简介",
+        "公司介绍",
+        "工作地点",
+        "工作时间",
+        "联系方式",
+    ),
 }
-_YEARS = re.compile(
-    r"(?:more than|over|at least|minimum of|min\.?|no less than)?\s*(\d{1,2}|[一二两三四五六七八九十])"
-    r"\s*(?:\+|\s*-\s*\d{1,2}|\s*to\s*\d{1,2})?\s*(?:years?|yrs|年)",
+_ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s+)?")
+# "3.5 years" is no list marker, but "6、2年以上" is: only "." and "," must not precede a digit.
+_MARK = r"(?:\d{1,2}(?:\s\d)?\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·▪●]\s)"
+_ITEM_SPLIT = re.compile(
+    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳])\s*\S)"
+    # "有淘宝经验，2、熟悉..." (NFKC made the comma ","): only the Chinese list comma is safe here
+    r"|(?<=,)(?=\d{1,2}、\s*\S)"
+)
+_BULLET = re.compile(rf"^{_MARK}\s*")
+# An unnumbered paragraph this long in a list posting is prose (advice, an essay), not an item.
+_PROSE_CHARS = (140, 60)  # Latin, CJK
+_PROSE_FACTOR = 0.5
+_PART_FACTOR = {"resp": 1.0, "req": 1.2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    part: str  # "resp" or "req"
+    text: str
+    prose: bool
+
+
+def _heading(line: str) -> str | None:
+    """The part a heading line opens ("resp", "req", "skip"), or None for an ordinary line."""
+    key = normalize_term(re.sub(r"[:：\s]+$", "", _BULLET.sub("", line).strip("【】[]#* ")))
+    key = _ORDINAL.sub("", key.strip("【】[] "))
+    if len(key) > 70 or re.search(r"[,;，；。]", key):
+        return None
+    for part, heads in _PARTS.items():
+        if key in heads or (part != "req" and any(key.endswith(" " + h) for h in heads)):
+            return part
+    # A role heading: "电商运营主管岗位职责", "电商运营主管的工作内容".
+    if len(key) <= 30 and has_cjk(key) and key.endswith(_PARTS["resp"]):
+        return "resp"
+    # "Verb (abbreviation for verb) working conditions and environment" (machine translation)
+    if any(h in key for h in ("working conditions", "working time", "working hours")):
+        return "skip"
+    return None
+
+
+_INLINE_HEAD = re.compile(
+    r"^[【\[]?(requirements?|qualifications?|responsibilities|任职要求|任职资格|岗位要求|职位要求"
+    r"|岗位职责|工作职责|工作内容)[】\]]?\s*[:：]\s*(.+)$",
     re.I,
 )
-_EXP_CONTEXT = re.compile(r"experience|经验|工作|从业|work", re.I)
 
 
-def _clean(line: str) -> str:
-    return _BULLET.sub("", line).strip()
-
-
-def _items(lines: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(part, item text) for every list item; ``part`` is "resp" or "req"."""
+def _items(lines: tuple[str, ...]) -> list[_Item]:
+    """Every list item with the part it sits in; part headings are consumed, skip parts dropped."""
     part = "resp"
-    out: list[tuple[str, str]] = []
+    numbered = sum(bool(_BULLET.match(ln)) for ln in lines) >= 2
+    out: list[_Item] = []
     for ln in lines:
-        key = normalize_term(re.sub(r"[:：\s]+$", "", _clean(ln)))
-        key = re.sub(r"^(?:second|third|first)[,\s]+(?:the\s+)?", "", key)
-        if key in _RESP_HEAD or key.endswith(tuple(f" {h}" for h in _RESP_HEAD[:3])):
-            part = "resp"
+        head = _heading(ln)
+        if head is not None:
+            part = head
             continue
-        if key in _REQ_HEAD:
-            part = "req"
-            continue
-        # "Requirements: 1. Bachelor..." on one line
-        m = re.match(
-            r"^(requirements?|qualifications?|任职要求|任职资格|岗位要求)\s*[:：]\s*(.+)$", ln, re.I
-        )
+        m = _INLINE_HEAD.match(ln)
         if m:
-            part, ln = "req", m.group(2)
+            part = (
+                "req"
+                if m.group(1).lower().startswith(("req", "qual", "任职", "岗位要", "职位"))
+                else "resp"
+            )
+            ln = m.group(2)
+        if part == "skip":
+            continue
+        cjk = has_cjk(ln)
+        prose = numbered and not _BULLET.match(ln) and len(ln) > _PROSE_CHARS[cjk]
         for piece in _ITEM_SPLIT.split(ln):
-            piece = _clean(piece)
+            piece = _BULLET.sub("", piece).strip()
             if len(piece) >= 2:
-                out.append((part, piece))
+                out.append(_Item(part, piece, prose))
     return out
+
+
+# ---------------------------------------------------------------- fairness lint
+
+_FAIRNESS = {
+    "gender": r"\b(?:male|female|gender|men only|women only)\b|男性|女性|男士|女士|性别|限男|限女|男生|女生",
+    "age": r"\b(?:aged?\s+(?:between|under|below|over|\d)|under \d\d|below \d\d|years old|age limit)\b"
+    r"|年龄|\d{2}\s*周?岁|岁以下|岁以上|周岁",
+    "appearance": r"\b(?:appearance|good[- ]looking|attractive|well[- ]groomed|image and temperament)\b"
+    r"|\bheight\s*(?:of\s*)?(?:above|over|at least)?\s*\d|\d{3}\s*cm\b"
+    r"|形象(?:好|佳|气质|端正)|气质(?:佳|好)|外形|身高|相貌|五官|颜值|长相",
+    "marital status": r"\b(?:married|unmarried|marital)\b|已婚|未婚|婚否|已育|未育|婚育",
+    "ethnicity": r"\b(?:ethnic\w*|race)\b|民族|汉族",
+    "religion": r"\b(?:religion|religious)\b|宗教|信仰",
+    "political status": r"\b(?:party member|political (?:status|affiliation))\b|党员|政治面貌",
+    "hometown": r"\b(?:hometown|household registration|hukou|local residents? only)\b"
+    r"|户口|户籍|籍贯|本地人",
+    "school tier": r"\b(?:ivy league|top[- ]tier universit\w*)\b|985|211|双一流|重点大学|名校"
+    r"|一本(?:及以上|以上|院校|学历)",
+}
+_FAIRNESS_RE = {k: re.compile(v, re.I) for k, v in _FAIRNESS.items()}
+# "男女不限" (either gender) states no preference: neither a criterion nor a finding.
+_NO_LIMIT = re.compile(r"男女不限|不限男女|年龄不限|户籍不限")
+# Numbers that look like school tiers but are not: times, dates, amounts.
+_NOT_TIER = re.compile(r"\d[:.\-]?(?:985|211)|(?:985|211)\d")
 
 
 def _fairness(item: str) -> tuple[str, list[Finding]]:
     """The item with clauses about protected traits removed, and a finding for each."""
     kept, found = [], []
     for clause in _CLAUSE.split(item):
-        rule = next((k for k, rx in _FAIRNESS_RE.items() if rx.search(clause)), None)
+        probe = _NOT_TIER.sub(" ", _NO_LIMIT.sub(" ", clause))
+        rule = next((k for k, rx in _FAIRNESS_RE.items() if rx.search(probe)), None)
         if rule is None:
-            kept.append(clause)
+            kept.append(_NO_LIMIT.sub("", clause))
         else:
             found.append(
                 Finding(
                     "fairness",
-                    f"{rule.replace('_', ' ')} is not a job criterion: left out of scoring",
+                    f"{rule} is not a job criterion: left out of scoring",
                     clause.strip(" ，,；;。"),
                 )
             )
     return "".join(kept), found
 
 
-def _factor(item: str, lex: Lexicon) -> tuple[float, bool]:
-    """(weight factor, required) from the cue words in ``item``."""
-    low = fold(item)
-    if any(c in low for c in lex.preferred_cues):
-        return lex.preferred_factor, False
-    if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low) for c in lex.required_cues):
-        return lex.required_factor, True
-    return 1.0, False
+# ---------------------------------------------------------------- minimums
+
+_CLAUSE = re.compile(r"(?<=[，,；;。])")
+_LEVEL_WORDS = (
+    ("doctorate", r"\b(?:ph\.?d|doctorate|doctoral)\b|博士"),
+    ("master", r"\b(?:master'?s?|mba|msc)\b|硕士|研究生"),
+    (
+        "bachelor",
+        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|b\.s)\b"
+        r"|本科|学士|统招大学|大学(?:本科|学历|毕业|以上)",
+    ),
+    ("associate", r"\b(?:associate'?s? degree|junior college|college diploma)\b|大专|专科"),
+    ("highschool", r"\b(?:high school)\b|高中|中专"),
+)
+_DEGREE_CONTEXT = re.compile(
+    r"degree|diploma|graduat|education|above|or higher|at least|学历|以上|毕业|及以上", re.I
+)
+_CN_NUM = dict(zip("一二两三四五六七八九十", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True))
+_YEARS = re.compile(
+    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:\+|(?:\s*[-~～至到]\s*|\s+to\s+)\d{1,2})?\s*"
+    r"(?:years?|yrs|年)(?![底度份初末终])",
+    re.I,
+)
+_EXP_AFTER = re.compile(r"^.{0,40}?(?:经验|经历|experience|工作年限)", re.I | re.S)
+_CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
+_CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
+_EXP_BEFORE = re.compile(r"(?:experience|工作经验|经验)[^.;。；]{0,25}$", re.I)
+
+
+def _education(clause: str) -> str | None:
+    if not _DEGREE_CONTEXT.search(clause):
+        return None
+    found = [lvl for lvl, rx in _LEVEL_WORDS if re.search(rx, clause, re.I)]
+    return found[-1] if found else None  # the lowest level named is the minimum
+
+
+def _years(clause: str) -> float | None:
+    """The least years of experience ``clause`` asks for ("3-5年" gives 3), if it asks."""
+    for m in _YEARS.finditer(clause):
+        if _CEILING_AFTER.match(clause[m.end() :]) or _CEILING_BEFORE.search(clause[: m.start()]):
+            continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
+        if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
+            n = m.group(1)
+            return float(_CN_NUM.get(n) or int(n))
+    return None
+
+
+# ---------------------------------------------------------------- clauses to criteria
+
+
+def _cue(clause: str, lex: Lexicon) -> Cue | None:
+    """The first cue group (in lexicon order) with a word in ``clause``."""
+    low = fold(clause)
+    return next((c for c in lex.cues if _cue_pattern(c).search(low)), None)
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(cue: Cue) -> re.Pattern[str]:
+    """One regex for a cue group: Latin words whole ("must" not in "mustard"), CJK anywhere."""
+    alts = sorted((fold(w) for w in cue.words), key=len, reverse=True)
+    return re.compile(
+        "|".join(
+            rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in alts
+        )
+    )
 
 
 def _slug(label: str, used: set[str]) -> str:
@@ -284,121 +423,186 @@ def _slug(label: str, used: set[str]) -> str:
     return slug
 
 
-def _terms_in(item: str, lex: Lexicon) -> list[Term]:
-    folded = fold(item)
-    index = lex.by_surface()
-    hits: list[tuple[int, int, Term]] = []
-    for surface, term in index.items():
-        if len(surface) < 2:
-            continue
-        for span in find_term(surface, folded):
-            hits.append((span.start, -(span.end - span.start), term))
-    # Longest hit first at a position; one criterion per term.
-    seen: set[str] = set()
-    out = []
-    for _, _, term in sorted(hits, key=lambda h: (h[0], h[1])):
-        if term.label not in seen:
-            seen.add(term.label)
-            out.append(term)
-    return out
+def _keep(crits: dict[str, Criterion], key: str, new: Criterion) -> None:
+    """Keep the strongest reading of a criterion named more than once (first origin stays)."""
+    old = crits.get(key)
+    if old is None:
+        crits[key] = new
+    elif new.weight > old.weight or (new.required and not old.required):
+        crits[key] = replace(
+            old, weight=max(new.weight, old.weight), required=old.required or new.required
+        )
 
 
-def _education(item: str) -> str | None:
-    if not _DEGREE_CONTEXT.search(item):
-        return None
-    found = [lvl for lvl, rx in _LEVEL_WORDS if re.search(rx, item, re.I)]
-    return found[-1] if found else None  # the lowest level named is the minimum
+def _factor(cue: Cue | None, item: _Item) -> float:
+    factor = cue.factor if cue else 1.0
+    return factor * _PART_FACTOR[item.part] * (_PROSE_FACTOR if item.prose else 1.0)
 
 
-def _years(item: str) -> float | None:
-    if not _EXP_CONTEXT.search(item):
-        return None
-    for m in _YEARS.finditer(item):
-        n = m.group(1)
-        return float(_CN_NUM.get(n) or int(n))
-    return None
-
-
-def _clauses(item: str) -> list[str]:
-    """Cue words reach as far as their clause: "Bachelor degree, e-commerce preferred"."""
-    parts = [p for p in re.split(r"(?<=[,;，；。])", item) if p.strip()]
-    return parts or [item]
-
-
-def _add_clause(
-    clause: str, part: str, origin: str, crits: dict[str, Criterion], used: set[str], lex: Lexicon
+def _minimums(
+    text: str, item: _Item, crits: dict[str, Criterion], used: set[str], lex: Lexicon
 ) -> None:
-    """Add the criteria one clause names, keeping the strongest weight per term."""
-    factor, required = _factor(clause, lex)
-    level = _education(clause)
+    """Education and experience minimums of one item (the first stated in a posting wins).
+
+    Read over the whole item, not a clause: "研究生及以上学历，优秀者放宽至本科" names bachelor
+    as the real minimum, "3年以上Python，C/C++开发经验" puts 经验 two clauses on. The cue of
+    the clause holding the number still decides weight and whether it is required.
+    """
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    level = _education(text)
     if level and "education" not in crits:
-        # A stated minimum is a requirement unless the clause calls it preferred.
+        cue = _cue(next((c for c in clauses if _education(c)), text), lex)
         crits["education"] = Criterion(
             _slug("education", used),
             "education",
             f"{level} degree or above",
-            lex.kind_weight("education") * factor,
+            round(lex.kind_weight("education") * _factor(cue, item), 3),
             (),
-            factor >= 1.0,
-            origin,
+            not (cue and cue.factor < 1.0),  # stated minimums are required unless "preferred"
+            item.text[:300],
             min_level=level,
         )
-    years = _years(clause)
+    years = _years(text)
     if years and "experience" not in crits:
+        cue = _cue(next((c for c in clauses if _YEARS.search(c)), text), lex)
         crits["experience"] = Criterion(
             _slug(f"experience-{years:g}-years", used),
             "experience",
             f"{years:g}+ years of experience",
-            lex.kind_weight("experience") * factor,
+            round(lex.kind_weight("experience") * _factor(cue, item), 3),
             (),
-            factor >= 1.0,
-            origin,
+            not (cue and cue.factor < 1.0),
+            item.text[:300],
             min_years=years,
         )
-    for term in _terms_in(clause, lex):
-        w = round(lex.kind_weight(term.kind) * factor * (1.2 if part == "req" else 1.0), 3)
-        old = crits.get(term.label)
-        if old is None:
-            crits[term.label] = Criterion(
-                _slug(term.label, used), term.kind, term.label, w, term.aliases, required, origin
-            )
-        elif w > old.weight or (required and not old.required):
-            crits[term.label] = Criterion(
-                old.id,
-                old.kind,
-                old.label,
-                max(w, old.weight),
-                old.aliases,
-                old.required or required,
-                old.origin,
-            )
+
+
+# Kinds that come in comma lists ("HTML，CSS，JS"); a clause opening with a soft skill or a
+# duty ("pay attention to details") is a new requirement, not a list element.
+_LISTED = frozenset({"tool", "skill", "domain", "language", "certification"})
+_JOINER = re.compile(r"^\s*(?:and|or|as well as|&|以及|及|和|或)?\s*", re.I)
+
+
+def _clause_cues(clauses: list[str], lex: Lexicon) -> list[Cue | None]:
+    """The cue of each clause, shared along a list that runs over several clauses.
+
+    "熟练掌握HTML，CSS，JS等前端技术" and "Java, Python and SQL are required" name one list
+    cut by commas: a clause that opens with a listed term continues the clause before it, and a
+    run with exactly one cue lends it to the run's clauses that have none.
+    """
+    own = [_cue(c, lex) for c in clauses]
+    out = list(own)
+    start = 0
+    for i in range(1, len(clauses) + 1):
+        if i < len(clauses):
+            rest = clauses[i][_JOINER.match(clauses[i]).end() :]  # type: ignore[union-attr]
+            hits = lex.scan(rest)
+            after_comma = clauses[i - 1].rstrip()[-1:] in (",", "，")  # ";" ends a list
+            if after_comma and hits and hits[0].start == 0 and hits[0].term.kind in _LISTED:
+                continue  # clause i continues the run
+        cues = {c for c in own[start:i] if c is not None}
+        if len(cues) == 1:
+            (cue,) = cues
+            out[start:i] = [c or cue for c in own[start:i]]
+        start = i
+    return out
+
+
+def _add_clause(
+    clause: str,
+    cue: Cue | None,
+    item: _Item,
+    crits: dict[str, Criterion],
+    used: set[str],
+    lex: Lexicon,
+) -> None:
+    """Add the lexicon criteria one clause names, weighted by the clause's cue."""
+    if cue and cue.factor <= 0:
+        return
+    factor = _factor(cue, item)
+    required = bool(cue and cue.required and item.part == "req" and not item.prose)
+    for term in _terms(clause, item, lex):
+        w = round(lex.base_weight(term) * factor, 3)
+        new = Criterion("", term.kind, term.label, w, term.aliases, required, item.text[:300])
+        if term.label not in crits:
+            new = replace(new, id=_slug(term.label, used))
+        _keep(crits, term.label, new)
+
+
+def _terms(clause: str, item: _Item, lex: Lexicon) -> list[Term]:
+    """The lexicon terms a clause names, once each, in order of appearance.
+
+    Derived terms (ESCO, O*NET, THUOCL) count only in list items, never in prose: a big
+    vocabulary must not turn an essay into criteria.
+    """
+    out: list[Term] = []
+    for hit in lex.scan(clause):
+        t = hit.term
+        if t.source != "curated" and item.prose:
+            continue
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def _focus(crits: tuple[Criterion, ...]) -> str:
+    """Two labels that tell postings of the same role apart: domains first, then duties.
+
+    Heavier first; ``sorted`` is stable, so ties keep posting order.
+    """
+    pick: list[Criterion] = []
+    for kinds in (("domain",), ("responsibility", "skill")):
+        pick += sorted((c for c in crits if c.kind in kinds), key=lambda c: -c.weight)
+    return ", ".join(c.label for c in pick[:2])
 
 
 def compile_posting(
     posting: Posting, *, job_id: str, source: Source, lexicon: Lexicon | None = None
 ) -> Rubric:
-    """Compile one ``Posting`` into a ``Rubric``; raise ``PostingError`` if nothing is scorable."""
+    """Compile one ``Posting`` into a ``Rubric``; raise ``PostingError`` if nothing is scorable.
+
+    >>> p = Posting(1, "Analyst", ("Requirements:", "1. Must know SQL", "2. Excel is a plus"))
+    >>> r = compile_posting(p, job_id="a", source=Source())
+    >>> [(c.label, c.required) for c in r.criteria]
+    [('SQL', True), ('Excel', False)]
+    """
     lex = lexicon or default_lexicon()
     crits: dict[str, Criterion] = {}
     findings: list[Finding] = []
     used: set[str] = set()
-    for part, raw in _items(posting.lines):
-        item, found = _fairness(raw)
+    if posting.titled:
+        # A domain in a written title ("电商高级助理": e-commerce) is what the job is about,
+        # even when the list items only mention it in passing.
+        for hit in lex.scan(posting.title):
+            if hit.term.kind == "domain" and hit.term.source == "curated":
+                t = hit.term
+                crit = Criterion(
+                    _slug(t.label, used), t.kind, t.label, lex.base_weight(t), t.aliases,
+                    False, posting.title,
+                )  # fmt: skip
+                _keep(crits, t.label, crit)
+    for item in _items(posting.lines):
+        text, found = _fairness(item.text)
         findings.extend(found)
-        if not item.strip():
-            continue
-        origin = raw[:300]
-        for clause in _clauses(item):
-            _add_clause(clause, part, origin, crits, used, lex)
+        if any(c.factor <= 0 for c in [_cue(text, lex)] if c is not None):
+            continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
+        _minimums(text, item, crits, used, lex)
+        clauses = [p for p in _CLAUSE.split(text) if p.strip()]
+        for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
+            _add_clause(clause, cue, item, crits, used, lex)
     if not crits:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
+    criteria = tuple(crits.values())
+    title = posting.title
+    if not posting.titled and (focus := _focus(criteria)):
+        title = f"{title} ({focus})"
     text = "\n".join(posting.lines)
     lang = "zh" if has_cjk(text) and sum(map(has_cjk, text)) * 3 > len(text) else "en"
     return Rubric(
         job_id=job_id,
-        title=posting.title,
+        title=title,
         language=lang,
-        criteria=tuple(crits.values()),
+        criteria=criteria,
         source=source,
         findings=tuple(findings),
     )
