@@ -371,7 +371,7 @@ def _evidence(pc: _Criterion, scan: _Scan, total: float) -> Evidence:
             resume.section_at(start) if span else "",
             sim,
             credit,
-            100.0 * c.weight * credit / total,
+            100.0 * c.weight * credit / total if total > 0 else 0.0,
             met,
             context,
         )

@@ -405,3 +405,23 @@ def test_one_pass_scanner_finds_what_find_term_finds(text: str) -> None:
         want = {(s.start, s.end) for s in find_term(t, doc.text.lower(), doc.text)}
         got = set(scan.hits.get(_key(t), ()))
         assert got == want, (t, text)  # no hyphens or plurals here: those differ on purpose
+
+
+def test_scoring_from_many_threads_gives_the_same_cards() -> None:
+    """No hidden state: an ATS may call score from many threads (caches are by value)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from matcher.pipeline import collect_inputs
+    from matcher.read import read_document
+    from matcher.rubric import load_rubrics
+    from matcher.scoring import _automaton, _prepared, score_many
+    from tests.conftest import RUBRICS, SAMPLES
+
+    rubrics = load_rubrics([RUBRICS])
+    resumes = [understand(read_document(f), AS_OF) for f in collect_inputs([SAMPLES])]
+    _prepared.cache_clear()
+    _automaton.cache_clear()
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(lambda r: score_many(r, rubrics), resumes * 2))
+    alone = [score_many(r, rubrics) for r in resumes * 2]
+    assert threaded == alone
