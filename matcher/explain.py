@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from matcher.scoring import Evidence, ScoreCard
+from matcher.scoring import CONTEXT_FACTOR, RECENT_YEARS, Evidence, ScoreCard
+
+# How the context factor reads in a waterfall line (see scoring.CONTEXT_FACTOR).
+_CONTEXT = {
+    "recent_role": "in a recent role",
+    "old_role": f"in a role over {RECENT_YEARS} years ago, x{CONTEXT_FACTOR['old_role']:g}",
+    "listed": f"listed, x{CONTEXT_FACTOR['listed']:g}",
+}
 
 
 def _order(card: ScoreCard) -> list[Evidence]:
@@ -52,6 +59,7 @@ def explain_data(card: ScoreCard) -> dict[str, Any]:
                 "similarity": e.similarity,
                 "credit": e.credit,
                 "contribution": round(e.contribution, 2),
+                "context": e.context,
             }
             for e in _order(card)
         ],
@@ -72,13 +80,23 @@ def explain_text(card: ScoreCard) -> str:
     for e in _order(card):
         flag = "!" if e.required and not e.met else ("*" if e.required else " ")
         where = f" (p{e.page}, {e.section})" if e.page else ""
+        if e.context:
+            where = f" (p{e.page}, {e.section}, {_CONTEXT[e.context]})"
         said = {
             "none": "not found",
             "years": f"{e.text} found, {e.term} asked",
             "level": f"{e.term}: {e.text!r}{where}",
-        }.get(e.method, f"{e.method} {e.term!r}: {e.text!r}{where}")
+        }.get(e.method, f"{e.method} {e.term!r}{_as_written(e)}{where}")
         lines.append(
             f"{flag}{e.label[:33]:33} {e.weight:6.2f} {e.credit:6.2f} {e.contribution:6.1f}  {said}"
         )
-    lines += ["", "* required   ! required and missing"]
+    lines += [
+        "",
+        "* required   ! required and missing   listed: found outside any dated role",
+    ]
     return "\n".join(lines)
+
+
+def _as_written(e: Evidence) -> str:
+    """The resume's own words when they differ from the term beyond case."""
+    return "" if e.text.casefold() == e.term.casefold() else f" as {e.text!r}"

@@ -53,6 +53,7 @@ EVIDENCE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "credit": pl.Float64,
     "contribution": pl.Float64,
     "met": pl.Boolean,
+    "context": pl.String,
 }
 
 FORMATS = (".csv", ".parquet", ".json", ".ndjson")
@@ -75,8 +76,13 @@ class Failure:
 def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.DataFrame:
     """The ranking frame: within each job, eligible before ineligible, then score, then resume.
 
-    Scores are rounded to 2 decimals; ties break by resume path, so the order is deterministic.
-    Failure rows keep their ``status`` and ``message`` and have no rank or score.
+    Scores are rounded to 2 decimals; ties break by resume path, then resume id, so the order is
+    the same whatever order the cards come in. An ineligible resume never ranks above an
+    eligible one, whatever its score. Failure rows keep their ``status`` and ``message`` and
+    have no rank or score; they come last in their job.
+
+    >>> rank([]).columns == list(RANKING_SCHEMA)
+    True
     """
     rows = [
         {
@@ -119,8 +125,15 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=_natural))}
     job_order = pl.col("job_id").replace_strict(order, return_dtype=pl.Int64)
     df = df.sort(
-        [job_order, ~ok, ~pl.col("eligible"), pl.col("score").fill_null(-1.0), "resume"],
-        descending=[False, False, False, True, False],
+        [
+            job_order,
+            ~ok,
+            ~pl.col("eligible"),
+            pl.col("score").fill_null(-1.0),
+            "resume",
+            "resume_id",
+        ],
+        descending=[False, False, False, True, False, False],
     )
     return df.with_columns(
         pl.when(ok)
@@ -159,6 +172,7 @@ def evidence_table(cards: Iterable[ScoreCard]) -> pl.DataFrame:
             "credit": e.credit,
             "contribution": round(e.contribution, 4),
             "met": e.met,
+            "context": e.context,
         }
         for c in cards
         for e in c.evidence

@@ -1,0 +1,144 @@
+"""Tests for matcher.ranking: fixed schema, deterministic order, failure rows, file formats."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from matcher.ranking import (
+    EVIDENCE_SCHEMA,
+    RANKING_SCHEMA,
+    Failure,
+    evidence_table,
+    format_table,
+    rank,
+    write_table,
+)
+from matcher.read import read_text
+from matcher.resume import understand
+from matcher.rubric import Criterion, Rubric
+from matcher.scoring import score
+
+AS_OF = date(2026, 11, 23)
+JOB = Rubric(
+    "job-2",
+    "Analyst",
+    "en",
+    (
+        Criterion("sql", "tool", "SQL", 2.0, required=True),
+        Criterion("excel", "tool", "Excel", 1.5),
+        Criterion("python", "skill", "Python", 1.0),
+    ),
+)
+OTHER = Rubric("job-10", "Chef", "en", (Criterion("knife", "skill", "knife skills", 1.0),))
+
+
+def card(text: str, name: str, rubric: Rubric = JOB):
+    doc = read_text(text)
+    doc = type(doc)(name, doc.sha256, doc.format, doc.text, doc.pages, doc.warnings)
+    return score(understand(doc, AS_OF), rubric)
+
+
+def cards():
+    return [
+        card("SQL Excel Python", "a.txt"),
+        card("Excel Python", "b.txt"),  # higher than c but ineligible (no SQL)
+        card("SQL", "c.txt"),
+        card("SQL", "d.txt"),  # ties with c: broken by path
+        card("knife skills", "a.txt", OTHER),
+    ]
+
+
+def failure(job: Rubric) -> Failure:
+    return Failure(
+        "broken.pdf", "", job.job_id, "corrupt_pdf", "bad xref", job.fingerprint, "0", AS_OF
+    )
+
+
+def test_schema_is_fixed_whatever_the_rubric() -> None:
+    for got in (rank(cards(), [failure(JOB)]), rank([]), rank([], [failure(OTHER)])):
+        assert got.schema == pl.Schema(RANKING_SCHEMA)
+    assert list(RANKING_SCHEMA) == [
+        "job_id", "resume", "resume_id", "rank", "score", "eligible", "missing_required",
+        "status", "message", "warnings", "rubric_fingerprint", "engine_version", "as_of",
+    ]  # fmt: skip
+
+
+def test_order_eligible_first_then_score_then_path_and_failures_last() -> None:
+    df = rank(cards(), [failure(JOB)])
+    job = df.filter(pl.col("job_id") == "job-2")
+    assert job["resume"].to_list() == ["a.txt", "c.txt", "d.txt", "b.txt", "broken.pdf"]
+    assert job["rank"].to_list() == [1, 2, 3, 4, None]
+    assert job["eligible"].to_list() == [True, True, True, False, False]
+    b = job.row(3, named=True)
+    assert b["score"] > job.row(1, named=True)["score"] and b["missing_required"] == ["SQL"]
+    bad = job.row(4, named=True)
+    assert bad["status"] == "corrupt_pdf" and bad["score"] is None and bad["message"] == "bad xref"
+    assert df["job_id"].unique(maintain_order=True).to_list() == ["job-2", "job-10"]  # natural
+
+
+def test_order_does_not_depend_on_input_order() -> None:
+    base = rank(cards(), [failure(JOB), failure(OTHER)])
+    for seed in range(5):
+        shuffled = cards()
+        random.Random(seed).shuffle(shuffled)
+        assert rank(shuffled, [failure(OTHER), failure(JOB)]).equals(base)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json", ".ndjson"])
+def test_every_format_writes_every_row(tmp_path: Path, suffix: str) -> None:
+    df = rank(cards(), [failure(JOB)])
+    path = write_table(df, tmp_path / f"r{suffix}")
+    back = {
+        ".csv": pl.read_csv,
+        ".parquet": pl.read_parquet,
+        ".json": pl.read_json,
+        ".ndjson": pl.read_ndjson,
+    }[suffix](path)
+    assert back.height == df.height and back.columns == df.columns
+    if suffix != ".csv":
+        assert back["missing_required"].to_list() == df["missing_required"].to_list()
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="must end in one of"):
+        write_table(rank(cards()), tmp_path / "r.xlsx")
+
+
+def test_evidence_table_is_long_and_holds_misses() -> None:
+    ev = evidence_table(cards())
+    assert ev.schema == pl.Schema(EVIDENCE_SCHEMA)
+    assert ev.height == 4 * 3 + 1
+    for col in (
+        "term",
+        "text",
+        "start",
+        "end",
+        "page",
+        "section",
+        "method",
+        "similarity",
+        "credit",
+    ):
+        assert col in ev.columns
+    miss = ev.filter((pl.col("resume") == "c.txt") & (pl.col("criterion_id") == "excel")).row(
+        0, named=True
+    )
+    assert miss["method"] == "none" and miss["start"] == -1 and miss["credit"] == 0
+    hit = ev.filter((pl.col("resume") == "a.txt") & (pl.col("criterion_id") == "sql")).row(
+        0, named=True
+    )
+    assert hit["text"] == "SQL" and hit["page"] == 1 and hit["context"] == "listed"
+    sums = ev.group_by("job_id", "resume").agg(pl.col("contribution").sum())
+    scores = rank(cards()).select("job_id", "resume", "score")
+    joined = sums.join(scores, on=["job_id", "resume"])
+    assert (joined["contribution"] - joined["score"]).abs().max() < 0.01
+
+
+def test_format_table_prints_one_block_per_job() -> None:
+    text = format_table(rank(cards(), [failure(JOB)]))
+    assert text.count("job_id") == 2 and "corrupt_pdf" in text and "SQL" in text
