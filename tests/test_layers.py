@@ -17,6 +17,7 @@ ORDER = [
     "lexicon",
     "resume",
     "rubric",
+    "posting",
     "compiler",
     "scoring",
     "explain",
