@@ -286,9 +286,9 @@ def _date_pattern(p: str) -> str:
         rf"(?P<{p}y1>'\d{{2}}(?!\d)|{_YEAR})"
         rf"|(?<![a-z])(?P<{p}season>spring|summer|fall|autumn|winter)\s+(?P<{p}y5>{_YEAR})"
         rf"|(?P<{p}m2>0?[1-9]|1[0-2])\s*[/.\-]\s*(?:[0-3]?\d\s*/\s*)?(?P<{p}y2>{_YEAR})"
-        rf"|(?P<{p}y3>{_YEAR})\s*(?:[/.\-]|年)\s*(?P<{p}m3>0?[1-9]|1[0-2])(?!\d)\s*月?"
+        rf"|(?P<{p}y3>{_YEAR})\s*(?:[/.\-]|年)\s*(?P<{p}m3>0?[1-9]|1[0-2])(?!\d)(?:\s*月)?"
         rf"(?:\s*[/.\-]?\s*[0-3]?\d\s*日)?"
-        rf"|(?P<{p}y4>{_YEAR})\s*年?)"
+        rf"|(?P<{p}y4>{_YEAR})(?:\s*年)?)"
     )
 
 
@@ -300,14 +300,14 @@ _PRESENT = (
     r"|date|ongoing|至今|现在|目前|迄今|今)(?![a-z])"
 )
 _RANGE = re.compile(
-    r"(?<![\d/.])"
+    r"(?<![\d/.])(?<!\d-)"
     + _date_pattern("a_")
     + _SEP
     + "(?:"
     + _date_pattern("b_")
     + "|"
     + _PRESENT
-    + ")",
+    + r")(?![a-z]|-\d)",
     re.IGNORECASE,
 )
 _SEASON_ALONE = re.compile(
@@ -553,8 +553,10 @@ def _unclaimed(text: str, sections: tuple[Section, ...]) -> list[tuple[int, int]
 def _names_degree(
     text: str, lines: list[tuple[int, int]], first: int, last: int, degree: re.Pattern[str]
 ) -> bool:
-    lo, hi = max(0, first - 1), min(len(lines) - 1, last + 1)
-    return bool(degree.search(fold(text[lines[lo][0] : lines[hi][1]])))
+    own = text[lines[first][0] : lines[last][1]]
+    if sum(c.isalpha() for c in _strip_dates(own)) < 3:  # a date alone: look at its neighbours
+        first, last = max(0, first - 1), min(len(lines) - 1, last + 1)
+    return bool(degree.search(fold(text[lines[first][0] : lines[last][1]])))
 
 
 def _header_lines(
@@ -580,6 +582,7 @@ def _header_lines(
             and i not in used
             and not dated(i)
             and _header_like(text[lines[i][0] : lines[i][1]])
+            and _namey(text[lines[i][0] : lines[i][1]])
         )
 
     own = list(range(first, last + 1))
@@ -587,7 +590,7 @@ def _header_lines(
     letters = sum(c.isalpha() for c in rest)
     title, org, _ = _title_org(_pieces(text, lines, own, *span))
     has_title = bool(title and _TITLE_CUES.search(title.text))
-    has_org = org is not None
+    has_org = bool(org and _ORG_CUES.search(org.text))
     out = list(own)
     if letters >= 3 and has_title and has_org:
         return out
@@ -602,11 +605,27 @@ def _header_lines(
         above = text[slice(*lines[first - 1])]
         if _TITLE_CUES.search(above) or (letters < 3 and not after):
             out.insert(0, first - 1)
+            two_up = first - 2
+            if (
+                not _TITLE_CUES.search(above)
+                and two_up > lo
+                and usable(two_up)
+                and _TITLE_CUES.search(text[slice(*lines[two_up])])
+            ):
+                out.insert(0, two_up)  # "Title\nEmployer\nDate"
             if letters >= 3:
                 return out
     if letters < 3 or not has_org or not has_title:
         out.extend(after)
     return out
+
+
+def _namey(line: str) -> bool:
+    """Most words capitalised (a name, title or place), or Chinese: not a sentence of duties."""
+    if has_cjk(line):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'&.-]*", line) if w.lower() not in _CONNECTORS]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
 
 
 def _strip_dates(line: str) -> str:
