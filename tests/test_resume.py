@@ -489,3 +489,75 @@ def test_livecareer_subset_has_roles_and_degrees() -> None:
     degree = sum(1 for r in rs if r.education is not None)
     assert dated / len(rs) >= 0.9
     assert degree / len(rs) >= 0.85
+
+
+resumeish = st.lists(
+    st.sampled_from(
+        [
+            "EXPERIENCE",
+            "Education",
+            "工作经历",
+            "教育背景",
+            "Skills:",
+            "LANGUAGES",
+            "证书",
+            "\n",
+            "\n",
+            "  ",
+            " | ",
+            ", ",
+            " - ",
+            "·",
+            "•",
+            "Manager",
+            "Acme Inc",
+            "公司",
+            "产品经理",
+            "2019",
+            "2021.03",
+            "Mar 2020",
+            "至今",
+            "Present",
+            "to",
+            "'19",
+            "/",
+            "BSc",
+            "MBA",
+            "硕士",
+            "University of X",
+            "大学",
+            "City , State",
+            "Boston, MA",
+            "English",
+            "fluent",
+            "a@b.co",
+            "+1 (415) 555-0142",
+            "ï1⁄4",
+            "(",
+            ")",
+            ":",
+            "年",
+            "月",
+        ]
+    ),
+    min_size=1,
+    max_size=60,
+).map("".join)
+
+
+@given(resumeish, st.dates(date(1990, 1, 1), date(2035, 12, 31)))
+def test_understand_never_fails_and_spans_hold(text: str, as_of: date) -> None:
+    if not text.strip():
+        return
+    r = resume(text, as_of=as_of)
+    body = r.document.text
+    assert r.years_experience >= 0
+    for f in [*r.languages, *r.certifications, *r.contacts]:
+        assert body[f.start : f.end] == f.text
+    for d in r.degrees:
+        for f in (d.level, d.field, d.institution):
+            if f is not None:
+                assert body[f.start : f.end] == f.text
+    for role in r.roles:
+        assert role.start_month < role.end_month <= as_of.year * 12 + as_of.month
+        assert role.start <= role.date_start < role.end
