@@ -69,6 +69,16 @@ class _Piece:
     start: int
 
 
+def _head_end(text: str, s: int, e: int) -> int:
+    """Where a header line's header part ends: after its place ("City , State"), when the
+    reader ran the first duty onto the same line, else at the line's end."""
+    m = LOCATION.search(text, s, e)
+    if not m:
+        return e
+    rest = text[m.end() : e].strip()
+    return m.end() if len(rest.split()) > 5 or rest.endswith(".") else e
+
+
 def _header_like(line: str) -> bool:
     """A line that could name a title or an employer: short, no bullet, not a sentence."""
     s = line.strip()
@@ -122,6 +132,9 @@ def find_roles(
             last = next(i for i, (s, e) in enumerate(lines) if s <= de <= e)
             if degree is not None and _names_degree(text, lines, first, last, degree):
                 continue
+            own = text[lines[first][0] : lines[last][1]]
+            if text[ds - 1 : ds] == "(" and not _header_like(own):
+                continue  # "...for customer organizations (2011-2015)." is no role
             # In a section, line 0 is its heading; in the no-heading fallback it is content.
             lo = 0 if (a, b) in section_spans else -1
             head_lines = _header_lines(text, lines, first, last, ranges, a, used, lo, (ds, de))
@@ -192,13 +205,10 @@ def _header_lines(
         return any(s <= a + r.start <= e or s <= a + r.end <= e for r in ranges)
 
     def usable(i: int) -> bool:
-        return (
-            0 <= i < len(lines)
-            and i not in used
-            and not dated(i)
-            and _header_like(text[lines[i][0] : lines[i][1]])
-            and _namey(text[lines[i][0] : lines[i][1]])
-        )
+        if not 0 <= i < len(lines) or i in used or dated(i):
+            return False
+        head = text[lines[i][0] : _head_end(text, *lines[i])]
+        return _header_like(head) and _namey(head)
 
     own = list(range(first, last + 1))
     rest = " ".join(strip_dates(text[slice(*lines[i])]) for i in own).strip(" \t|,-–()·")
@@ -218,7 +228,8 @@ def _header_lines(
     # A title the reader put on the line above its date ("Instructor\nJan 2015 to Current").
     if not has_title and not TITLE_CUES.search(below) and usable(first - 1) and first - 1 > lo:
         above = text[slice(*lines[first - 1])]
-        if TITLE_CUES.search(above) or (letters < 3 and not after):
+        short = len(above.split()) <= 6 and has_org
+        if TITLE_CUES.search(above) or short or (letters < 3 and not after):
             out.insert(0, first - 1)
             two_up = first - 2
             if (
@@ -250,6 +261,9 @@ def _pieces(
     out: list[_Piece] = []
     for i in head:
         s, e = lines[i]
+        if ds <= s and e <= de:
+            continue  # a line inside the date ("July 2014\nto\nDecember 2015")
+        e = _head_end(text, s, e) if not s <= de <= e else _head_end(text, de, e)
         chunks = [(s, e)]
         if s <= ds <= e or s <= de <= e:
             chunks = [(s, max(s, min(ds, e))), (min(max(de, s), e), e)]
@@ -283,6 +297,17 @@ _TITLE_LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Assistant|Trainee
 def _split_title_org(p: _Piece) -> list[_Piece]:
     """Cut "Accountant Company Name" or "上海橙果电子商务有限公司产品经理" in two when one
     piece holds a title cue and an organisation cue, one after the other."""
+    placeholder = re.search(r"company name", p.text, re.IGNORECASE)
+    if placeholder and p.text.strip() != placeholder.group(0):
+        # The anonymised "Company Name" of public resume data: whatever stands around it is
+        # the title (or the place).
+        parts = [(p.text[: placeholder.start()], 0), (placeholder.group(0), placeholder.start())]
+        parts.append((p.text[placeholder.end() :], placeholder.end()))
+        return [
+            _Piece(t.strip(" ,-"), p.start + off + t.index(t.strip(" ,-")))
+            for t, off in parts
+            if sum(c.isalpha() for c in t) >= 2
+        ]
     t, o = TITLE_CUES.search(p.text), ORG_CUES.search(p.text)
     if not t or not o or (t.start() < o.end() and o.start() < t.end()):
         return [p]
