@@ -266,7 +266,8 @@ def find_certifications(text: str, sections: tuple[Section, ...]) -> tuple[Fact,
     """
     out: list[Fact] = []
     for s in sections:
-        if s.name != "certifications":
+        # "语言与证书" / "Languages and Certifications" lists both kinds.
+        if s.name != "certifications" and not re.search(r"证书|certif", s.heading, re.I):
             continue
         body = s.start + len(text[s.start : s.end].split("\n", 1)[0])
         start = body if _is_heading_only(text, s.start) else s.start

@@ -384,6 +384,12 @@ def test_languages_zh_and_inline() -> None:
     assert {f.value for f in r.languages} >= {"Spanish"}
 
 
+def test_a_heading_naming_both_lists_languages_and_certifications() -> None:
+    r = resume("语言与证书\n英语CET-6(口语流利),PMP\n")
+    assert [f.value for f in r.languages] == ["English"]
+    assert "PMP" in [f.value for f in r.certifications]
+
+
 def test_contacts_are_located() -> None:
     text = (
         "Megan Alvarez\nSenior Product Manager\n"
