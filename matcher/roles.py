@@ -1,0 +1,381 @@
+"""Roles: the dated entries of a resume's experience, with title, organisation and years.
+
+Input is a resume's text, its ``Section`` spans and an ``as_of`` date; output is ``Role`` values
+(title, organisation, place, date range and the span of the role's block) and the years of
+experience as the union of their intervals. A date may stand beside its title, or on the line
+before or after it, as PDF readers and templates place it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from matcher.dates import RANGE, DateRange, find_ranges, strip_dates
+from matcher.education import degree_words
+from matcher.lexicon import Lexicon, default_lexicon
+from matcher.sections import (
+    CONNECTORS,
+    LOCATION,
+    ORG_CUES,
+    TITLE_CUES,
+    Section,
+    lines_of,
+)
+from matcher.text import fold, has_cjk
+
+# Sections whose dated entries are roles; only experience counts as years of work.
+ROLE_SECTIONS = ("experience", "projects")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated entry in the experience section. Months count from year 0 (``year * 12 + m - 1``).
+
+    ``start``/``end`` span the role's whole block (header and bullets); ``date_start``,
+    ``title_start`` and ``organisation_start`` locate the date, title and organisation (-1 when
+    absent). ``kind`` is "work" or "project"; only work counts towards years of experience.
+    """
+
+    title: str
+    start_month: int
+    end_month: int  # exclusive
+    ongoing: bool
+    date_text: str
+    start: int  # span of the role's text block
+    end: int
+    organisation: str = ""
+    location: str = ""
+    date_start: int = -1
+    title_start: int = -1
+    organisation_start: int = -1
+    page: int = 1
+    kind: str = "work"
+
+    @property
+    def years(self) -> float:
+        """The role's length in years."""
+        return round((self.end_month - self.start_month) / 12, 2)
+
+
+_BULLET = re.compile(r"^\s*[•·*▪●○◦■□➢✓>\-–]\s*")
+_PIECE_SPLIT = re.compile(r"\s{2,}|\t|\s*[|·•@]\s*|\s+[-–]\s+|\s+at\s+|ï1⁄4[^\w\s]?|\s*,\s*|，")
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    start: int
+
+
+def _head_end(text: str, s: int, e: int) -> int:
+    """Where a header line's header part ends: after its place ("City , State"), when the
+    reader ran the first duty onto the same line, else at the line's end."""
+    m = LOCATION.search(text, s, e)
+    if not m:
+        return e
+    rest = text[m.end() : e].strip()
+    return m.end() if len(rest.split()) > 5 or rest.endswith(".") else e
+
+
+def _header_like(line: str) -> bool:
+    """A line that could name a title or an employer: short, no bullet, not a sentence."""
+    s = line.strip()
+    return (
+        0 < len(s) <= 90
+        and not _BULLET.match(line)
+        and len(s.split()) <= 12
+        and not s.endswith((".", "。", ";", "；"))
+    )
+
+
+def find_roles(
+    text: str, sections: tuple[Section, ...], as_of: date, lex: Lexicon | None = None
+) -> tuple[Role, ...]:
+    """Dated roles with title and organisation, in the experience (and projects) sections.
+
+    Each date range opens a role. Its header is what stands beside the date on its line and,
+    when that is empty or has no organisation, the header-like line right after it (or, for a
+    date that the reader put after its title, right before it). With no experience heading,
+    dated lines anywhere but education and other non-work sections count, except those that
+    name a degree. Education dates are never roles.
+
+    >>> from matcher.sections import find_sections
+    >>> t = "EXPERIENCE\\nProduct Manager  Jan 2022 - Present\\nShopNest, Chicago, IL\\n- did x"
+    >>> [(r.title, r.organisation, r.location) for r in
+    ...  find_roles(t, find_sections(t, default_lexicon()), date(2026, 1, 1))]
+    [('Product Manager', 'ShopNest', 'Chicago, IL')]
+    """
+    lex = lex or default_lexicon()
+    kinds = {"experience": "work", "projects": "project"}
+    regions = [(s.start, s.end, kinds[s.name]) for s in sections if s.name in ROLE_SECTIONS]
+    if not any(k == "work" for _, _, k in regions):
+        regions = [(a, b, "work") for a, b in _unclaimed(text, sections)] + regions
+        degree = degree_words(lex)
+    else:
+        degree = None
+    roles: list[Role] = []
+    taken: set[tuple[int, int]] = set()
+    section_spans = {(s.start, s.end) for s in sections}
+    for a, b, kind in sorted(regions):
+        lines = lines_of(text, a, b)
+        ranges = [r for r in find_ranges(text[a:b], as_of)]
+        heads: list[tuple[int, Role]] = []
+        used: set[int] = set()  # lines already part of a header
+        for r in ranges:
+            ds, de = a + r.start, a + r.end
+            if (ds, de) in taken:
+                continue
+            taken.add((ds, de))
+            first = next(i for i, (s, e) in enumerate(lines) if s <= ds <= e)
+            last = next(i for i, (s, e) in enumerate(lines) if s <= de <= e)
+            if degree is not None and _names_degree(text, lines, first, last, degree):
+                continue
+            own = text[lines[first][0] : lines[last][1]]
+            if text[ds - 1 : ds] == "(" and not _header_like(own):
+                continue  # "...for customer organizations (2011-2015)." is no role
+            # In a section, line 0 is its heading; in the no-heading fallback it is content.
+            lo = 0 if (a, b) in section_spans else -1
+            head_lines = _header_lines(text, lines, first, last, ranges, a, used, lo, (ds, de))
+            used.update(head_lines)
+            pieces = _pieces(text, lines, head_lines, ds, de)
+            title, org, loc = _title_org(pieces)
+            start = min([lines[i][0] for i in head_lines] + [lines[first][0]])
+            role = Role(
+                title.text if title else "",
+                r.start_month,
+                r.end_month,
+                r.ongoing,
+                r.text,
+                start,
+                b,
+                org.text if org else "",
+                loc.text if loc else "",
+                ds,
+                title.start if title else -1,
+                org.start if org else -1,
+                kind=kind,
+            )
+            heads.append((start, role))
+        heads.sort(key=lambda h: h[0])
+        for k, (_, role) in enumerate(heads):
+            end = heads[k + 1][0] if k + 1 < len(heads) else b
+            roles.append(replace(role, end=max(end, role.date_start + len(role.date_text))))
+    return tuple(sorted(roles, key=lambda r: r.start))
+
+
+def _unclaimed(text: str, sections: tuple[Section, ...]) -> list[tuple[int, int]]:
+    """Stretches of text outside every section that is not about work (the no-heading case)."""
+    other = sorted((s.start, s.end) for s in sections if s.name not in ROLE_SECTIONS)
+    out, pos = [], 0
+    for a, b in other:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _names_degree(
+    text: str, lines: list[tuple[int, int]], first: int, last: int, degree: re.Pattern[str]
+) -> bool:
+    own = text[lines[first][0] : lines[last][1]]
+    if sum(c.isalpha() for c in strip_dates(own)) < 3:  # a date alone: look at its neighbours
+        first, last = max(0, first - 1), min(len(lines) - 1, last + 1)
+    return bool(degree.search(fold(text[lines[first][0] : lines[last][1]])))
+
+
+def _header_lines(
+    text: str,
+    lines: list[tuple[int, int]],
+    first: int,
+    last: int,
+    ranges: list[DateRange],
+    a: int,
+    used: set[int],
+    lo: int,
+    span: tuple[int, int],
+) -> list[int]:
+    """Indexes of the lines that make a role's header (title, organisation, place)."""
+
+    def dated(i: int) -> bool:
+        s, e = lines[i]
+        return any(s <= a + r.start <= e or s <= a + r.end <= e for r in ranges)
+
+    def usable(i: int) -> bool:
+        if not 0 <= i < len(lines) or i in used or dated(i):
+            return False
+        head = text[lines[i][0] : _head_end(text, *lines[i])]
+        return _header_like(head) and _namey(head)
+
+    own = list(range(first, last + 1))
+    rest = " ".join(strip_dates(text[slice(*lines[i])]) for i in own).strip(" \t|,-–()·")
+    letters = sum(c.isalpha() for c in rest)
+    title, org, _ = _title_org(_pieces(text, lines, own, *span))
+    has_title = bool(title and TITLE_CUES.search(title.text))
+    has_org = bool(org and ORG_CUES.search(org.text))
+    out = list(own)
+    if letters >= 3 and has_title and has_org:
+        return out
+    after = [i for i in (last + 1, last + 2) if usable(i)][: 1 if letters >= 3 else 2]
+    if after and after[0] != last + 1:
+        after = []
+    if len(after) == 2 and LOCATION.search(text[slice(*lines[after[0]])]):
+        after = after[:1]  # "Employer, City" closes the header
+    below = " ".join(text[slice(*lines[i])] for i in after)
+    # A title the reader put on the line above its date ("Instructor\nJan 2015 to Current").
+    if not has_title and not TITLE_CUES.search(below) and usable(first - 1) and first - 1 > lo:
+        above = text[slice(*lines[first - 1])]
+        short = len(above.split()) <= 6 and has_org
+        if TITLE_CUES.search(above) or short or (letters < 3 and not after):
+            out.insert(0, first - 1)
+            two_up = first - 2
+            if (
+                not TITLE_CUES.search(above)
+                and two_up > lo
+                and usable(two_up)
+                and TITLE_CUES.search(text[slice(*lines[two_up])])
+            ):
+                out.insert(0, two_up)  # "Title\nEmployer\nDate"
+            if letters >= 3:
+                return out
+    if letters < 3 or not has_org or not has_title:
+        out.extend(after)
+    return out
+
+
+def _namey(line: str) -> bool:
+    """Most words capitalised (a name, title or place), or Chinese: not a sentence of duties."""
+    if has_cjk(line):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'&.-]*", line) if w.lower() not in CONNECTORS]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
+def _pieces(
+    text: str, lines: list[tuple[int, int]], head: list[int], ds: int, de: int
+) -> list[_Piece]:
+    """The header's text cut at separators, the date and any place name, with offsets."""
+    out: list[_Piece] = []
+    for i in head:
+        s, e = lines[i]
+        if ds <= s and e <= de:
+            continue  # a line inside the date ("July 2014\nto\nDecember 2015")
+        e = _head_end(text, s, e) if not s <= de <= e else _head_end(text, de, e)
+        chunks = [(s, e)]
+        if s <= ds <= e or s <= de <= e:
+            chunks = [(s, max(s, min(ds, e))), (min(max(de, s), e), e)]
+        for cs, ce in chunks:
+            seg = text[cs:ce]
+            for m in LOCATION.finditer(seg):  # cut around "City , State" inside a piece
+                seg = seg[: m.start()] + "|" * (m.end() - m.start()) + seg[m.end() :]
+                out.append(_Piece(m.group(0), cs + m.start()))
+            pos = 0
+            for part in [*_PIECE_SPLIT.split(seg), ""]:
+                idx = seg.find(part, pos) if part else -1
+                bare = part.strip(" \t|()-–:")
+                if "(" in bare and ")" not in bare:  # "Credit Union (digital lending team"
+                    bare = bare[: bare.index("(")].strip()
+                if bare and sum(c.isalpha() for c in bare) >= 2 and not RANGE.search(bare):
+                    out.append(_Piece(bare, cs + seg.find(bare, max(idx, 0))))
+                if idx >= 0:
+                    pos = idx + len(part)
+    return sorted(out, key=lambda p: p.start)
+
+
+_ORG_STRONG = re.compile(
+    r"(?<![a-z])(?:company name|inc|llc|llp|ltd|limited|corp|corporation|company|group|bank"
+    r"|university|college|hospital|clinic|agency|foundation|firm)\.?(?![a-z])"
+    r"|公司|集团|银行|医院|大学|学院|事务所|工作室|研究院|研究所|酒店",
+    re.IGNORECASE,
+)
+_TITLE_LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Assistant|Trainee|Intern)\b)+")
+
+
+def _split_title_org(p: _Piece) -> list[_Piece]:
+    """Cut "Accountant Company Name" or "上海橙果电子商务有限公司产品经理" in two when one
+    piece holds a title cue and an organisation cue, one after the other."""
+    placeholder = re.search(r"company name", p.text, re.IGNORECASE)
+    if placeholder and p.text.strip() != placeholder.group(0):
+        # The anonymised "Company Name" of public resume data: whatever stands around it is
+        # the title (or the place).
+        parts = [(p.text[: placeholder.start()], 0), (placeholder.group(0), placeholder.start())]
+        parts.append((p.text[placeholder.end() :], placeholder.end()))
+        return [
+            _Piece(t.strip(" ,-"), p.start + off + t.index(t.strip(" ,-")))
+            for t, off in parts
+            if sum(c.isalpha() for c in t) >= 2
+        ]
+    t, o = TITLE_CUES.search(p.text), ORG_CUES.search(p.text)
+    if not t or not o or (t.start() < o.end() and o.start() < t.end()):
+        return [p]
+    if t.end() <= o.start():  # title first: the organisation starts at the next word
+        if re.match(r"\s*(?:of|for|/|&|and|in)\b", p.text[t.end() : o.start()]):
+            return [p]  # "Director of Dining Services" is one title
+        level = _TITLE_LEVEL.match(p.text, t.end())
+        t_end = level.end() if level and level.end() <= o.start() else t.end()
+        cut = p.text.find(" ", t_end)
+        if cut < 0 or cut > o.start() or has_cjk(p.text):
+            cut = t_end
+    else:  # organisation first: it ends with a cue that only names employers ("Acme Bank")
+        strong = _ORG_STRONG.search(p.text, 0, t.start())
+        if not strong:
+            return [p]
+        cut = strong.end()
+    a, b = p.text[:cut].strip(), p.text[cut:].strip(" ,-")
+    if sum(c.isalpha() for c in a) < 2 or sum(c.isalpha() for c in b) < 2:
+        return [p]
+    return [_Piece(a, p.start), _Piece(b, p.start + p.text.index(b, cut))]
+
+
+def _title_org(pieces: list[_Piece]) -> tuple[_Piece | None, _Piece | None, _Piece | None]:
+    """Pick title, organisation and place among a header's pieces by their cue words."""
+    locs = [p for p in pieces if LOCATION.fullmatch(p.text.strip()) or LOCATION.search(p.text)]
+    rest = [p for p in pieces if p not in locs]
+    rest = [q for p in rest for q in _split_title_org(p)]
+    titles = [p for p in rest if TITLE_CUES.search(p.text) and not ORG_CUES.search(p.text)]
+    orgs = [p for p in rest if ORG_CUES.search(p.text) and not TITLE_CUES.search(p.text)]
+    title = titles[0] if titles else None
+    org = orgs[0] if orgs else None
+    free = [p for p in rest if p is not title and p is not org]
+    if title is None:
+        both = [p for p in free if TITLE_CUES.search(p.text)]
+        title = (both or free)[0] if both or free else None
+        free = [p for p in free if p is not title]
+    if org is None and free:
+        org = free[0]
+    return title, org, (locs[0] if locs else None)
+
+
+def role_at(roles: tuple[Role, ...] | list[Role], offset: int) -> Role | None:
+    """The role whose block holds ``offset`` (the innermost when blocks nest), else ``None``.
+
+    >>> r = Role("PM", 24000, 24012, False, "2000 - 2001", 10, 50)
+    >>> role_at([r], 20) is r, role_at([r], 60)
+    (True, None)
+    """
+    hits = [r for r in roles if r.start <= offset < r.end]
+    return min(hits, key=lambda r: r.end - r.start) if hits else None
+
+
+def years_of_experience(roles: tuple[Role, ...] | list[Role]) -> float:
+    """Years covered by the union of role intervals: overlapping roles count once.
+
+    >>> years_of_experience([Role("a", 24000, 24012, False, "", 0, 0),
+    ...                      Role("b", 24006, 24024, False, "", 0, 0)])
+    2.0
+    """
+    months = 0
+    cur_s = cur_e = None
+    for s, e in sorted((r.start_month, r.end_month) for r in roles if r.end_month > r.start_month):
+        if cur_e is None or s > cur_e:
+            if cur_e is not None and cur_s is not None:
+                months += cur_e - cur_s
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_e is not None and cur_s is not None:
+        months += cur_e - cur_s
+    return round(months / 12, 2)
