@@ -391,8 +391,16 @@ def _evidence(pc: _Criterion, scan: _Scan, total: float) -> Evidence:
         have_y = resume.years_experience
         # Partial credit below the minimum, full at or above it, never a bonus beyond it.
         credit = 1.0 if need_y <= 0 else min(1.0, have_y / need_y)
-        first = min(resume.roles, key=lambda r: r.start, default=None)
-        span = (first.start, first.start + len(first.title)) if first else None
+        # Point at the earliest work role: its title if found, else its dates.
+        work = [r for r in resume.roles if r.kind == "work"]
+        first = min(work, key=lambda r: r.start, default=None)
+        span: tuple[int, int] | None = None
+        if first is not None and first.title_start >= 0:
+            span = (first.title_start, first.title_start + len(first.title))
+        elif first is not None and first.date_start >= 0:
+            span = (first.date_start, first.date_start + len(first.date_text))
+        elif first is not None:
+            span = (first.start, first.start)
         return ev(
             "years", f"{need_y:g} years", f"{have_y:g} years", span, 100.0, credit, have_y >= need_y
         )
