@@ -21,6 +21,8 @@ ORDER = [
     "scoring",
     "explain",
     "ranking",
+    "labels",
+    "learn",
     "tune",
     "pipeline",
     "cli",
