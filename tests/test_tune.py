@@ -343,3 +343,14 @@ def test_tune_error_is_a_matcher_error_still_importable_from_tune() -> None:
     assert issubclass(matcher.errors.TuneError, matcher.errors.MatcherError)
     assert matcher.tune.read_labels is matcher.labels.read_labels
     assert matcher.tune.parse_labels is matcher.labels.parse_labels
+
+
+def test_api_tune_rubric_reads_paths_and_matches_tune(evidence: pl.DataFrame) -> None:
+    import matcher
+
+    rubric = load_rubric(ECOM)
+    res = matcher.tune_rubric(evidence, rubric, LABELS, groups=GROUPS, as_of=AS_OF)
+    direct = tune(evidence, rubric, read_labels(LABELS), groups=read_groups(GROUPS), as_of=AS_OF)
+    assert res.rubric == direct.rubric and res.impact == direct.impact
+    assert format_report(res) == format_report(direct)
+    assert callable(matcher.tune_rubric) and "tune_rubric" in matcher.__all__
