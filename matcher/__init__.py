@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matcher._version import __version__
-from matcher.errors import MatcherError, PostingError, ReadError, RubricError
+from matcher.errors import MatcherError, PostingError, ReadError, RubricError, TuneError
 
 if TYPE_CHECKING:
     import polars as pl
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from matcher.resume import Resume
     from matcher.rubric import Criterion, Rubric
     from matcher.scoring import Evidence, ScoreCard
+    from matcher.tune import TuneResult
 
 __all__ = [
     "Criterion",
@@ -43,6 +44,8 @@ __all__ = [
     "Rubric",
     "RubricError",
     "ScoreCard",
+    "TuneError",
+    "TuneResult",
     "__version__",
     "compile_posting",
     "load_rubric",
@@ -50,6 +53,7 @@ __all__ = [
     "read_resume",
     "save_rubric",
     "score",
+    "tune_rubric",
 ]
 
 
@@ -124,6 +128,59 @@ def rank(cards: list[ScoreCard], failures: list[Failure] | None = None) -> pl.Da
     return _rank(cards, failures or ())
 
 
+def tune_rubric(
+    evidence: pl.DataFrame,
+    rubric: Rubric,
+    labels: str | Path | pl.DataFrame,
+    *,
+    k: int = 5,
+    groups: str | Path | pl.DataFrame | None = None,
+    threshold: float | None = None,
+    as_of: date | None = None,
+) -> TuneResult:
+    """Tune a rubric's weights to recruiter decisions, measured on held-out folds.
+
+    Named ``tune_rubric`` because ``matcher.tune`` is the module: importing it (as the CLI
+    does) would rebind a ``matcher.tune`` function to the module.
+
+    Args:
+        evidence: the evidence frame of a run scored with ``rubric`` (``ranking.evidence_table``
+            of its cards).
+        rubric: the rubric to tune; only weights change, never which criteria are required.
+        labels: a labels CSV ``resume,job_id,label`` (path) or that table as a DataFrame.
+        k: the cut-off of NDCG@k, precision@k and of the impact ratios.
+        groups: a groups CSV ``resume,group`` (path) or DataFrame, for the four-fifths guardrail.
+        threshold: select by score (eligible and score >= threshold) instead of the top k.
+        as_of: the tuning date recorded in the tuned rubric (default: today).
+
+    Returns:
+        a ``TuneResult``: ``.rubric`` carries the new weights and its ``[tuning]`` provenance,
+        ``.before``/``.after`` the held-out metrics, ``.changes`` why each weight moved.
+
+    Raises:
+        TuneError: labels or groups that cannot be read or used, or evidence of another rubric.
+
+    >>> import matcher, polars as pl
+    >>> from matcher.ranking import evidence_table
+    >>> rubric = matcher.compile_posting("Requirements: SQL, Excel; Axure is a plus", stem="bi")[0]
+    >>> texts = {"a": "SQL and Excel", "b": "Excel", "c": "SQL, Excel and Axure", "d": "Word"}
+    >>> cards = [matcher.score(matcher.read_resume(t, text=True, name=n, as_of=date(2026, 1, 1)),
+    ...     rubric) for n, t in texts.items()]
+    >>> labels = pl.DataFrame({"resume": list(texts), "job_id": ["bi"] * 4,
+    ...     "label": ["yes", "no", "yes", "no"]})
+    >>> result = matcher.tune_rubric(evidence_table(cards), rubric, labels, k=2)
+    >>> result.n_labels, result.n_good, result.too_few
+    (4, 2, True)
+    """
+    from matcher.labels import read_groups, read_labels
+    from matcher.tune import tune as _tune
+
+    # Paths are read here; tables go through as they are (no polars import for the check).
+    table = read_labels(labels) if isinstance(labels, str | Path) else labels
+    who = read_groups(groups) if isinstance(groups, str | Path) else groups
+    return _tune(evidence, rubric, table, k=k, groups=who, threshold=threshold, as_of=as_of)
+
+
 def __getattr__(name: str) -> object:
     """Types are importable from ``matcher`` without importing every step up front."""
     homes = {
@@ -133,6 +190,7 @@ def __getattr__(name: str) -> object:
         "Resume": "resume",
         "ScoreCard": "scoring",
         "Evidence": "scoring",
+        "TuneResult": "tune",
     }
     if name in homes:
         import importlib

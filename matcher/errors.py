@@ -40,3 +40,9 @@ class PostingError(MatcherError):
     """A job posting could not be compiled (empty, binary, no criteria found)."""
 
     status = "bad_posting"
+
+
+class TuneError(MatcherError):
+    """Labels, groups or evidence that tuning cannot use; the message says what to fix."""
+
+    status = "bad_labels"

@@ -27,6 +27,8 @@ ORDER = [
     "scoring",
     "explain",
     "ranking",
+    "labels",
+    "learn",
     "tune",
     "pipeline",
     "cli",
