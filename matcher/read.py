@@ -1,30 +1,43 @@
-"""Read: turn a resume file (PDF, text) into a ``Document``, the text a person would read.
+"""Read: turn a resume file (PDF, DOCX, JSON Resume, text) into a ``Document``, the text a person would read.
 
 Input is a path, bytes or a string; output is a ``Document`` holding the normalised text in
-reading order, its pages as character ranges, and warnings about how extraction went. A file
-that cannot be read raises ``ReadError`` with a specific ``status`` (``empty``, ``not_a_resume``,
-``encrypted``, ``corrupt_pdf``, ``needs_ocr``, ``unreadable_text``...). pdfminer lives here and
-nowhere else.
+reading order (columns one after the other, a date right of its job title on the title's line),
+its pages as character ranges, and warnings about how extraction went. Text a person cannot see
+(white on white, microscopic, off the page, invisible render mode) is left out and counted in a
+``hidden_text`` warning. A file that cannot be read raises ``ReadError`` with a specific
+``status`` (``empty``, ``not_a_pdf``, ``encrypted``, ``corrupt_pdf``, ``needs_ocr``,
+``unreadable_text``...). pdfminer lives here and nowhere else.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import itertools
+import json
 import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from matcher.errors import ReadError
 from matcher.text import normalize
 
-if TYPE_CHECKING:
-    from pdfminer.layout import LTPage
-
+# Bump when the reader's output for the same bytes may change: cached reads key on it.
+READER_VERSION = 2
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+# Below this size (pt) a glyph is a speck, not text a person reads.
+MIN_FONT_SIZE = 2.0
+# Text whose colour differs from what lies under it by less than this (0..1 per RGB channel)
+# cannot be told apart from its background.
+MIN_CONTRAST = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +74,8 @@ def read_document(
     """Read a resume from a path, raw bytes, or (``str`` that is not a file path) its text.
 
     Args:
-        source: a path (``str`` or ``Path``) to a PDF or text file, or the file's bytes.
+        source: a path (``str`` or ``Path``) to a PDF, DOCX, JSON Resume or text file, or the
+            file's bytes.
         name: what to call the document in results (defaults to the path as given).
         max_pages: pages past this are not read (a ``page_cap`` warning says so).
 
@@ -77,52 +91,83 @@ def read_document(
     if isinstance(source, bytes):
         data, label, suffix = source, name or "<bytes>", ""
     else:
-        path = Path(source)
-        label, suffix = name or str(source), path.suffix.lower()
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ReadError(
-                    f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit",
-                    status="too_large",
-                )
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ReadError("file not found", status="not_found") from None
-        except IsADirectoryError:
-            raise ReadError("is a folder, not a file", status="not_found") from None
-        except PermissionError:
-            raise ReadError("permission denied", status="unreadable") from None
+        label, suffix = name or str(source), Path(source).suffix.lower()
+        data = read_file_bytes(source)
     return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages)
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a resume file, refusing files over ``MAX_BYTES`` before reading them.
+
+    Raises:
+        ReadError: ``not_found``, ``too_large`` or ``unreadable``.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(
+                f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit",
+                status="too_large",
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("file not found", status="not_found") from None
+    except IsADirectoryError:
+        raise ReadError("is a folder, not a file", status="not_found") from None
+    except PermissionError:
+        raise ReadError("permission denied", status="unreadable") from None
 
 
 def read_bytes(
     data: bytes, *, label: str, suffix: str = "", max_pages: int = MAX_PAGES
 ) -> Document:
-    """Read a resume from its bytes; ``suffix`` (".pdf", ".txt"...) is a hint, content decides."""
+    """Read a resume from its bytes; ``suffix`` (".pdf", ".docx"...) is a hint, content decides.
+
+    >>> read_bytes(b'{"basics": {"name": "Li Lei"}}', label="li.json").text
+    'Li Lei'
+    """
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise ReadError("empty file", status="empty")
-    if data.lstrip()[:5] == b"%PDF-":
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"file is over the {MAX_BYTES // 2**20} MiB limit", status="too_large")
+    head = data[:1024]
+    if b"%PDF-" in head and (head.lstrip()[:5] == b"%PDF-" or suffix == ".pdf"):
         pages, warnings = _read_pdf(data, max_pages)
         fmt = "pdf"
     elif suffix == ".pdf":
         raise ReadError(f"named .pdf but is not a PDF ({_sniff(data)})", status="not_a_pdf")
     elif data[:4] == b"PK\x03\x04":
-        raise ReadError(
-            "DOCX and other zip-based files are not supported yet", status="unsupported"
-        )
+        pages, warnings = _read_docx(data)
+        fmt = "docx"
+    elif suffix == ".docx":
+        raise ReadError(f"named .docx but is not a DOCX file ({_sniff(data)})", status="not_a_docx")
+    elif suffix == ".json" or data.lstrip()[:1] == b"{":
+        pages, warnings = [_json_resume(data, strict=suffix == ".json")], []
+        fmt = "json_resume" if pages[0] else "text"
+        if not pages[0]:
+            pages = [_decode_text(data)]
     else:
         pages, warnings, fmt = [_decode_text(data)], [], "text"
     return _assemble(label, digest, fmt, pages, warnings)
 
 
 def read_text(text: str, *, name: str = "<text>") -> Document:
-    """A ``Document`` from text already in memory (e.g. an ATS field)."""
+    """A ``Document`` from text already in memory (e.g. an ATS field).
+
+    >>> read_text("Jane Doe").pages[0].end
+    8
+    """
     if not text.strip():
         raise ReadError("empty text", status="empty")
     data = text.encode("utf-8")
     return _assemble(name, hashlib.sha256(data).hexdigest(), "text", [text], [])
+
+
+# Bullet glyphs from word processors and symbol fonts (the private-use ones come from
+# Wingdings/Symbol fonts without a Unicode map) all read as one bullet.
+_BULLETS = {ord(c): "•" for c in "●▪■◦○◆◇►▸▹➢➤✓✔❖⦁∙\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf0a8"}
 
 
 def _assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: list[str]) -> Document:
@@ -130,7 +175,7 @@ def _assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: lis
     spans: list[Page] = []
     pos = 0
     for i, raw in enumerate(pages, 1):
-        t = _tidy(normalize(raw))
+        t = _tidy(normalize(raw.translate(_BULLETS)))
         if parts:
             parts.append("\n\n")
             pos += 2
@@ -158,6 +203,8 @@ def _sniff(data: bytes) -> str:
         return "a JPEG image"
     if data[:4] == b"PK\x03\x04":
         return "a zip or Office file"
+    if data[:5] == b"%PDF-":
+        return "a PDF"
     try:
         data[:2048].decode("utf-8")
         return "plain text"
@@ -178,110 +225,582 @@ def _decode_text(data: bytes) -> str:
     raise ReadError("text file in an unknown encoding", status="unreadable_text")
 
 
-# ---------------------------------------------------------------- PDF
+# ---------------------------------------------------------------- PDF: reading order
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One text line of a page as pdfminer grouped its characters: box (PDF points) and text."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    """Whether two lines share a baseline band: they overlap by half the smaller height."""
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def _rows(lines: Sequence[Line]) -> list[str]:
+    """Lines top to bottom; lines side by side on one baseline become one text line."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+        if rows and _same_row(rows[-1][0], ln):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return ["  ".join(ln.text for ln in sorted(r, key=lambda ln: ln.x0)) for r in rows]
+
+
+def order_page(lines: Sequence[Line], width: float) -> list[str]:
+    """Text lines of one page in reading order: column by column when the page has columns.
+
+    A page with a gutter is read in horizontal bands separated by lines that cross the gutter
+    (a full-width header, a section rule's title): in each band the left column, then the right.
+
+    >>> order_page([Line(50, 700, 200, 710, "Product Manager"),
+    ...             Line(480, 700, 545, 710, "2019 - 2021")], 595)
+    ['Product Manager  2019 - 2021']
+    """
+    split = _column_split(lines, width)
+    if split is None:
+        return _rows(lines)
+    # Bands: runs of lines that keep out of the gutter, and runs of lines that cross it.
+    bands: list[tuple[bool, list[Line]]] = []
+    for ln in sorted(lines, key=lambda ln: -ln.y1):
+        crosses = ln.x0 < split < ln.x1
+        if bands and bands[-1][0] == crosses:
+            bands[-1][1].append(ln)
+        else:
+            bands.append((crosses, [ln]))
+    out: list[str] = []
+    for crosses, band in bands:
+        if crosses:
+            out += _rows(band)
+        else:
+            out += _rows([ln for ln in band if ln.x1 <= split])
+            out += _rows([ln for ln in band if ln.x1 > split])
+    return out
+
+
+def _column_split(lines: Sequence[Line], width: float) -> float | None:
+    """The middle of the widest vertical gutter that text lines on both sides avoid, if any.
+
+    Gutters are looked for in the middle 70% of the page, fewest crossing lines first, widest
+    first. A gutter counts only with at least three lines on each side, and not when one side
+    is a sparse run of short lines each beside a line of the other side: right-aligned dates
+    (or left-hand labels) in a one-column page are not a column.
+    """
+    if len(lines) < 6:
+        return None
+    lo, hi = width * 0.15, width * 0.85
+    events = sorted({lo, hi, *(v for ln in lines for v in (ln.x0, ln.x1) if lo < v < hi)})
+    segments = []  # (start, end, lines crossing the open interval)
+    for a, b in itertools.pairwise(events):
+        mid = (a + b) / 2
+        segments.append((a, b, sum(1 for ln in lines if ln.x0 < mid < ln.x1)))
+    limit = max(2, len(lines) // 10)
+    for k in range(limit + 1):
+        runs: list[tuple[float, float]] = []
+        for a, b, c in segments:
+            if c > k:
+                continue
+            if runs and runs[-1][1] == a:
+                runs[-1] = (runs[-1][0], b)
+            else:
+                runs.append((a, b))
+        for a, b in sorted(runs, key=lambda r: r[0] - r[1]):
+            if b - a < 4.0:
+                break
+            x = (a + b) / 2
+            left = [ln for ln in lines if ln.x1 <= x]
+            right = [ln for ln in lines if ln.x0 >= x]
+            if (
+                len(left) >= 3
+                and len(right) >= 3
+                and not _beside(left, right, lines)
+                and not _beside(right, left, lines)
+            ):
+                return x
+    return None
+
+
+def _beside(side: list[Line], other: list[Line], lines: Sequence[Line]) -> bool:
+    """Whether ``side`` reads as notes beside ``other`` (dates, labels) rather than a column."""
+    paired = sum(1 for a in side if any(_same_row(a, b) for b in other))
+    if paired < 0.6 * len(side):
+        return False
+    chars = sum(len(ln.text) for ln in side)
+    if chars < 0.12 * sum(len(ln.text) for ln in lines):
+        return True
+    ys = sorted((ln.y0 + ln.y1) / 2 for ln in side)
+    gaps = sorted(b - a for a, b in itertools.pairwise(ys))
+    heights = sorted(ln.y1 - ln.y0 for ln in side)
+    return bool(gaps) and gaps[len(gaps) // 2] > 2.5 * heights[len(heights) // 2]
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?"
+    r"|\d{1,3}\s*/\s*\d{1,3}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$",
+    re.IGNORECASE,
+)
+
+
+def _drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
+    """Remove page numbers, and headers or footers repeated on several pages after their first.
+
+    Only lines in the top or bottom 10% of a page are considered, so a short line of body text
+    is never taken for a page number.
+    """
+
+    def margin(ln: Line, height: float) -> bool:
+        return ln.y0 > height * 0.9 or ln.y1 < height * 0.1
+
+    def key(ln: Line, height: float) -> tuple[str, bool]:
+        return re.sub(r"\d+", "#", ln.text.strip().lower()), ln.y0 > height / 2
+
+    seen = Counter(
+        key(ln, h) for _w, h, lines in pages for ln in {ln.text: ln for ln in lines}.values()
+    )
+    shown: set[tuple[str, bool]] = set()
+    for _w, h, lines in pages:
+        keep = []
+        for ln in lines:
+            if margin(ln, h):
+                if _PAGE_NUMBER.match(ln.text.strip()):
+                    continue
+                k = key(ln, h)
+                if len(pages) > 1 and seen[k] > 1 and k in shown:
+                    continue
+                shown.add(k)
+            keep.append(ln)
+        lines[:] = keep
+
+
+# ---------------------------------------------------------------- PDF: visibility
+
+
+def _rgb(color: Any) -> tuple[float, float, float] | None:
+    """A PDF fill colour as RGB in 0..1 (gray, RGB or CMYK); None when it cannot be told."""
+    try:
+        if isinstance(color, int | float):
+            g = float(color)
+            return (g, g, g)
+        if isinstance(color, list | tuple):
+            v = [float(c) for c in color]
+            if len(v) == 1:
+                return (v[0], v[0], v[0])
+            if len(v) == 3:
+                return (v[0], v[1], v[2])
+            if len(v) == 4:
+                c, m, y, k = v
+                return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+WHITE = (1.0, 1.0, 1.0)
+
+
+@dataclass(slots=True)
+class _PageRead:
+    width: float
+    height: float
+    lines: list[Line]
+    chars: int
+    hidden: int
+    bad: int
+    images: int
+
+
+@cache
+def _device_class() -> type:
+    """The pdfminer device that filters invisible characters and groups the rest into lines.
+
+    It sees every glyph with its colour, size and render mode, and every filled shape and image
+    in drawing order, so it can tell what lies under a glyph when the glyph is drawn. It stops
+    after pdfminer's first layout step (characters to lines): the ordering in ``order_page``
+    replaces pdfminer's box grouping, so layout analysis runs once, not twice.
+    """
+    from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import apply_matrix_pt
+
+    class Device(PDFLayoutAnalyzer):  # type: ignore[misc]
+        def __init__(self, rsrcmgr: Any, laparams: Any) -> None:
+            super().__init__(rsrcmgr, pageno=1, laparams=laparams)
+            self._laparams = laparams
+            self.pages: list[_PageRead] = []
+            self._render = 0
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            super().begin_page(page, ctm)
+            self._chars: list[Any] = []
+            self._fills: list[tuple[float, float, float, float, tuple[float, float, float]]] = []
+            self._images: list[tuple[float, float, float, float]] = []
+            self._hidden = 0
+            self._bad = 0
+            self._w, self._h = self.cur_item.width, self.cur_item.height
+
+        def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+            self._render = textstate.render
+            super().render_string(textstate, seq, ncs, graphicstate)
+
+        def render_char(
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
+        ) -> float:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = f"(cid:{cid})"
+            item = LTChar(
+                matrix,
+                font,
+                fontsize,
+                scaling,
+                rise,
+                text,
+                font.char_width(cid),
+                font.char_disp(cid),
+                ncs,
+                graphicstate,
+            )
+            if text.isspace():
+                self._chars.append(item)
+            elif self._visible(item, graphicstate):
+                if text.startswith("(cid:") or text == "\ufffd":
+                    self._bad += 1
+                else:
+                    self._chars.append(item)
+            else:
+                self._hidden += 1
+            return float(item.adv)
+
+        def _visible(self, ch: Any, gs: Any) -> bool:
+            cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
+            if not (-1 <= cx <= self._w + 1 and -1 <= cy <= self._h + 1):
+                return False
+            if ch.size < MIN_FONT_SIZE:
+                return False
+            mode = self._render
+            if mode in (3, 7):
+                # Invisible text over an image is a scan's OCR layer: what the image shows.
+                return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in self._images)
+            color = _rgb(gs.scolor if mode in (1, 5) else gs.ncolor)
+            if color is None:
+                return True
+            under = WHITE
+            for x0, y0, x1, y1, fill in reversed(self._fills):
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    under = fill
+                    break
+            return max(abs(a - b) for a, b in zip(color, under, strict=True)) >= MIN_CONTRAST
+
+        def paint_path(
+            self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any
+        ) -> None:
+            if not fill:
+                return
+            color = _rgb(gstate.ncolor)
+            pts = [apply_matrix_pt(self.ctm, seg[-2:]) for seg in path if len(seg) >= 3]
+            if color is None or len(pts) < 3:
+                return
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            self._fills.append((min(xs), min(ys), max(xs), max(ys), color))
+
+        def render_image(self, name: str, stream: Any) -> None:
+            fig = self.cur_item
+            self._images.append((fig.x0, fig.y0, fig.x1, fig.y1))
+
+        def end_page(self, page: Any) -> None:
+            lines = []
+            for ln in self.cur_item.group_objects(self._laparams, self._chars):
+                t = ln.get_text().strip()
+                if t:
+                    lines.append(Line(ln.x0, ln.y0, ln.x1, ln.y1, t))
+            self.pages.append(
+                _PageRead(
+                    self._w,
+                    self._h,
+                    lines,
+                    sum(1 for c in self._chars if not c.get_text().isspace()),
+                    self._hidden,
+                    self._bad,
+                    len(self._images),
+                )
+            )
+            self.pageno += 1
+
+    return Device
+
+
+def _page_count(doc: Any) -> int | None:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(doc.catalog["Pages"])["Count"]))
+    except Exception:  # a broken page tree is found out when the pages are read
+        return None
 
 
 def _read_pdf(data: bytes, max_pages: int) -> tuple[list[str], list[str]]:
-    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
     from pdfminer.psexceptions import PSException
 
     warnings: list[str] = []
-    pages: list[str] = []
+    device = _device_class()(PDFResourceManager(caching=True), LAParams())
     try:
-        for n, layout in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        total = _page_count(doc)
+        interpreter = PDFPageInterpreter(device.rsrcmgr, device)
+        for n, page in enumerate(PDFPage.create_pages(doc)):
             if n >= max_pages:
-                warnings.append(f"page_cap: only the first {max_pages} pages were read")
+                of = f" of {total}" if total else ""
+                warnings.append(f"page_cap: only the first {max_pages}{of} pages were read")
                 break
-            pages.append(_page_text(layout))
+            interpreter.process_page(page)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ReadError("encrypted PDF: a password is required", status="encrypted") from None
     except (PDFSyntaxError, PSException) as e:
         raise ReadError(f"damaged PDF: {e or type(e).__name__}", status="corrupt_pdf") from None
     except RecursionError:
         raise ReadError("damaged PDF: content nested too deeply", status="corrupt_pdf") from None
+    except MemoryError:
+        raise ReadError("damaged PDF: content too large to read", status="corrupt_pdf") from None
     except Exception as e:  # pdfminer raises bare Exceptions and others on broken files
         raise ReadError(f"damaged PDF: {type(e).__name__}: {e}", status="corrupt_pdf") from None
+    return _pdf_text(device.pages, warnings)
+
+
+def _pdf_text(pages: list[_PageRead], warnings: list[str]) -> tuple[list[str], list[str]]:
+    """The quality gate and the reading order over the pages the device collected."""
     if not pages:
         raise ReadError("PDF has no pages", status="corrupt_pdf")
-    joined = "".join(pages)
-    if not joined.strip():
+    chars = sum(p.chars for p in pages)
+    hidden = sum(p.hidden for p in pages)
+    bad = sum(p.bad for p in pages)
+    if chars + hidden + bad == 0:
         raise ReadError("no text layer: scanned or image-only PDF", status="needs_ocr")
-    bad = len(re.findall(r"\(cid:\d+\)", joined)) + joined.count("\ufffd")
-    if bad * 4 > len(re.sub(r"\s", "", joined)) * 0.3:
+    if bad > 0.3 * (chars + bad):
         raise ReadError(
-            "text layer is unreadable: mostly unmapped glyphs (cid codes)", status="unreadable_text"
+            f"text layer is unreadable: {bad} of {chars + bad} characters have no Unicode "
+            "mapping (cid codes)",
+            status="unreadable_text",
         )
-    return pages, warnings
+    if chars == 0:
+        raise ReadError(
+            f"no visible text: all {hidden} characters are hidden "
+            "(white on white, microscopic, off the page or invisible)",
+            status="no_visible_text",
+        )
+    if hidden:
+        warnings.append(f"hidden_text: {hidden} characters dropped")
+    if bad:
+        warnings.append(f"unreadable_text: {bad} characters without a Unicode mapping dropped")
+    blank = [i + 1 for i, p in enumerate(pages) if p.chars == 0 and p.images]
+    if blank:
+        warnings.append(f"needs_ocr: page {', '.join(map(str, blank))} has no text layer")
+    _drop_running_lines([(p.width, p.height, p.lines) for p in pages])
+    return ["\n".join(order_page(p.lines, p.width)) for p in pages], warnings
 
 
-def _lines(layout: LTPage) -> list[Any]:
-    from pdfminer.layout import LTTextBox, LTTextLine
+# ---------------------------------------------------------------- DOCX and JSON Resume
 
-    out: list[Any] = []
-    for obj in layout:
-        if isinstance(obj, LTTextBox):
-            out.extend(line for line in obj if isinstance(line, LTTextLine))
-        elif isinstance(obj, LTTextLine):
-            out.append(obj)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _read_docx(data: bytes) -> tuple[list[str], list[str]]:
+    """Paragraphs, tables and text boxes of a DOCX body (and its first header) in order.
+
+    Runs a reader cannot see are dropped like hidden PDF text: ``w:vanish``, white text on an
+    unshaded paragraph, sizes under 2 pt.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except zipfile.BadZipFile:
+        raise ReadError("damaged zip/DOCX file", status="corrupt_docx") from None
+    if "word/document.xml" not in names:
+        raise ReadError(
+            "a zip file that is not a DOCX document (no word/document.xml)",
+            status="unsupported",
+        )
+    import docx
+
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises KeyError, lxml errors... on damaged parts
+        raise ReadError(f"damaged DOCX: {type(e).__name__}: {e}", status="corrupt_docx") from None
+    hidden = [0]
+    out: list[str] = []
+    for section in d.sections[:1]:
+        # A missing or damaged header part: the body is what matters.
+        with contextlib.suppress(Exception):
+            out += _docx_lines(section.header._element, False, hidden)
+    out += _docx_lines(d.element.body, False, hidden)
+    warnings = [f"hidden_text: {hidden[0]} characters dropped"] if hidden[0] else []
+    return ["\n".join(out)], warnings
+
+
+def _docx_lines(el: Any, shaded: bool, hidden: list[int]) -> list[str]:
+    out: list[str] = []
+    for child in el:
+        tag = child.tag
+        if tag == _W + "p":
+            out += _docx_paragraph(child, shaded, hidden)
+        elif tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                cells = []
+                for cell in row.findall(_W + "tc"):
+                    fill = cell.find(f"{_W}tcPr/{_W}shd")
+                    dark = shaded or _dark(fill)
+                    cells.append(" ".join(_docx_lines(cell, dark, hidden)))
+                out.append("  ".join(c for c in cells if c))
+        elif tag != _MC_FALLBACK:
+            out += _docx_lines(child, shaded, hidden)
     return out
 
 
-def _page_text(layout: LTPage) -> str:
-    """Text lines of one page in reading order: column by column when the page has columns."""
-    lines = [ln for ln in _lines(layout) if ln.get_text().strip()]
-    if not lines:
-        return ""
-    split = _column_split(lines, layout.x0, layout.x1)
-    if split is None:
-        ordered = sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0))
-    else:
-        crossing = [ln for ln in lines if ln.x0 < split < ln.x1]
-        cols = [ln for ln in lines if not ln.x0 < split < ln.x1]
-        top = min((ln.y1 for ln in cols), default=0.0)
-        head = sorted([ln for ln in crossing if ln.y0 >= top - 1], key=lambda ln: -ln.y1)
-        tail = sorted([ln for ln in crossing if ln.y0 < top - 1], key=lambda ln: -ln.y1)
-        left = sorted([ln for ln in cols if ln.x1 <= split], key=lambda ln: (-round(ln.y1), ln.x0))
-        right = sorted([ln for ln in cols if ln.x0 >= split], key=lambda ln: (-round(ln.y1), ln.x0))
-        ordered = head + left + right + tail
-    return "\n".join(_join_row(ordered))
+def _dark(shd: Any) -> bool:
+    fill = "" if shd is None else (shd.get(_W + "fill") or "")
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", fill):
+        return False
+    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return max(r, g, b) < 1 - MIN_CONTRAST
 
 
-def _join_row(lines: list[Any]) -> list[str]:
-    """Lines that share a baseline and sit side by side become one text line."""
-    rows: list[str] = []
-    last_y: float | None = None
-    for ln in lines:
-        t = ln.get_text().strip()
-        if last_y is not None and abs(ln.y1 - last_y) < 1.0 and rows:
-            rows[-1] += "  " + t
+def _docx_paragraph(p: Any, shaded: bool, hidden: list[int]) -> list[str]:
+    shaded = shaded or _dark(p.find(f"{_W}pPr/{_W}shd"))
+    text: list[str] = []
+    boxes: list[str] = []
+    for r in p.iter(_W + "r"):
+        if next(r.iterancestors(_W + "p"), None) is not p:
+            continue  # a run of a text box inside this paragraph: read with the box below
+        t = "".join(
+            n.text or "" if n.tag == _W + "t" else "\t" if n.tag == _W + "tab" else "\n"
+            for n in r
+            if n.tag in (_W + "t", _W + "tab", _W + "br")
+        )
+        if _docx_run_hidden(r, shaded):
+            hidden[0] += len(t.strip())
         else:
-            rows.append(t)
-        last_y = ln.y1
-    return rows
-
-
-def _column_split(lines: list[Any], x0: float, x1: float) -> float | None:
-    """An x position in the middle of the page that text lines on both sides avoid, if any.
-
-    A split needs at least three lines wholly on each side and few lines crossing it (a name
-    banner across the top may), so ordinary one-column pages keep top-to-bottom order.
-    """
-    width = x1 - x0
-    best: tuple[int, float] | None = None
-    for frac in range(20, 81, 2):
-        x = x0 + width * frac / 100
-        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
-        left = sum(1 for ln in lines if ln.x1 <= x)
-        right = sum(1 for ln in lines if ln.x0 >= x)
-        # Prefer the fewest crossings; ties keep the leftmost split.
-        if (
-            left >= 3
-            and right >= 3
-            and crossing <= max(2, len(lines) // 10)
-            and (best is None or crossing < best[0])
+            text.append(t)
+    for box in p.iter(_W + "txbxContent"):
+        # Word stores each text box twice (a drawing and a VML fallback): read the first only.
+        if next(box.iterancestors(_W + "p"), None) is p and not any(
+            a.tag == _MC_FALLBACK for a in box.iterancestors()
         ):
-            best = (crossing, x)
-    return None if best is None else best[1]
+            boxes += _docx_lines(box, shaded, hidden)
+    line = "".join(text)
+    return ([line] if line.strip() else []) + boxes
+
+
+def _docx_run_hidden(r: Any, shaded: bool) -> bool:
+    rpr = r.find(_W + "rPr")
+    if rpr is None:
+        return False
+    vanish = rpr.find(_W + "vanish")
+    if vanish is not None and vanish.get(_W + "val") not in ("0", "false"):
+        return True
+    sz = rpr.find(_W + "sz")
+    if sz is not None and (sz.get(_W + "val") or "").isdigit() and int(sz.get(_W + "val")) < 4:
+        return True
+    color_el = rpr.find(_W + "color")
+    color = "" if color_el is None else color_el.get(_W + "val") or ""
+    if shaded or rpr.find(_W + "highlight") is not None or _dark(rpr.find(_W + "shd")):
+        return False
+    return bool(re.fullmatch(r"[0-9A-Fa-f]{6}", color)) and min(
+        int(color[i : i + 2], 16) for i in (0, 2, 4)
+    ) >= 255 * (1 - MIN_CONTRAST)
+
+
+def _json_resume(data: bytes, *, strict: bool) -> str:
+    """A JSON Resume (jsonresume.org schema) as resume text with the usual section headings.
+
+    Returns "" for JSON that is not a JSON Resume unless ``strict`` (a ``.json`` file), which
+    raises instead.
+    """
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        if strict:
+            raise ReadError("damaged JSON file", status="not_a_resume") from None
+        return ""
+    if not isinstance(obj, dict) or not isinstance(obj.get("basics", obj.get("work")), dict | list):
+        if strict:
+            raise ReadError(
+                "JSON that is not a JSON Resume (no basics or work)", status="not_a_resume"
+            )
+        return ""
+    out: list[str] = []
+
+    def s(v: Any) -> str:
+        return str(v).strip() if isinstance(v, str | int | float) else ""
+
+    def items(key: str) -> Iterable[dict[str, Any]]:
+        v = obj.get(key)
+        return [x for x in v if isinstance(x, dict)] if isinstance(v, list) else []
+
+    def when(x: dict[str, Any]) -> str:
+        a, b = s(x.get("startDate"))[:7], s(x.get("endDate"))[:7]
+        return f"{a} - {b or 'Present'}" if a else b
+
+    basics: dict[str, Any] = obj["basics"] if isinstance(obj.get("basics"), dict) else {}
+    loc: dict[str, Any] = basics["location"] if isinstance(basics.get("location"), dict) else {}
+    out += [s(basics.get("name")), s(basics.get("label"))]
+    out.append(" | ".join(x for x in (s(basics.get("email")), s(basics.get("phone"))) if x))
+    out.append(", ".join(x for x in (s(loc.get("city")), s(loc.get("countryCode"))) if x))
+    if s(basics.get("summary")):
+        out += ["", "SUMMARY", s(basics.get("summary"))]
+    for key, heading, title, org in (
+        ("work", "EXPERIENCE", "position", "name"),
+        ("volunteer", "VOLUNTEER", "position", "organization"),
+        ("projects", "PROJECTS", "name", "entity"),
+    ):
+        if items(key):
+            out += ["", heading]
+        for x in items(key):
+            head = ", ".join(v for v in (s(x.get(title)), s(x.get(org) or x.get("company"))) if v)
+            out.append(f"{head}  {when(x)}".strip())
+            out += [s(x.get("summary")), s(x.get("description"))]
+            out += [f"• {s(h)}" for h in x.get("highlights") or [] if s(h)]
+    if items("education"):
+        out += ["", "EDUCATION"]
+    for x in items("education"):
+        out.append(
+            " ".join(s(x.get(k)) for k in ("studyType", "area") if s(x.get(k)))
+            + f", {s(x.get('institution'))}  {when(x)}"
+        )
+    if items("skills"):
+        out += ["", "SKILLS"]
+    for x in items("skills"):
+        words = [s(k) for k in x.get("keywords") or [] if s(k)]
+        out.append(s(x.get("name")) + (": " + ", ".join(words) if words else ""))
+    for key, heading, fields in (
+        ("certificates", "CERTIFICATIONS", ("name", "issuer")),
+        ("awards", "AWARDS", ("title", "awarder")),
+        ("languages", "LANGUAGES", ("language", "fluency")),
+    ):
+        if items(key):
+            out += ["", heading]
+            out += [", ".join(s(x.get(f)) for f in fields if s(x.get(f))) for x in items(key)]
+    return "\n".join(line for line in out if line or (out and line == ""))
