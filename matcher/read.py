@@ -322,25 +322,31 @@ def _column_split(lines: Sequence[Line], width: float) -> float | None:
             if (
                 len(left) >= 3
                 and len(right) >= 3
-                and not _beside(left, right, lines)
-                and not _beside(right, left, lines)
+                and not _beside(left, right)
+                and not _beside(right, left)
             ):
                 return x
     return None
 
 
-def _beside(side: list[Line], other: list[Line], lines: Sequence[Line]) -> bool:
-    """Whether ``side`` reads as notes beside ``other`` (dates, labels) rather than a column."""
+def _beside(side: list[Line], other: list[Line]) -> bool:
+    """Whether ``side`` reads as notes beside ``other`` (dates, labels) rather than a column.
+
+    Notes sit on the baseline of a line of the other side and are either sparse (far apart
+    compared with their height: one per entry) or flush right against one edge (dates). A
+    sidebar of short skills is dense and left-aligned, so it stays a column.
+    """
     paired = sum(1 for a in side if any(_same_row(a, b) for b in other))
     if paired < 0.6 * len(side):
         return False
-    chars = sum(len(ln.text) for ln in side)
-    if chars < 0.12 * sum(len(ln.text) for ln in lines):
+    ends = sorted(ln.x1 for ln in side)
+    starts = sorted(ln.x0 for ln in side)
+    if ends[-1] - ends[0] < 2.0 and starts[-1] - starts[0] > 4.0:
         return True
     ys = sorted((ln.y0 + ln.y1) / 2 for ln in side)
     gaps = sorted(b - a for a, b in itertools.pairwise(ys))
     heights = sorted(ln.y1 - ln.y0 for ln in side)
-    return bool(gaps) and gaps[len(gaps) // 2] > 2.5 * heights[len(heights) // 2]
+    return gaps[len(gaps) // 2] > 2.5 * heights[len(heights) // 2]
 
 
 _PAGE_NUMBER = re.compile(
@@ -432,7 +438,7 @@ def _device_class() -> type:
     from pdfminer.pdffont import PDFUnicodeNotDefined
     from pdfminer.utils import apply_matrix_pt
 
-    class Device(PDFLayoutAnalyzer):  # type: ignore[misc]
+    class Device(PDFLayoutAnalyzer):
         def __init__(self, rsrcmgr: Any, laparams: Any) -> None:
             super().__init__(rsrcmgr, pageno=1, laparams=laparams)
             self._laparams = laparams
@@ -528,7 +534,8 @@ def _device_class() -> type:
 
         def end_page(self, page: Any) -> None:
             lines = []
-            for ln in self.cur_item.group_objects(self._laparams, self._chars):
+            groups = self.cur_item.group_objects(self._laparams, self._chars) if self._chars else []
+            for ln in groups:
                 t = ln.get_text().strip()
                 if t:
                     lines.append(Line(ln.x0, ln.y0, ln.x1, ln.y1, t))
@@ -803,4 +810,6 @@ def _json_resume(data: bytes, *, strict: bool) -> str:
         if items(key):
             out += ["", heading]
             out += [", ".join(s(x.get(f)) for f in fields if s(x.get(f))) for x in items(key)]
-    return "\n".join(line for line in out if line or (out and line == ""))
+    # Empty fields leave "" behind; a section break is the "" before a heading.
+    kept = [ln for i, ln in enumerate(out) if ln or (i + 1 < len(out) and out[i + 1].isupper())]
+    return "\n".join(kept)
