@@ -19,7 +19,7 @@ import json
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -393,6 +393,14 @@ def _drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
 def _rgb(color: Any) -> tuple[float, float, float] | None:
     """A PDF fill colour as RGB in 0..1 (gray, RGB or CMYK); None when it cannot be told."""
     try:
+        return _rgb_of(color)
+    except TypeError:  # an unhashable colour value (a list): convert without the cache
+        return _rgb_of.__wrapped__(color)
+
+
+@cache
+def _rgb_of(color: Any) -> tuple[float, float, float] | None:
+    try:
         if isinstance(color, int | float):
             g = float(color)
             return (g, g, g)
@@ -424,97 +432,127 @@ class _PageRead:
     images: int
 
 
+# pdfminer's LAParams defaults, which extract_text uses too: same lines, same word spaces.
+LINE_OVERLAP, CHAR_MARGIN, WORD_MARGIN = 0.5, 2.0, 0.1
+
+Char = tuple[float, float, float, float, str]  # x0, y0, x1, y1, text in page space
+
+
+def group_lines(chars: Sequence[Char]) -> list[Line]:
+    """Characters (in drawing order) to text lines, as pdfminer's ``group_objects`` does it.
+
+    Two consecutive characters share a line when they overlap vertically by more than half the
+    smaller height and stand less than two character widths apart; a gap wider than a tenth of
+    a character becomes a space. This is pdfminer's first layout step with its default
+    parameters, done on plain tuples: it is the only layout step the reader needs.
+    """
+    out: list[Line] = []
+    parts: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    prev: Char | None = None
+    open_line = False
+    last_x1 = 0.0
+
+    def start(ch: Char) -> None:
+        nonlocal last_x1
+        parts[:] = [ch[4]]
+        box[:] = ch[:4]
+        last_x1 = ch[2]
+
+    def add(ch: Char) -> None:
+        nonlocal last_x1
+        x0, y0, x1, y1, t = ch
+        if last_x1 < x0 - WORD_MARGIN * max(x1 - x0, y1 - y0):
+            parts.append(" ")
+        parts.append(t)
+        last_x1 = x1
+        box[0], box[1] = min(box[0], x0), min(box[1], y0)
+        box[2], box[3] = max(box[2], x1), max(box[3], y1)
+
+    def emit() -> None:
+        text = "".join(parts).strip()
+        if text:
+            out.append(Line(box[0], box[1], box[2], box[3], text))
+
+    for ch in chars:
+        if prev is not None:
+            px0, py0, px1, py1, _ = prev
+            x0, y0, x1, y1, _ = ch
+            halign = False
+            if py0 <= y1 and y0 <= py1:
+                overlap = min(abs(y0 - py1), abs(y1 - py0))
+                dist = 0.0 if (px0 <= x1 and x0 <= px1) else min(abs(x0 - px1), abs(x1 - px0))
+                halign = (
+                    min(y1 - y0, py1 - py0) * LINE_OVERLAP < overlap
+                    and dist < max(x1 - x0, px1 - px0) * CHAR_MARGIN
+                )
+            if halign and open_line:
+                add(ch)
+            elif open_line:
+                emit()
+                open_line = False
+            elif halign:
+                start(prev)
+                add(ch)
+                open_line = True
+            else:
+                start(prev)
+                emit()
+        prev = ch
+    if prev is not None:
+        if not open_line:
+            start(prev)
+        emit()
+    return out
+
+
 @cache
 def _device_class() -> type:
-    """The pdfminer device that filters invisible characters and groups the rest into lines.
+    """The pdfminer device that keeps the glyphs a person can see, as plain tuples.
 
-    It sees every glyph with its colour, size and render mode, and every filled shape and image
-    in drawing order, so it can tell what lies under a glyph when the glyph is drawn. It stops
-    after pdfminer's first layout step (characters to lines): the ordering in ``order_page``
-    replaces pdfminer's box grouping, so layout analysis runs once, not twice.
+    It replaces pdfminer's per-glyph path (``render_char`` and an ``LTChar`` object per glyph)
+    with one loop per string that computes each glyph's box and decides its visibility from
+    its colour, size, position and render mode against the filled shapes and images drawn
+    before it. Pages end with ``group_lines``: pdfminer's box grouping is never run, because
+    ``order_page`` does the reading order.
     """
-    from pdfminer.converter import PDFLayoutAnalyzer
-    from pdfminer.layout import LTChar
+    from pdfminer.pdfdevice import PDFDevice
     from pdfminer.pdffont import PDFUnicodeNotDefined
-    from pdfminer.utils import apply_matrix_pt
+    from pdfminer.utils import apply_matrix_pt, mult_matrix
 
-    class Device(PDFLayoutAnalyzer):
-        def __init__(self, rsrcmgr: Any, laparams: Any) -> None:
-            super().__init__(rsrcmgr, pageno=1, laparams=laparams)
-            self._laparams = laparams
+    class Device(PDFDevice):
+        def __init__(self, rsrcmgr: Any) -> None:
+            super().__init__(rsrcmgr)
             self.pages: list[_PageRead] = []
-            self._render = 0
+            self._texts: dict[tuple[int, int], str] = {}
+            self._stack: list[tuple[float, float, float, float]] = []
 
         def begin_page(self, page: Any, ctm: Any) -> None:
-            super().begin_page(page, ctm)
-            self._chars: list[Any] = []
+            x0, y0, x1, y1 = page.mediabox
+            rotated = page.rotate in (90, 270)
+            self._w, self._h = (
+                (abs(y1 - y0), abs(x1 - x0)) if rotated else (abs(x1 - x0), abs(y1 - y0))
+            )
+            self._chars: list[Char] = []
             self._fills: list[tuple[float, float, float, float, tuple[float, float, float]]] = []
             self._images: list[tuple[float, float, float, float]] = []
             self._hidden = 0
             self._bad = 0
-            self._w, self._h = self.cur_item.width, self.cur_item.height
 
-        def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
-            self._render = textstate.render
-            super().render_string(textstate, seq, ncs, graphicstate)
+        def begin_figure(self, name: str, bbox: Any, matrix: Any) -> None:
+            x0, y0, x1, y1 = bbox
+            m = mult_matrix(matrix, self.ctm or (1, 0, 0, 1, 0, 0))
+            pts = [apply_matrix_pt(m, p) for p in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            self._stack.append((min(xs), min(ys), max(xs), max(ys)))
 
-        def render_char(
-            self,
-            matrix: Any,
-            font: Any,
-            fontsize: float,
-            scaling: float,
-            rise: float,
-            cid: int,
-            ncs: Any,
-            graphicstate: Any,
-        ) -> float:
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = f"(cid:{cid})"
-            item = LTChar(
-                matrix,
-                font,
-                fontsize,
-                scaling,
-                rise,
-                text,
-                font.char_width(cid),
-                font.char_disp(cid),
-                ncs,
-                graphicstate,
-            )
-            if text.isspace():
-                self._chars.append(item)
-            elif self._visible(item, graphicstate):
-                if text.startswith("(cid:") or text == "\ufffd":
-                    self._bad += 1
-                else:
-                    self._chars.append(item)
-            else:
-                self._hidden += 1
-            return float(item.adv)
+        def end_figure(self, name: str) -> None:
+            if self._stack:
+                self._stack.pop()
 
-        def _visible(self, ch: Any, gs: Any) -> bool:
-            cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
-            if not (-1 <= cx <= self._w + 1 and -1 <= cy <= self._h + 1):
-                return False
-            if ch.size < MIN_FONT_SIZE:
-                return False
-            mode = self._render
-            if mode in (3, 7):
-                # Invisible text over an image is a scan's OCR layer: what the image shows.
-                return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in self._images)
-            color = _rgb(gs.scolor if mode in (1, 5) else gs.ncolor)
-            if color is None:
-                return True
-            under = WHITE
-            for x0, y0, x1, y1, fill in reversed(self._fills):
-                if x0 <= cx <= x1 and y0 <= cy <= y1:
-                    under = fill
-                    break
-            return max(abs(a - b) for a, b in zip(color, under, strict=True)) >= MIN_CONTRAST
+        def render_image(self, name: str, stream: Any) -> None:
+            if self._stack:
+                self._images.append(self._stack[-1])
 
         def paint_path(
             self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any
@@ -522,37 +560,137 @@ def _device_class() -> type:
             if not fill:
                 return
             color = _rgb(gstate.ncolor)
-            pts = [apply_matrix_pt(self.ctm, seg[-2:]) for seg in path if len(seg) >= 3]
+            ctm = self.ctm or (1, 0, 0, 1, 0, 0)
+            pts = [apply_matrix_pt(ctm, seg[-2:]) for seg in path if len(seg) >= 3]
             if color is None or len(pts) < 3:
                 return
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
             self._fills.append((min(xs), min(ys), max(xs), max(ys), color))
 
-        def render_image(self, name: str, stream: Any) -> None:
-            fig = self.cur_item
-            self._images.append((fig.x0, fig.y0, fig.x1, fig.y1))
+        def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+            font = textstate.font
+            if font is None or self.ctm is None:
+                return
+            a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
+            fontsize = textstate.fontsize
+            scaling = textstate.scaling * 0.01
+            charspace = textstate.charspace * scaling
+            wordspace = 0.0 if font.is_multibyte() else textstate.wordspace * scaling
+            rise = textstate.rise
+            dxscale = 0.001 * fontsize * scaling
+            vertical = font.is_vertical()
+            bottom = font.get_descent() * fontsize + rise
+            top = bottom + fontsize
+            mode = textstate.render
+            # What decides visibility once per string: render mode, colour, size.
+            color = _rgb(graphicstate.scolor if mode in (1, 5) else graphicstate.ncolor)
+            invisible = mode in (3, 7)
+            w, h = self._w, self._h
+            fid = id(font)
+            texts = self._texts
+            chars = self._chars
+            x, y = textstate.linematrix
+            needcharspace = False
+            for obj in seq:
+                if isinstance(obj, int | float):
+                    if vertical:
+                        y -= obj * dxscale
+                    else:
+                        x -= obj * dxscale
+                    needcharspace = True
+                    continue
+                if not isinstance(obj, bytes):
+                    continue
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        if vertical:
+                            y += charspace
+                        else:
+                            x += charspace
+                    text = texts.get((fid, cid))
+                    if text is None:
+                        try:
+                            text = font.to_unichr(cid)
+                        except PDFUnicodeNotDefined:
+                            text = f"(cid:{cid})"
+                        texts[fid, cid] = text
+                    adv = font.char_width(cid) * fontsize * scaling
+                    # The glyph box in text space, then its four corners in page space.
+                    if vertical:
+                        vx, vy = font.char_disp(cid)
+                        vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+                        vy = (1000 - vy) * fontsize * 0.001
+                        gx0, gy0, gx1, gy1 = -vx, vy + rise + adv, -vx + fontsize, vy + rise
+                    else:
+                        gx0, gy0, gx1, gy1 = 0.0, bottom, adv, top
+                    ox, oy = x + gx0, y + gy0
+                    px, py = x + gx1, y + gy1
+                    xs = (a * ox + c * oy, a * px + c * oy, a * ox + c * py, a * px + c * py)
+                    ys = (b * ox + d * oy, b * px + d * oy, b * ox + d * py, b * px + d * py)
+                    ch = (min(xs) + e, min(ys) + f, max(xs) + e, max(ys) + f, text)
+                    if text.isspace():
+                        chars.append(ch)
+                    elif self._visible(ch, vertical, invisible, color, w, h):
+                        if text.startswith("(cid:") or text == "\ufffd":
+                            self._bad += 1
+                        else:
+                            chars.append(ch)
+                    else:
+                        self._hidden += 1
+                    if vertical:
+                        y += adv
+                    else:
+                        x += adv
+                    if cid == 32 and wordspace:
+                        if vertical:
+                            y += wordspace
+                        else:
+                            x += wordspace
+                    needcharspace = True
+            textstate.linematrix = (x, y)
+
+        def _visible(
+            self,
+            ch: Char,
+            vertical: bool,
+            invisible: bool,
+            color: tuple[float, float, float] | None,
+            w: float,
+            h: float,
+        ) -> bool:
+            x0, y0, x1, y1, _ = ch
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if not (-1 <= cx <= w + 1 and -1 <= cy <= h + 1):
+                return False
+            if (x1 - x0 if vertical else y1 - y0) < MIN_FONT_SIZE:
+                return False
+            if invisible:
+                # Invisible text over an image is a scan's OCR layer: what the image shows.
+                return any(a <= cx <= b and c <= cy <= d for a, c, b, d in self._images)
+            if color is None:
+                return True
+            under = WHITE
+            for fx0, fy0, fx1, fy1, fill in reversed(self._fills):
+                if fx0 <= cx <= fx1 and fy0 <= cy <= fy1:
+                    under = fill
+                    break
+            return _contrast(color, under) >= MIN_CONTRAST
 
         def end_page(self, page: Any) -> None:
-            lines = []
-            groups = self.cur_item.group_objects(self._laparams, self._chars) if self._chars else []
-            for ln in groups:
-                t = ln.get_text().strip()
-                if t:
-                    lines.append(Line(ln.x0, ln.y0, ln.x1, ln.y1, t))
+            lines = group_lines(self._chars)
+            visible = sum(1 for ch in self._chars if not ch[4].isspace())
             self.pages.append(
                 _PageRead(
-                    self._w,
-                    self._h,
-                    lines,
-                    sum(1 for c in self._chars if not c.get_text().isspace()),
-                    self._hidden,
-                    self._bad,
-                    len(self._images),
+                    self._w, self._h, lines, visible, self._hidden, self._bad, len(self._images)
                 )
             )
-            self.pageno += 1
 
     return Device
+
+
+@cache
+def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2]))
 
 
 def _page_count(doc: Any) -> int | None:
@@ -565,15 +703,22 @@ def _page_count(doc: Any) -> int | None:
 
 
 def _read_pdf(data: bytes, max_pages: int) -> tuple[list[str], list[str]]:
-    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    warnings: list[str] = []
+    device = _device_class()(PDFResourceManager(caching=True))
+    with _quiet_pdfminer():
+        _run_device(device, data, max_pages, warnings)
+    return _pdf_text(device.pages, warnings)
+
+
+def _run_device(device: Any, data: bytes, max_pages: int, warnings: list[str]) -> None:
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser, PDFSyntaxError
     from pdfminer.psexceptions import PSException
 
-    warnings: list[str] = []
-    device = _device_class()(PDFResourceManager(caching=True), LAParams())
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
         total = _page_count(doc)
@@ -594,7 +739,46 @@ def _read_pdf(data: bytes, max_pages: int) -> tuple[list[str], list[str]]:
         raise ReadError("damaged PDF: content too large to read", status="corrupt_pdf") from None
     except Exception as e:  # pdfminer raises bare Exceptions and others on broken files
         raise ReadError(f"damaged PDF: {type(e).__name__}: {e}", status="corrupt_pdf") from None
-    return _pdf_text(device.pages, warnings)
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """Skip pdfminer's per-token debug calls (about 6% of reading time) unless DEBUG is on.
+
+    Only the ``debug`` method is replaced, and only while no one asked for pdfminer's debug
+    log; the module loggers are put back afterwards.
+    """
+    import logging
+
+    from pdfminer import pdfinterp, psparser
+
+    if logging.getLogger("pdfminer").isEnabledFor(logging.DEBUG):
+        yield
+        return
+    saved = [(m, getattr(m, "log", None)) for m in (pdfinterp, psparser)]
+    try:
+        for m, log in saved:
+            if log is not None:
+                setattr(m, "log", _QuietLogger(log))  # noqa: B010
+        yield
+    finally:
+        for m, log in saved:
+            if log is not None:
+                setattr(m, "log", log.inner if isinstance(log, _QuietLogger) else log)  # noqa: B010
+
+
+class _QuietLogger:
+    """A logger that drops DEBUG calls and passes everything else to the one it wraps."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    @staticmethod
+    def debug(*args: Any, **kwargs: Any) -> None:
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def _pdf_text(pages: list[_PageRead], warnings: list[str]) -> tuple[list[str], list[str]]:
