@@ -320,6 +320,7 @@ def _run_workers(
                     try:
                         _, read = slot.conn.recv()
                     except (EOFError, OSError):
+                        slot.process.join(timeout=5)
                         code = slot.process.exitcode
                         read = Read(
                             source,
