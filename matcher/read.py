@@ -29,7 +29,7 @@ from matcher.errors import ReadError
 from matcher.text import normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
-READER_VERSION = 2
+READER_VERSION = 3
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -170,12 +170,41 @@ def read_text(text: str, *, name: str = "<text>") -> Document:
 _BULLETS = {ord(c): "•" for c in "●▪■◦○◆◇►▸▹➢➤✓✔❖⦁∙\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf0a8"}
 
 
+# UTF-8 bytes once decoded as Windows-1252 ("Â " for a no-break space, "â€“" for a dash,
+# "â€¢" for a bullet): a lead byte as Latin-1 letter, then continuation bytes as cp1252.
+_CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
+
+
+def _fix_mojibake(text: str) -> str:
+    """Repair UTF-8 text that a producer decoded as Windows-1252; leave anything else alone.
+
+    >>> _fix_mojibake("Sales â€“ Retail, team leadÂ\u00a0, Excel.Â ")
+    'Sales – Retail, team lead\xa0, Excel.  '
+    """
+    if "Â" not in text and "â" not in text and "Ã" not in text:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        try:
+            return m.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return m.group()
+
+    # A lone "Â" before a space is what is left of a no-break space whose second byte was
+    # mapped to a plain space; a real "Â" (Portuguese, French) starts a word.
+    return _LONE_A.sub(" ", _MOJIBAKE.sub(fix, text))
+
+
+_LONE_A = re.compile(r"Â(?=\s|$|Â)")
+
+
 def _assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: list[str]) -> Document:
     parts: list[str] = []
     spans: list[Page] = []
     pos = 0
     for i, raw in enumerate(pages, 1):
-        t = _tidy(normalize(raw.translate(_BULLETS)))
+        t = _tidy(normalize(_fix_mojibake(raw).translate(_BULLETS)))
         if parts:
             parts.append("\n\n")
             pos += 2

@@ -228,3 +228,9 @@ def test_livecareer_resumes_read_ok() -> None:
         chars += len(doc.text)
     print(f"livecareer: {ok} read, {flagged} flagged, {chars / max(pages, 1):.0f} chars/page")
     assert ok >= 18 and chars / pages > 1000
+
+
+def test_mojibake_from_pdf_producers_is_repaired() -> None:
+    """Regression: livecareer PDFs carry UTF-8 decoded as cp1252 ("Â " and "â€¢")."""
+    doc = read_bytes("Excel, WordÂ \nâ€¢ Led sales â€“ retail\nÂngela Souza".encode(), label="x")
+    assert doc.text == "Excel, Word\n• Led sales - retail\nÂngela Souza"
