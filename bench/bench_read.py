@@ -5,7 +5,8 @@
 Both run in this one process on the same files, alternating file by file so that machine noise
 hits both alike. matcher's reader includes everything it does (hidden-text checks, reading
 order, running headers, the quality gate, normalisation); the target is a ratio of at most 1.0.
-Then the cache: the same batch through ``read_many`` cold and warm. Files: samples/*.pdf and,
+Then the cache (the same batch through ``read_many`` cold and warm) and worker processes (one
+against two). Files: samples/*.pdf and,
 when present, a fixed subset of ../shared/data/livecareer-resumes-dev/pdf.
 """
 
@@ -87,6 +88,19 @@ def cache_speedup(files: list[Path]) -> None:
     )
 
 
+def parallel(files: list[Path]) -> None:
+    sources = [str(f) for f in files]
+    times = {}
+    for jobs in (1, 2):
+        t = time.perf_counter()
+        read_many(sources, jobs)
+        times[jobs] = time.perf_counter() - t
+    print(
+        f"jobs: {len(files)} files, 1 worker {times[1]:.2f} s, 2 workers {times[2]:.2f} s, "
+        f"speedup {times[1] / times[2]:.2f}x"
+    )
+
+
 def profile(files: list[Path]) -> None:
     blobs = [f.read_bytes() for f in files]
     prof = cProfile.Profile()
@@ -99,7 +113,7 @@ def profile(files: list[Path]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--files", type=int, default=30, help="livecareer files to use")
+    ap.add_argument("--files", type=int, default=20, help="livecareer files to use")
     ap.add_argument("--repeat", type=int, default=1, help="best of N timings per file")
     ap.add_argument("--profile", action="store_true", help="profile matcher's reader")
     args = ap.parse_args()
@@ -112,6 +126,7 @@ def main() -> None:
     else:
         print(f"livecareer: {LIVECAREER} not here, skipped")
     cache_speedup(samples + real)
+    parallel(samples + real)
     if args.profile:
         profile(real or samples)
 
