@@ -781,7 +781,12 @@ def _quiet_pdfminer() -> Iterator[None]:
 
     from pdfminer import pdfinterp, psparser
 
-    if logging.getLogger("pdfminer").isEnabledFor(logging.DEBUG):
+    root = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        # pdfminer warns about damaged files through logging; with no handler configured,
+        # Python would print those warnings to stderr, and the library never prints.
+        root.addHandler(logging.NullHandler())
+    if root.isEnabledFor(logging.DEBUG):
         yield
         return
     saved = [(m, getattr(m, "log", None)) for m in (pdfinterp, psparser)]
@@ -857,8 +862,13 @@ def _read_docx(data: bytes) -> tuple[list[str], list[str]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
+            unpacked = sum(i.file_size for i in z.infolist())
     except zipfile.BadZipFile:
         raise ReadError("damaged zip/DOCX file", status="corrupt_docx") from None
+    if unpacked > 20 * MAX_BYTES:
+        raise ReadError(
+            f"DOCX unpacks to over {20 * MAX_BYTES // 2**20} MiB (a zip bomb?)", status="too_large"
+        )
     if "word/document.xml" not in names:
         raise ReadError(
             "a zip file that is not a DOCX document (no word/document.xml)",

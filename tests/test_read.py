@@ -157,6 +157,18 @@ def test_pathological_nesting_costs_no_traceback() -> None:
         assert "Nested Person" in doc.text
 
 
+def test_a_form_that_draws_itself_is_read_once() -> None:
+    assert read_document(FIXTURES / "circular.pdf").text == "Loop Person"
+
+
+def test_a_docx_that_unpacks_to_too_much_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("matcher.read.MAX_BYTES", 1000)
+    bomb = _zip({"word/document.xml": b"<w/>" + b" " * 30_000})
+    with pytest.raises(ReadError) as err:
+        read_bytes(bomb, label="bomb.docx", suffix=".docx")
+    assert err.value.status == "too_large"
+
+
 def test_bad_pdf_variants(tmp_path: Path) -> None:
     nurse = (SAMPLES / "en_nurse.pdf").read_bytes()
     cases = {
