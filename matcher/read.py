@@ -14,18 +14,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import itertools
-import json
 import re
-import zipfile
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from matcher.errors import ReadError
+from matcher.formats import MIN_CONTRAST, json_resume, read_docx
+from matcher.layout import Char, Line, drop_running_lines, group_lines, order_page
 from matcher.text import normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
@@ -35,9 +33,6 @@ MAX_PAGES = 30
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 # Below this size (pt) a glyph is a speck, not text a person reads.
 MIN_FONT_SIZE = 2.0
-# Text whose colour differs from what lies under it by less than this (0..1 per RGB channel)
-# cannot be told apart from its background.
-MIN_CONTRAST = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +134,12 @@ def read_bytes(
     elif suffix == ".pdf":
         raise ReadError(f"named .pdf but is not a PDF ({_sniff(data)})", status="not_a_pdf")
     elif data[:4] == b"PK\x03\x04":
-        pages, warnings = _read_docx(data)
+        pages, warnings = read_docx(data)
         fmt = "docx"
     elif suffix == ".docx":
         raise ReadError(f"named .docx but is not a DOCX file ({_sniff(data)})", status="not_a_docx")
     elif suffix == ".json" or data.lstrip()[:1] == b"{":
-        pages, warnings = [_json_resume(data, strict=suffix == ".json")], []
+        pages, warnings = [json_resume(data, strict=suffix == ".json")], []
         fmt = "json_resume" if pages[0] else "text"
         if not pages[0]:
             pages = [_decode_text(data)]
@@ -254,168 +249,6 @@ def _decode_text(data: bytes) -> str:
     raise ReadError("text file in an unknown encoding", status="unreadable_text")
 
 
-# ---------------------------------------------------------------- PDF: reading order
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One text line of a page as pdfminer grouped its characters: box (PDF points) and text."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-
-
-def _same_row(a: Line, b: Line) -> bool:
-    """Whether two lines share a baseline band: they overlap by half the smaller height."""
-    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
-
-
-def _rows(lines: Sequence[Line]) -> list[str]:
-    """Lines top to bottom; lines side by side on one baseline become one text line."""
-    rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
-        if rows and _same_row(rows[-1][0], ln):
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return ["  ".join(ln.text for ln in sorted(r, key=lambda ln: ln.x0)) for r in rows]
-
-
-def order_page(lines: Sequence[Line], width: float) -> list[str]:
-    """Text lines of one page in reading order: column by column when the page has columns.
-
-    A page with a gutter is read in horizontal bands separated by lines that cross the gutter
-    (a full-width header, a section rule's title): in each band the left column, then the right.
-
-    >>> order_page([Line(50, 700, 200, 710, "Product Manager"),
-    ...             Line(480, 700, 545, 710, "2019 - 2021")], 595)
-    ['Product Manager  2019 - 2021']
-    """
-    split = _column_split(lines, width)
-    if split is None:
-        return _rows(lines)
-    # Bands: runs of lines that keep out of the gutter, and runs of lines that cross it.
-    bands: list[tuple[bool, list[Line]]] = []
-    for ln in sorted(lines, key=lambda ln: -ln.y1):
-        crosses = ln.x0 < split < ln.x1
-        if bands and bands[-1][0] == crosses:
-            bands[-1][1].append(ln)
-        else:
-            bands.append((crosses, [ln]))
-    out: list[str] = []
-    for crosses, band in bands:
-        if crosses:
-            out += _rows(band)
-        else:
-            out += _rows([ln for ln in band if ln.x1 <= split])
-            out += _rows([ln for ln in band if ln.x1 > split])
-    return out
-
-
-def _column_split(lines: Sequence[Line], width: float) -> float | None:
-    """The middle of the widest vertical gutter that text lines on both sides avoid, if any.
-
-    Gutters are looked for in the middle 70% of the page, fewest crossing lines first, widest
-    first. A gutter counts only with at least three lines on each side, and not when one side
-    is a sparse run of short lines each beside a line of the other side: right-aligned dates
-    (or left-hand labels) in a one-column page are not a column.
-    """
-    if len(lines) < 6:
-        return None
-    lo, hi = width * 0.15, width * 0.85
-    events = sorted({lo, hi, *(v for ln in lines for v in (ln.x0, ln.x1) if lo < v < hi)})
-    segments = []  # (start, end, lines crossing the open interval)
-    for a, b in itertools.pairwise(events):
-        mid = (a + b) / 2
-        segments.append((a, b, sum(1 for ln in lines if ln.x0 < mid < ln.x1)))
-    limit = max(2, len(lines) // 10)
-    for k in range(limit + 1):
-        runs: list[tuple[float, float]] = []
-        for a, b, c in segments:
-            if c > k:
-                continue
-            if runs and runs[-1][1] == a:
-                runs[-1] = (runs[-1][0], b)
-            else:
-                runs.append((a, b))
-        for a, b in sorted(runs, key=lambda r: r[0] - r[1]):
-            if b - a < 4.0:
-                break
-            x = (a + b) / 2
-            left = [ln for ln in lines if ln.x1 <= x]
-            right = [ln for ln in lines if ln.x0 >= x]
-            if (
-                len(left) >= 3
-                and len(right) >= 3
-                and not _beside(left, right)
-                and not _beside(right, left)
-            ):
-                return x
-    return None
-
-
-def _beside(side: list[Line], other: list[Line]) -> bool:
-    """Whether ``side`` reads as notes beside ``other`` (dates, labels) rather than a column.
-
-    Notes sit on the baseline of a line of the other side and are either sparse (far apart
-    compared with their height: one per entry) or flush right against one edge (dates). A
-    sidebar of short skills is dense and left-aligned, so it stays a column.
-    """
-    paired = sum(1 for a in side if any(_same_row(a, b) for b in other))
-    if paired < 0.6 * len(side):
-        return False
-    ends = sorted(ln.x1 for ln in side)
-    starts = sorted(ln.x0 for ln in side)
-    if ends[-1] - ends[0] < 2.0 and starts[-1] - starts[0] > 4.0:
-        return True
-    ys = sorted((ln.y0 + ln.y1) / 2 for ln in side)
-    gaps = sorted(b - a for a, b in itertools.pairwise(ys))
-    heights = sorted(ln.y1 - ln.y0 for ln in side)
-    return gaps[len(gaps) // 2] > 2.5 * heights[len(heights) // 2]
-
-
-_PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—(\[]?\s*\d{1,3}\s*[-–—)\]]?"
-    r"|\d{1,3}\s*/\s*\d{1,3}|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$",
-    re.IGNORECASE,
-)
-
-
-def _drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
-    """Remove page numbers, and headers or footers repeated on several pages after their first.
-
-    Only lines in the top or bottom 10% of a page are considered, so a short line of body text
-    is never taken for a page number.
-    """
-
-    def margin(ln: Line, height: float) -> bool:
-        return ln.y0 > height * 0.9 or ln.y1 < height * 0.1
-
-    def key(ln: Line, height: float) -> tuple[str, bool]:
-        return re.sub(r"\d+", "#", ln.text.strip().lower()), ln.y0 > height / 2
-
-    seen = Counter(
-        key(ln, h) for _w, h, lines in pages for ln in {ln.text: ln for ln in lines}.values()
-    )
-    shown: set[tuple[str, bool]] = set()
-    for _w, h, lines in pages:
-        keep = []
-        for ln in lines:
-            if margin(ln, h):
-                if _PAGE_NUMBER.match(ln.text.strip()):
-                    continue
-                k = key(ln, h)
-                if len(pages) > 1 and seen[k] > 1 and k in shown:
-                    continue
-                shown.add(k)
-            keep.append(ln)
-        lines[:] = keep
-
-
 # ---------------------------------------------------------------- PDF: visibility
 
 
@@ -459,80 +292,6 @@ class _PageRead:
     hidden: int
     bad: int
     images: int
-
-
-# pdfminer's LAParams defaults, which extract_text uses too: same lines, same word spaces.
-LINE_OVERLAP, CHAR_MARGIN, WORD_MARGIN = 0.5, 2.0, 0.1
-
-Char = tuple[float, float, float, float, str]  # x0, y0, x1, y1, text in page space
-
-
-def group_lines(chars: Sequence[Char]) -> list[Line]:
-    """Characters (in drawing order) to text lines, as pdfminer's ``group_objects`` does it.
-
-    Two consecutive characters share a line when they overlap vertically by more than half the
-    smaller height and stand less than two character widths apart; a gap wider than a tenth of
-    a character becomes a space. This is pdfminer's first layout step with its default
-    parameters, done on plain tuples: it is the only layout step the reader needs.
-    """
-    out: list[Line] = []
-    parts: list[str] = []
-    box = [0.0, 0.0, 0.0, 0.0]
-    prev: Char | None = None
-    open_line = False
-    last_x1 = 0.0
-
-    def start(ch: Char) -> None:
-        nonlocal last_x1
-        parts[:] = [ch[4]]
-        box[:] = ch[:4]
-        last_x1 = ch[2]
-
-    def add(ch: Char) -> None:
-        nonlocal last_x1
-        x0, y0, x1, y1, t = ch
-        if last_x1 < x0 - WORD_MARGIN * max(x1 - x0, y1 - y0):
-            parts.append(" ")
-        parts.append(t)
-        last_x1 = x1
-        box[0], box[1] = min(box[0], x0), min(box[1], y0)
-        box[2], box[3] = max(box[2], x1), max(box[3], y1)
-
-    def emit() -> None:
-        text = "".join(parts).strip()
-        if text:
-            out.append(Line(box[0], box[1], box[2], box[3], text))
-
-    for ch in chars:
-        if prev is not None:
-            px0, py0, px1, py1, _ = prev
-            x0, y0, x1, y1, _ = ch
-            halign = False
-            if py0 <= y1 and y0 <= py1:
-                overlap = min(abs(y0 - py1), abs(y1 - py0))
-                dist = 0.0 if (px0 <= x1 and x0 <= px1) else min(abs(x0 - px1), abs(x1 - px0))
-                halign = (
-                    min(y1 - y0, py1 - py0) * LINE_OVERLAP < overlap
-                    and dist < max(x1 - x0, px1 - px0) * CHAR_MARGIN
-                )
-            if halign and open_line:
-                add(ch)
-            elif open_line:
-                emit()
-                open_line = False
-            elif halign:
-                start(prev)
-                add(ch)
-                open_line = True
-            else:
-                start(prev)
-                emit()
-        prev = ch
-    if prev is not None:
-        if not open_line:
-            start(prev)
-        emit()
-    return out
 
 
 @cache
@@ -843,196 +602,5 @@ def _pdf_text(pages: list[_PageRead], warnings: list[str]) -> tuple[list[str], l
     blank = [i + 1 for i, p in enumerate(pages) if p.chars == 0 and p.images]
     if blank:
         warnings.append(f"needs_ocr: page {', '.join(map(str, blank))} has no text layer")
-    _drop_running_lines([(p.width, p.height, p.lines) for p in pages])
+    drop_running_lines([(p.width, p.height, p.lines) for p in pages])
     return ["\n".join(order_page(p.lines, p.width)) for p in pages], warnings
-
-
-# ---------------------------------------------------------------- DOCX and JSON Resume
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
-def _read_docx(data: bytes) -> tuple[list[str], list[str]]:
-    """Paragraphs, tables and text boxes of a DOCX body (and its first header) in order.
-
-    Runs a reader cannot see are dropped like hidden PDF text: ``w:vanish``, white text on an
-    unshaded paragraph, sizes under 2 pt.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
-        raise ReadError("damaged zip/DOCX file", status="corrupt_docx") from None
-    if unpacked > 20 * MAX_BYTES:
-        raise ReadError(
-            f"DOCX unpacks to over {20 * MAX_BYTES // 2**20} MiB (a zip bomb?)", status="too_large"
-        )
-    if "word/document.xml" not in names:
-        raise ReadError(
-            "a zip file that is not a DOCX document (no word/document.xml)",
-            status="unsupported",
-        )
-    import docx
-
-    try:
-        d = docx.Document(io.BytesIO(data))
-    except Exception as e:  # python-docx raises KeyError, lxml errors... on damaged parts
-        raise ReadError(f"damaged DOCX: {type(e).__name__}: {e}", status="corrupt_docx") from None
-    hidden = [0]
-    out: list[str] = []
-    for section in d.sections[:1]:
-        # A missing or damaged header part: the body is what matters.
-        with contextlib.suppress(Exception):
-            out += _docx_lines(section.header._element, False, hidden)
-    out += _docx_lines(d.element.body, False, hidden)
-    warnings = [f"hidden_text: {hidden[0]} characters dropped"] if hidden[0] else []
-    return ["\n".join(out)], warnings
-
-
-def _docx_lines(el: Any, shaded: bool, hidden: list[int]) -> list[str]:
-    out: list[str] = []
-    for child in el:
-        tag = child.tag
-        if tag == _W + "p":
-            out += _docx_paragraph(child, shaded, hidden)
-        elif tag == _W + "tbl":
-            for row in child.iter(_W + "tr"):
-                cells = []
-                for cell in row.findall(_W + "tc"):
-                    fill = cell.find(f"{_W}tcPr/{_W}shd")
-                    dark = shaded or _dark(fill)
-                    cells.append(" ".join(_docx_lines(cell, dark, hidden)))
-                out.append("  ".join(c for c in cells if c))
-        elif tag != _MC_FALLBACK:
-            out += _docx_lines(child, shaded, hidden)
-    return out
-
-
-def _dark(shd: Any) -> bool:
-    fill = "" if shd is None else (shd.get(_W + "fill") or "")
-    if not re.fullmatch(r"[0-9A-Fa-f]{6}", fill):
-        return False
-    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return max(r, g, b) < 1 - MIN_CONTRAST
-
-
-def _docx_paragraph(p: Any, shaded: bool, hidden: list[int]) -> list[str]:
-    shaded = shaded or _dark(p.find(f"{_W}pPr/{_W}shd"))
-    text: list[str] = []
-    boxes: list[str] = []
-    for r in p.iter(_W + "r"):
-        if next(r.iterancestors(_W + "p"), None) is not p:
-            continue  # a run of a text box inside this paragraph: read with the box below
-        t = "".join(
-            n.text or "" if n.tag == _W + "t" else "\t" if n.tag == _W + "tab" else "\n"
-            for n in r
-            if n.tag in (_W + "t", _W + "tab", _W + "br")
-        )
-        if _docx_run_hidden(r, shaded):
-            hidden[0] += len(t.strip())
-        else:
-            text.append(t)
-    for box in p.iter(_W + "txbxContent"):
-        # Word stores each text box twice (a drawing and a VML fallback): read the first only.
-        if next(box.iterancestors(_W + "p"), None) is p and not any(
-            a.tag == _MC_FALLBACK for a in box.iterancestors()
-        ):
-            boxes += _docx_lines(box, shaded, hidden)
-    line = "".join(text)
-    return ([line] if line.strip() else []) + boxes
-
-
-def _docx_run_hidden(r: Any, shaded: bool) -> bool:
-    rpr = r.find(_W + "rPr")
-    if rpr is None:
-        return False
-    vanish = rpr.find(_W + "vanish")
-    if vanish is not None and vanish.get(_W + "val") not in ("0", "false"):
-        return True
-    sz = rpr.find(_W + "sz")
-    if sz is not None and (sz.get(_W + "val") or "").isdigit() and int(sz.get(_W + "val")) < 4:
-        return True
-    color_el = rpr.find(_W + "color")
-    color = "" if color_el is None else color_el.get(_W + "val") or ""
-    if shaded or rpr.find(_W + "highlight") is not None or _dark(rpr.find(_W + "shd")):
-        return False
-    return bool(re.fullmatch(r"[0-9A-Fa-f]{6}", color)) and min(
-        int(color[i : i + 2], 16) for i in (0, 2, 4)
-    ) >= 255 * (1 - MIN_CONTRAST)
-
-
-def _json_resume(data: bytes, *, strict: bool) -> str:
-    """A JSON Resume (jsonresume.org schema) as resume text with the usual section headings.
-
-    Returns "" for JSON that is not a JSON Resume unless ``strict`` (a ``.json`` file), which
-    raises instead.
-    """
-    try:
-        obj = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        if strict:
-            raise ReadError("damaged JSON file", status="not_a_resume") from None
-        return ""
-    if not isinstance(obj, dict) or not isinstance(obj.get("basics", obj.get("work")), dict | list):
-        if strict:
-            raise ReadError(
-                "JSON that is not a JSON Resume (no basics or work)", status="not_a_resume"
-            )
-        return ""
-    out: list[str] = []
-
-    def s(v: Any) -> str:
-        return str(v).strip() if isinstance(v, str | int | float) else ""
-
-    def items(key: str) -> Iterable[dict[str, Any]]:
-        v = obj.get(key)
-        return [x for x in v if isinstance(x, dict)] if isinstance(v, list) else []
-
-    def when(x: dict[str, Any]) -> str:
-        a, b = s(x.get("startDate"))[:7], s(x.get("endDate"))[:7]
-        return f"{a} - {b or 'Present'}" if a else b
-
-    basics: dict[str, Any] = obj["basics"] if isinstance(obj.get("basics"), dict) else {}
-    loc: dict[str, Any] = basics["location"] if isinstance(basics.get("location"), dict) else {}
-    out += [s(basics.get("name")), s(basics.get("label"))]
-    out.append(" | ".join(x for x in (s(basics.get("email")), s(basics.get("phone"))) if x))
-    out.append(", ".join(x for x in (s(loc.get("city")), s(loc.get("countryCode"))) if x))
-    if s(basics.get("summary")):
-        out += ["", "SUMMARY", s(basics.get("summary"))]
-    for key, heading, title, org in (
-        ("work", "EXPERIENCE", "position", "name"),
-        ("volunteer", "VOLUNTEER", "position", "organization"),
-        ("projects", "PROJECTS", "name", "entity"),
-    ):
-        if items(key):
-            out += ["", heading]
-        for x in items(key):
-            head = ", ".join(v for v in (s(x.get(title)), s(x.get(org) or x.get("company"))) if v)
-            out.append(f"{head}  {when(x)}".strip())
-            out += [s(x.get("summary")), s(x.get("description"))]
-            out += [f"• {s(h)}" for h in x.get("highlights") or [] if s(h)]
-    if items("education"):
-        out += ["", "EDUCATION"]
-    for x in items("education"):
-        out.append(
-            " ".join(s(x.get(k)) for k in ("studyType", "area") if s(x.get(k)))
-            + f", {s(x.get('institution'))}  {when(x)}"
-        )
-    if items("skills"):
-        out += ["", "SKILLS"]
-    for x in items("skills"):
-        words = [s(k) for k in x.get("keywords") or [] if s(k)]
-        out.append(s(x.get("name")) + (": " + ", ".join(words) if words else ""))
-    for key, heading, fields in (
-        ("certificates", "CERTIFICATIONS", ("name", "issuer")),
-        ("awards", "AWARDS", ("title", "awarder")),
-        ("languages", "LANGUAGES", ("language", "fluency")),
-    ):
-        if items(key):
-            out += ["", heading]
-            out += [", ".join(s(x.get(f)) for f in fields if s(x.get(f))) for x in items(key)]
-    # Empty fields leave "" behind; a section break is the "" before a heading.
-    kept = [ln for i, ln in enumerate(out) if ln or (i + 1 < len(out) and out[i + 1].isupper())]
-    return "\n".join(kept)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import ReadError
-from matcher.read import Line, order_page, read_bytes, read_document
+from matcher.read import read_bytes, read_document
 from tests.conftest import SAMPLES, shared
 
 
@@ -98,18 +98,6 @@ def test_running_headers_and_page_numbers_are_dropped() -> None:
     assert page2.startswith("PROJECTS")
 
 
-def test_order_page_keeps_full_width_lines_between_column_bands() -> None:
-    lines = [Line(40, 800, 550, 812, "Name Banner Across The Page")]
-    lines += [Line(40, 700 - 14 * i, 280, 710 - 14 * i, f"main {i}") for i in range(5)]
-    lines += [Line(330, 700 - 14 * i, 550, 710 - 14 * i, f"side {i}") for i in range(5)]
-    lines += [Line(40, 300, 550, 310, "A full-width line below both columns")]
-    out = order_page(lines, 595)
-    assert out[0] == "Name Banner Across The Page"
-    assert out[1:6] == [f"main {i}" for i in range(5)]
-    assert out[6:11] == [f"side {i}" for i in range(5)]
-    assert out[-1] == "A full-width line below both columns"
-
-
 # ---------------------------------------------------------------- hidden text and quality gate
 
 
@@ -161,14 +149,6 @@ def test_a_form_that_draws_itself_is_read_once() -> None:
     assert read_document(FIXTURES / "circular.pdf").text == "Loop Person"
 
 
-def test_a_docx_that_unpacks_to_too_much_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("matcher.read.MAX_BYTES", 1000)
-    bomb = _zip({"word/document.xml": b"<w/>" + b" " * 30_000})
-    with pytest.raises(ReadError) as err:
-        read_bytes(bomb, label="bomb.docx", suffix=".docx")
-    assert err.value.status == "too_large"
-
-
 def test_bad_pdf_variants(tmp_path: Path) -> None:
     nurse = (SAMPLES / "en_nurse.pdf").read_bytes()
     cases = {
@@ -194,26 +174,6 @@ def _zip(files: dict[str, bytes]) -> bytes:
         for name, data in files.items():
             z.writestr(name, data)
     return buf.getvalue()
-
-
-# ---------------------------------------------------------------- other formats
-
-
-def test_docx_reads_tables_on_one_line_and_drops_hidden_runs() -> None:
-    doc = read_document(FIXTURES / "resume.docx")
-    assert doc.format == "docx"
-    assert "Product Manager, Acme  2019 - 2023" in doc.text.splitlines()
-    assert "Wrote PRDs in Axure." in doc.text
-    assert not any(word in doc.text for word in STUFFED)
-    assert doc.warnings == ("hidden_text: 150 characters dropped",)
-
-
-def test_json_resume_becomes_sectioned_text() -> None:
-    doc = read_document(FIXTURES / "resume.json")
-    lines = doc.text.splitlines()
-    assert doc.format == "json_resume" and lines[0] == "Sam Rivera"
-    assert "Product Manager, ShopCo  2020-03 - Present" in lines
-    assert lines.index("EXPERIENCE") < lines.index("EDUCATION") < lines.index("SKILLS")
 
 
 def test_ligatures_fullwidth_and_bullets_are_normalised() -> None:
