@@ -107,15 +107,24 @@ def _same_row(a: Line, b: Line) -> bool:
     return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
-def _rows(lines: Sequence[Line]) -> list[str]:
-    """Lines top to bottom; lines side by side on one baseline become one text line."""
+def _group_rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines top to bottom, those side by side on one baseline together, left to right."""
     rows: list[list[Line]] = []
     for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
         if rows and _same_row(rows[-1][0], ln):
             rows[-1].append(ln)
         else:
             rows.append([ln])
-    return ["  ".join(ln.text for ln in sorted(r, key=lambda ln: ln.x0)) for r in rows]
+    return [sorted(r, key=lambda ln: ln.x0) for r in rows]
+
+
+def _join(row: Sequence[Line]) -> str:
+    return "  ".join(ln.text for ln in row)
+
+
+def _rows(lines: Sequence[Line]) -> list[str]:
+    """Lines top to bottom; lines side by side on one baseline become one text line."""
+    return [_join(r) for r in _group_rows(lines)]
 
 
 def order_page(lines: Sequence[Line], width: float) -> list[str]:
@@ -130,7 +139,7 @@ def order_page(lines: Sequence[Line], width: float) -> list[str]:
     """
     split = _column_split(lines, width)
     if split is None:
-        return _rows(lines)
+        return _local_columns(lines, width)
     # Bands: runs of lines that keep out of the gutter, and runs of lines that cross it.
     bands: list[tuple[bool, list[Line]]] = []
     for ln in sorted(lines, key=lambda ln: -ln.y1):
@@ -149,15 +158,82 @@ def order_page(lines: Sequence[Line], width: float) -> list[str]:
     return out
 
 
-def _column_split(lines: Sequence[Line], width: float) -> float | None:
+def _local_columns(lines: Sequence[Line], width: float) -> list[str]:
+    """A one-column page that may hold two-column stretches (a skills list in two columns).
+
+    Rows with a line wider than 55% of the text block are single-column text; each run of
+    narrower rows between them is read column by column when it has a gutter and its sides do
+    not line up row for row (rows that line up are a table, read across).
+    """
+    rows = _group_rows(lines)
+    if len(lines) < 4:
+        return [_join(r) for r in rows]
+    left_edge, right_edge = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    wide = 0.55 * (right_edge - left_edge)
+    out: list[str] = []
+    band: list[list[Line]] = []
+
+    def two_columns(rows: list[list[Line]]) -> float | None:
+        flat = [ln for r in rows for ln in r]
+        return _column_split(flat, width, min_side=2, max_crossing=0, tables=True)
+
+    def flush() -> None:
+        split = two_columns(band)
+        if split is not None:
+            # The stretch runs from the first to the last row with text right of the gutter:
+            # a heading above it or the next section's first lines below it are one-column.
+            right = [i for i, r in enumerate(band) if any(ln.x0 >= split for ln in r)]
+            first, last = right[0], right[-1]
+            # A longer left column goes on at the stretch's line pitch; a heading after a gap
+            # is the next section.
+            pitch = _median_pitch(band[first : last + 1])
+            while last + 1 < len(band) and band[last][0].y1 - band[last + 1][0].y1 <= 1.5 * pitch:
+                last += 1
+            head, mid, tail = band[:first], band[first : last + 1], band[last + 1 :]
+            split = two_columns(mid)
+        if split is None:
+            out.extend(_join(r) for r in band)
+        else:
+            flat = [ln for r in mid for ln in r]
+            out.extend(_join(r) for r in head)
+            out.extend(_rows([ln for ln in flat if ln.x1 <= split]))
+            out.extend(_rows([ln for ln in flat if ln.x1 > split]))
+            out.extend(_join(r) for r in tail)
+        band.clear()
+
+    for r in rows:
+        if any(ln.x1 - ln.x0 > wide for ln in r):
+            flush()
+            out.append(_join(r))
+        else:
+            band.append(r)
+    flush()
+    return out
+
+
+def _median_pitch(rows: Sequence[Sequence[Line]]) -> float:
+    """The median distance between the tops of consecutive rows (0 for a single row)."""
+    steps = sorted(a[0].y1 - b[0].y1 for a, b in itertools.pairwise(rows))
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _column_split(
+    lines: Sequence[Line],
+    width: float,
+    *,
+    min_side: int = 3,
+    max_crossing: int | None = None,
+    tables: bool = False,
+) -> float | None:
     """The middle of the widest vertical gutter that text lines on both sides avoid, if any.
 
-    Gutters are looked for in the middle 70% of the page, fewest crossing lines first, widest
-    first. A gutter counts only with at least three lines on each side, and not when one side
-    is a sparse run of short lines each beside a line of the other side: right-aligned dates
-    (or left-hand labels) in a one-column page are not a column.
+    Gutters are looked for in the middle 70% of the page, fewest crossing lines first (at most
+    ``max_crossing``, by default a tenth of the lines), widest first. A gutter counts only with
+    ``min_side`` lines on each side, and not when one side is a sparse run of short lines each
+    beside a line of the other side: right-aligned dates (or left-hand labels) in a one-column
+    page are not a column. With ``tables``, sides that line up row for row are not columns.
     """
-    if len(lines) < 6:
+    if len(lines) < 2 * min_side:
         return None
     lo, hi = width * 0.15, width * 0.85
     events = sorted({lo, hi, *(v for ln in lines for v in (ln.x0, ln.x1) if lo < v < hi)})
@@ -165,7 +241,7 @@ def _column_split(lines: Sequence[Line], width: float) -> float | None:
     for a, b in itertools.pairwise(events):
         mid = (a + b) / 2
         segments.append((a, b, sum(1 for ln in lines if ln.x0 < mid < ln.x1)))
-    limit = max(2, len(lines) // 10)
+    limit = max(2, len(lines) // 10) if max_crossing is None else max_crossing
     for k in range(limit + 1):
         runs: list[tuple[float, float]] = []
         for a, b, c in segments:
@@ -182,13 +258,19 @@ def _column_split(lines: Sequence[Line], width: float) -> float | None:
             left = [ln for ln in lines if ln.x1 <= x]
             right = [ln for ln in lines if ln.x0 >= x]
             if (
-                len(left) >= 3
-                and len(right) >= 3
+                len(left) >= min_side
+                and len(right) >= min_side
                 and not _beside(left, right)
                 and not _beside(right, left)
+                and not (tables and _paired(left, right) >= 0.8 and _paired(right, left) >= 0.8)
             ):
                 return x
     return None
+
+
+def _paired(side: list[Line], other: list[Line]) -> float:
+    """The share of ``side``'s lines that have a line of ``other`` on their baseline."""
+    return sum(1 for a in side if any(_same_row(a, b) for b in other)) / len(side)
 
 
 def _beside(side: list[Line], other: list[Line]) -> bool:
@@ -198,8 +280,7 @@ def _beside(side: list[Line], other: list[Line]) -> bool:
     compared with their height: one per entry) or flush right against one edge (dates). A
     sidebar of short skills is dense and left-aligned, so it stays a column.
     """
-    paired = sum(1 for a in side if any(_same_row(a, b) for b in other))
-    if paired < 0.6 * len(side):
+    if _paired(side, other) < 0.6:
         return False
     ends = sorted(ln.x1 for ln in side)
     starts = sorted(ln.x0 for ln in side)

@@ -177,8 +177,12 @@ def _fix_mojibake(text: str) -> str:
     >>> _fix_mojibake("Sales â€“ Retail, team leadÂ\u00a0, Excel.Â ")
     'Sales – Retail, team lead\xa0, Excel.  '
     """
-    if "Â" not in text and "â" not in text and "Ã" not in text:
+    if "Â" not in text and "â" not in text and "Ã" not in text and "ï" not in text:
         return text
+    if "\u200b" in text:
+        # Some producers replaced one byte of the sequence with a zero-width space
+        # ("ï¼\u200b" for a full-width colon): the character cannot be known, so drop it.
+        text = _BROKEN.sub("", text)
 
     def fix(m: re.Match[str]) -> str:
         try:
@@ -192,6 +196,7 @@ def _fix_mojibake(text: str) -> str:
 
 
 _LONE_A = re.compile(r"Â(?=\s|$|Â)")
+_BROKEN = re.compile(f"[ïâÃÂ][{_CP1252_CONT}]?\u200b")
 
 
 def _assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: list[str]) -> Document:

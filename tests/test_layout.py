@@ -55,3 +55,28 @@ def test_page_numbers_and_repeated_headers_go() -> None:
     drop_running_lines(pages)
     assert [ln.text for ln in pages[0][2]] == ["Jo Doe - Resume", "body 1"]
     assert [ln.text for ln in pages[1][2]] == ["body 2"]
+
+
+def _wide(y: float, text: str) -> Line:
+    return Line(40, y, 550, y + 10, text)
+
+
+def test_a_two_column_list_inside_a_one_column_page_is_read_column_by_column() -> None:
+    """Regression (livecareer): wrapped items of a two-column list were interleaved by height."""
+    lines = [_wide(800 - 12 * i, f"summary line {i} across the page") for i in range(4)]
+    lines.append(Line(40, 740, 120, 750, "Highlights"))
+    lines += [Line(40, 720 - 14 * i, 280, 730 - 14 * i, f"left item {i}") for i in range(4)]
+    lines += [Line(310, 713 - 14 * i, 550, 723 - 14 * i, f"right item {i}") for i in range(3)]
+    lines.append(Line(40, 640, 120, 650, "Experience"))
+    lines += [_wide(620 - 12 * i, f"role line {i} across the page") for i in range(3)]
+    out = order_page(lines, 595)
+    assert out[4] == "Highlights" and out[-4] == "Experience"
+    assert out[5:12] == [f"left item {i}" for i in range(4)] + [f"right item {i}" for i in range(3)]
+
+
+def test_a_list_whose_sides_line_up_row_for_row_is_read_across() -> None:
+    lines = [_wide(800 - 12 * i, f"summary line {i} across the page") for i in range(4)]
+    for i in range(4):
+        lines.append(Line(40, 720 - 14 * i, 280, 730 - 14 * i, f"skill {i}"))
+        lines.append(Line(310, 720 - 14 * i, 550, 730 - 14 * i, f"{i + 2} years"))
+    assert order_page(lines, 595)[4:] == [f"skill {i}  {i + 2} years" for i in range(4)]

@@ -204,5 +204,6 @@ def test_livecareer_resumes_read_ok() -> None:
 
 def test_mojibake_from_pdf_producers_is_repaired() -> None:
     """Regression: livecareer PDFs carry UTF-8 decoded as cp1252 ("Â " and "â€¢")."""
-    doc = read_bytes("Excel, WordÂ \nâ€¢ Led sales â€“ retail\nÂngela Souza".encode(), label="x")
-    assert doc.text == "Excel, Word\n• Led sales - retail\nÂngela Souza"
+    raw = "Excel, WordÂ \nâ€¢ Led sales â€“ retail\nÂngela Souza\nAcme ï¼\u200b Austin"
+    doc = read_bytes(raw.encode(), label="x")
+    assert doc.text == "Excel, Word\n• Led sales - retail\nÂngela Souza\nAcme  Austin"
