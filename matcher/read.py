@@ -27,7 +27,7 @@ from matcher.layout import Char, Line, drop_running_lines, group_lines, order_pa
 from matcher.text import normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
-READER_VERSION = 3
+READER_VERSION = 4
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -66,7 +66,7 @@ class Document:
 def read_document(
     source: str | Path | bytes, *, name: str | None = None, max_pages: int = MAX_PAGES
 ) -> Document:
-    """Read a resume from a path, raw bytes, or (``str`` that is not a file path) its text.
+    """Read a resume from a path or from the file's bytes (text in memory: ``read_text``).
 
     Args:
         source: a path (``str`` or ``Path``) to a PDF, DOCX, JSON Resume or text file, or the
@@ -327,7 +327,10 @@ def _device_class() -> type:
                 (abs(y1 - y0), abs(x1 - x0)) if rotated else (abs(x1 - x0), abs(y1 - y0))
             )
             self._chars: list[Char] = []
-            self._fills: list[tuple[float, float, float, float, tuple[float, float, float]]] = []
+            # Filled shapes and pictures in drawing order, with their colour (None: a picture).
+            self._fills: list[
+                tuple[float, float, float, float, tuple[float, float, float] | None]
+            ] = []
             self._images: list[tuple[float, float, float, float]] = []
             self._hidden = 0
             self._bad = 0
@@ -346,6 +349,7 @@ def _device_class() -> type:
         def render_image(self, name: str, stream: Any) -> None:
             if self._stack:
                 self._images.append(self._stack[-1])
+                self._fills.append((*self._stack[-1], None))
 
         def paint_path(
             self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any
@@ -462,12 +466,13 @@ def _device_class() -> type:
                 return any(a <= cx <= b and c <= cy <= d for a, c, b, d in self._images)
             if color is None:
                 return True
-            under = WHITE
+            under: tuple[float, float, float] | None = WHITE
             for fx0, fy0, fx1, fy1, fill in reversed(self._fills):
                 if fx0 <= cx <= fx1 and fy0 <= cy <= fy1:
                     under = fill
                     break
-            return _contrast(color, under) >= MIN_CONTRAST
+            # Over a picture the colour underneath is unknown: white on a photo stays.
+            return under is None or _contrast(color, under) >= MIN_CONTRAST
 
         def end_page(self, page: Any) -> None:
             lines = group_lines(self._chars)

@@ -106,6 +106,7 @@ def test_hidden_text_is_dropped_and_counted_but_white_on_dark_stays() -> None:
     for word in STUFFED:
         assert word not in doc.text
     assert "Banner Visible Engineer" in doc.text
+    assert "Photo Caption Visible" in doc.text
     assert "Data Engineer  2020 - Present" in doc.text
     # Five stuffed copies (white, pale on pale, 1 pt, off the page, invisible) of 45 letters.
     assert doc.warnings == ("hidden_text: 225 characters dropped",)
