@@ -39,7 +39,8 @@ from matcher.resume import understand
 from matcher.rubric import Rubric
 from matcher.scoring import ENGINE_VERSION, ScoreCard, score_many
 
-RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json")
+# .doc and .rtf are not read, but a folder of resumes that holds them gets a row saying so.
+RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf")
 # Seconds one file may take in its worker before the worker is stopped and the file reported.
 READ_TIMEOUT = 60.0
 # Statuses that say something about the machine or the run, not the file: never cached.

@@ -136,6 +136,10 @@ def read_bytes(
     elif data[:4] == b"PK\x03\x04":
         pages, warnings = read_docx(data)
         fmt = "docx"
+    elif data[:8] == _OLE2 or data.lstrip()[:5] == b"{\\rtf":
+        raise ReadError(
+            f"{_sniff(data)} is not supported: save it as DOCX or PDF", status="unsupported"
+        )
     elif suffix == ".docx":
         raise ReadError(f"named .docx but is not a DOCX file ({_sniff(data)})", status="not_a_docx")
     elif suffix == ".json" or data.lstrip()[:1] == b"{":
@@ -225,7 +229,14 @@ def _tidy(text: str) -> str:
     return _BLANKS.sub("\n\n", _TRAILING.sub("\n", text)).strip()
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files (.doc, .xls)
+
+
 def _sniff(data: bytes) -> str:
+    if data[:8] == _OLE2:
+        return "an old binary Word/Office file (.doc)"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "an RTF document"
     if data[:8] == b"\x89PNG\r\n\x1a\n":
         return "a PNG image"
     if data[:3] == b"\xff\xd8\xff":

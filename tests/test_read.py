@@ -161,6 +161,8 @@ def test_bad_pdf_variants(tmp_path: Path) -> None:
         "text.docx": (b"not a zip", "not_a_docx"),
         "zip.docx": (_zip({"a.txt": b"x"}), "unsupported"),
         "broken.json": (b"{not json", "not_a_resume"),
+        "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "unsupported"),
+        "cv.rtf": (b"{\\rtf1\\ansi Jane Doe}", "unsupported"),
     }
     for name, (data, status) in cases.items():
         (tmp_path / name).write_bytes(data)
