@@ -207,34 +207,31 @@ def read_many(
         One ``Read`` per source, in the order given.
     """
     results: list[Read | None] = [None] * len(sources)
-    tasks: deque[tuple[int, str, bytes, str]] = deque()
+    tasks: deque[tuple[int, str]] = deque()
     done = 0
-    for i, source in enumerate(sources):
-        try:
-            data = read_file_bytes(source)
-        except MatcherError as e:
-            results[i] = Read(source, None, e.status, e.message)
-        else:
-            sha = hashlib.sha256(data).hexdigest()
-            hit = cache.get(source, sha) if cache is not None else None
-            if hit is None:
-                tasks.append((i, source, data, sha))
-            else:
-                results[i] = hit
-        if results[i] is not None:
-            done += 1
-            if progress is not None:
-                progress(done, len(sources))
 
     def finish(i: int, sha: str, read: Read) -> None:
         nonlocal done
         results[i] = read
-        if cache is not None:
+        if cache is not None and sha:
             cache.put(sha, read)
         done += 1
         if progress is not None:
             progress(done, len(sources))
 
+    for i, source in enumerate(sources):
+        hit = None
+        if cache is not None:
+            # Hash in this process to find cached reads; the bytes are not kept (a worker
+            # reads the file again), so a large batch does not sit in memory.
+            try:
+                hit = cache.get(source, hashlib.sha256(read_file_bytes(source)).hexdigest())
+            except MatcherError as e:
+                hit = Read(source, None, e.status, e.message)
+        if hit is None:
+            tasks.append((i, source))
+        else:
+            finish(i, "", hit)
     if tasks:
         workers = min(jobs or os.cpu_count() or 1, len(tasks))
         _run_workers(tasks, workers, timeout, reader, finish)
@@ -245,20 +242,29 @@ def read_many(
 
 
 def _worker_loop(conn: Connection, reader: Reader) -> None:
-    """A reader process: read each (index, source, bytes) it is sent until it is sent None."""
+    """A reader process: for each (index, path) it is sent, send back (index, sha256, Read).
+
+    The hash is of the bytes this process read, so a file changed meanwhile is cached under
+    its new content. Stops when it is sent None.
+    """
     while True:
         task = conn.recv()
         if task is None:
             return
-        i, source, data = task
-        conn.send((i, reader(source, data)))
+        i, source = task
+        try:
+            data = read_file_bytes(source)
+        except MatcherError as e:
+            conn.send((i, "", Read(source, None, e.status, e.message)))
+            continue
+        conn.send((i, hashlib.sha256(data).hexdigest(), reader(source, data)))
 
 
 @dataclass(slots=True)
 class _Slot:
     process: Any
     conn: Connection
-    task: tuple[int, str, bytes, str] | None = None
+    task: tuple[int, str] | None = None
     started: float = 0.0
 
 
@@ -273,7 +279,7 @@ def _context() -> Any:
 
 
 def _run_workers(
-    tasks: deque[tuple[int, str, bytes, str]],
+    tasks: deque[tuple[int, str]],
     workers: int,
     timeout: float,
     reader: Reader,
@@ -300,7 +306,7 @@ def _run_workers(
                 if slot.task is None and tasks:
                     slot.task, slot.started = tasks.popleft(), time.monotonic()
                     try:
-                        slot.conn.send(slot.task[:3])
+                        slot.conn.send(slot.task)
                     except OSError:  # the worker died between files: replace it and retry
                         tasks.appendleft(slot.task)
                         stop(slot)
@@ -316,11 +322,12 @@ def _run_workers(
             for k, slot in enumerate(slots):
                 if slot.task is None:
                     continue
-                i, source, _data, sha = slot.task
+                i, source = slot.task
                 if slot.conn in ready or slot.process.sentinel in ready:
                     try:
-                        _, read = slot.conn.recv()
+                        _, sha, read = slot.conn.recv()
                     except (EOFError, OSError):
+                        sha = ""
                         slot.process.join(timeout=5)
                         code = slot.process.exitcode
                         read = Read(
@@ -338,7 +345,7 @@ def _run_workers(
                     slots[k] = start()
                     finish(
                         i,
-                        sha,
+                        "",
                         Read(source, None, "timeout", f"reading took over {timeout:g} s: stopped"),
                     )
     finally:
