@@ -27,7 +27,7 @@ from matcher.layout import Char, Line, drop_running_lines, group_lines, order_pa
 from matcher.text import normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
-READER_VERSION = 4
+READER_VERSION = 5
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -268,31 +268,38 @@ def _decode_text(data: bytes) -> str:
 # ---------------------------------------------------------------- PDF: visibility
 
 
-def _rgb(color: Any) -> tuple[float, float, float] | None:
-    """A PDF fill colour as RGB in 0..1 (gray, RGB or CMYK); None when it cannot be told."""
+def _rgb(color: Any, space: Any) -> tuple[float, float, float] | None:
+    """A PDF colour in colour space ``space`` as RGB in 0..1; None when it cannot be told.
+
+    Gray, RGB and CMYK (device, calibrated or ICC) convert directly; a one-ink Separation or
+    DeviceN tint is taken as that much black ink (tint 0 is no ink: the paper shows); Indexed,
+    Lab and patterns are unknown.
+
+    >>> _rgb((0.0, 0.0, 0.0, 1.0), None), _rgb(0.25, None)
+    ((0.0, 0.0, 0.0), (0.25, 0.25, 0.25))
+    """
+    name = getattr(space, "name", "DeviceGray")
     try:
-        return _rgb_of(color)
+        return _rgb_of(color, name)
     except TypeError:  # an unhashable colour value (a list): convert without the cache
-        return _rgb_of.__wrapped__(color)
+        return _rgb_of.__wrapped__(color, name)
 
 
 @cache
-def _rgb_of(color: Any) -> tuple[float, float, float] | None:
+def _rgb_of(color: Any, space: str) -> tuple[float, float, float] | None:
     try:
-        if isinstance(color, int | float):
-            g = float(color)
-            return (g, g, g)
-        if isinstance(color, list | tuple):
-            v = [float(c) for c in color]
-            if len(v) == 1:
-                return (v[0], v[0], v[0])
-            if len(v) == 3:
-                return (v[0], v[1], v[2])
-            if len(v) == 4:
-                c, m, y, k = v
-                return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+        v = [float(c) for c in color] if isinstance(color, list | tuple) else [float(color)]
     except (TypeError, ValueError):
         return None
+    if len(v) == 1:
+        if space in ("Separation", "DeviceN"):
+            return (1 - v[0],) * 3
+        return (v[0],) * 3 if space in ("DeviceGray", "CalGray", "ICCBased") else None
+    if len(v) == 3 and space not in ("Lab", "Indexed"):
+        return (v[0], v[1], v[2])
+    if len(v) == 4:
+        c, m, y, k = v
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
     return None
 
 
@@ -367,7 +374,7 @@ def _device_class() -> type:
         ) -> None:
             if not fill:
                 return
-            color = _rgb(gstate.ncolor)
+            color = _rgb(gstate.ncolor, gstate.ncs)
             ctm = self.ctm or (1, 0, 0, 1, 0, 0)
             pts = [apply_matrix_pt(ctm, seg[-2:]) for seg in path if len(seg) >= 3]
             if color is None or len(pts) < 3:
@@ -391,7 +398,10 @@ def _device_class() -> type:
             top = bottom + fontsize
             mode = textstate.render
             # What decides visibility once per string: render mode, colour, size.
-            color = _rgb(graphicstate.scolor if mode in (1, 5) else graphicstate.ncolor)
+            if mode in (1, 5):
+                color = _rgb(graphicstate.scolor, graphicstate.scs)
+            else:
+                color = _rgb(graphicstate.ncolor, graphicstate.ncs)
             invisible = mode in (3, 7)
             w, h = self._w, self._h
             fid = id(font)
