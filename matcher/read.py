@@ -5,8 +5,10 @@ reading order (columns one after the other, a date right of its job title on the
 its pages as character ranges, and warnings about how extraction went. Text a person cannot see
 (white on white, microscopic, off the page, invisible render mode) is left out and counted in a
 ``hidden_text`` warning. A file that cannot be read raises ``ReadError`` with a specific
-``status`` (``empty``, ``not_a_pdf``, ``encrypted``, ``corrupt_pdf``, ``needs_ocr``,
-``unreadable_text``...). pdfminer lives here and nowhere else.
+``status``: ``empty``, ``not_found``, ``too_large``, ``not_a_pdf``, ``not_a_docx``,
+``unsupported``, ``not_a_resume``, ``encrypted``, ``corrupt_pdf``, ``corrupt_docx``,
+``needs_ocr`` (no text layer), ``unreadable_text`` (glyphs without Unicode) or
+``no_visible_text`` (every glyph hidden). pdfminer lives here and nowhere else.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from matcher.text import normalize
 READER_VERSION = 5
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
-TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 # Below this size (pt) a glyph is a speck, not text a person reads.
 MIN_FONT_SIZE = 2.0
 
@@ -304,6 +305,9 @@ def _rgb_of(color: Any, space: str) -> tuple[float, float, float] | None:
 
 
 WHITE = (1.0, 1.0, 1.0)
+# Glyphs that stand for no known character: the replacement character, and private-use code
+# points (symbol fonts without a Unicode map) other than the bullets those fonts draw.
+_UNREADABLE = frozenset(["\ufffd"] + [chr(c) for c in range(0xE000, 0xF900) if c not in _BULLETS])
 
 
 @dataclass(slots=True)
@@ -406,6 +410,7 @@ def _device_class() -> type:
             w, h = self._w, self._h
             fid = id(font)
             texts = self._texts
+            bad_texts = _UNREADABLE
             chars = self._chars
             x, y = textstate.linematrix
             needcharspace = False
@@ -449,7 +454,7 @@ def _device_class() -> type:
                     if text.isspace():
                         chars.append(ch)
                     elif self._visible(ch, vertical, invisible, color, w, h):
-                        if text.startswith("(cid:") or text == "\ufffd":
+                        if text in bad_texts or text.startswith("(cid:"):
                             self._bad += 1
                         else:
                             chars.append(ch)
