@@ -29,7 +29,7 @@ from matcher.layout import Char, Line, drop_running_lines, group_lines, order_pa
 from matcher.text import normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
-READER_VERSION = 5
+READER_VERSION = 6
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
 # Below this size (pt) a glyph is a speck, not text a person reads.
@@ -639,4 +639,28 @@ def _pdf_text(pages: list[_PageRead], warnings: list[str]) -> tuple[list[str], l
     if blank:
         warnings.append(f"needs_ocr: page {', '.join(map(str, blank))} has no text layer")
     drop_running_lines([(p.width, p.height, p.lines) for p in pages])
-    return ["\n".join(order_page(p.lines, p.width)) for p in pages], warnings
+    texts = ["\n".join(order_page(p.lines, p.width)) for p in pages]
+    if _garbled(texts):
+        raise ReadError(
+            "text layer is garbled: its fonts map glyphs to the wrong characters",
+            status="unreadable_text",
+        )
+    return texts, warnings
+
+
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+
+def _garbled(texts: list[str]) -> bool:
+    """Whether most Latin words mix letters and digits ("0w1w23w4"): a font's wrong Unicode map.
+
+    Real resumes, English or Chinese, stay far below a half ("B2B", "P2P", "S3" are rare);
+    glyph ids read as character codes come out as such tokens nearly everywhere.
+    """
+    tokens = [t for text in texts for t in _ASCII_TOKEN.findall(text)]
+    if len(tokens) < 20:
+        return False
+    mixed = sum(1 for t in tokens if _HAS_LETTER.search(t) and _HAS_DIGIT.search(t))
+    return mixed > 0.5 * len(tokens)

@@ -122,6 +122,7 @@ def test_invisible_text_over_a_scan_is_its_ocr_layer_and_is_kept() -> None:
     [
         ("image_only.pdf", "needs_ocr", "no text layer: scanned or image-only PDF"),
         ("no_unicode_map.pdf", "unreadable_text", "text layer is unreadable"),
+        ("garbled.pdf", "unreadable_text", "text layer is garbled"),
         ("encrypted.pdf", "encrypted", "encrypted PDF: a password is required"),
     ],
 )
