@@ -194,6 +194,8 @@ def read_many(
     Each file is read in a worker process, so a file that hangs past ``timeout`` seconds
     (status ``timeout``) or kills its worker (status ``reader_crashed``) costs that file only:
     the worker is replaced and the batch goes on. Files already in ``cache`` are not read again.
+    Workers start from a fork server, so a script that calls this needs the usual
+    ``if __name__ == "__main__":`` guard of multiprocessing code.
 
     Args:
         sources: file paths.
