@@ -300,10 +300,12 @@ _PAGE_NUMBER = re.compile(
 
 
 def drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
-    """Remove page numbers, and headers or footers repeated on several pages after their first.
+    """Remove page numbers, footers repeated on several pages, and repeated headers after the first.
 
     Only lines in the top or bottom 10% of a page are considered, so a short line of body text
-    is never taken for a page number.
+    is never taken for a page number. A repeated header is kept once, at the top of its first
+    page, where it reads as the document's heading; a repeated footer goes everywhere, since
+    even its first copy would sit between the end of page 1 and the section it continues.
     """
 
     def margin(ln: Line, height: float) -> bool:
@@ -323,7 +325,7 @@ def drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
                 if _PAGE_NUMBER.match(ln.text.strip()):
                     continue
                 k = key(ln, h)
-                if len(pages) > 1 and seen[k] > 1 and k in shown:
+                if len(pages) > 1 and seen[k] > 1 and (k in shown or not k[1]):
                     continue
                 shown.add(k)
             keep.append(ln)

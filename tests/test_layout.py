@@ -39,6 +39,19 @@ def test_group_lines_spaces_words_and_splits_distant_text() -> None:
     assert group_lines([]) == []
 
 
+def test_a_repeated_footer_goes_from_every_page() -> None:
+    pages = [
+        (
+            595.0,
+            842.0,
+            [Line(40, 400, 300, 410, f"body {n}"), Line(40, 20, 300, 30, "jo@example.com")],
+        )
+        for n in (1, 2)
+    ]
+    drop_running_lines(pages)
+    assert [[ln.text for ln in lines] for _w, _h, lines in pages] == [["body 1"], ["body 2"]]
+
+
 def test_page_numbers_and_repeated_headers_go() -> None:
     pages = [
         (
