@@ -303,7 +303,8 @@ def drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
     """Remove page numbers, footers repeated on several pages, and repeated headers after the first.
 
     Only lines in the top or bottom 10% of a page are considered, so a short line of body text
-    is never taken for a page number. A repeated header is kept once, at the top of its first
+    is never taken for a page number, and a repeat must stand at the same height (to the
+    point) on each page. A repeated header is kept once, at the top of its first
     page, where it reads as the document's heading; a repeated footer goes everywhere, since
     even its first copy would sit between the end of page 1 and the section it continues.
     """
@@ -311,13 +312,16 @@ def drop_running_lines(pages: list[tuple[float, float, list[Line]]]) -> None:
     def margin(ln: Line, height: float) -> bool:
         return ln.y0 > height * 0.9 or ln.y1 < height * 0.1
 
-    def key(ln: Line, height: float) -> tuple[str, bool]:
-        return re.sub(r"\d+", "#", ln.text.strip().lower()), ln.y0 > height / 2
+    def key(ln: Line, height: float) -> tuple[str, bool, int]:
+        # Running lines repeat at the same height on every page; body lines that happen to
+        # repeat (two jobs with the same dates) almost never do.
+        top = ln.y0 > height / 2
+        return re.sub(r"\d+", "#", ln.text.strip().lower()), top, round(ln.y0)
 
     seen = Counter(
         key(ln, h) for _w, h, lines in pages for ln in {ln.text: ln for ln in lines}.values()
     )
-    shown: set[tuple[str, bool]] = set()
+    shown: set[tuple[str, bool, int]] = set()
     for _w, h, lines in pages:
         keep = []
         for ln in lines:

@@ -29,7 +29,7 @@ from matcher.layout import Char, Line, drop_running_lines, group_lines, order_pa
 from matcher.text import normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
-READER_VERSION = 7
+READER_VERSION = 8
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 30
 # Below this size (pt) a glyph is a speck, not text a person reads.

@@ -93,3 +93,11 @@ def test_a_list_whose_sides_line_up_row_for_row_is_read_across() -> None:
         lines.append(Line(40, 720 - 14 * i, 280, 730 - 14 * i, f"skill {i}"))
         lines.append(Line(310, 720 - 14 * i, 550, 730 - 14 * i, f"{i + 2} years"))
     assert order_page(lines, 595)[4:] == [f"skill {i}  {i + 2} years" for i in range(4)]
+
+
+def test_the_same_line_at_different_heights_is_body_text_not_a_footer() -> None:
+    """Regression (livecareer): one job line repeated near the bottom of two pages was dropped."""
+    job = "January 1998 to January 1998 Company Name City , State"
+    pages = [(595.0, 842.0, [Line(40, y, 400, y + 10, job)]) for y in (40.0, 62.0)]
+    drop_running_lines(pages)
+    assert [len(lines) for _w, _h, lines in pages] == [1, 1]

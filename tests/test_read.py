@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -188,12 +189,28 @@ def test_ligatures_fullwidth_and_bullets_are_normalised() -> None:
 # ---------------------------------------------------------------- real files
 
 
+def _words_of_extract_text(path: Path) -> Counter[str]:
+    from pdfminer.high_level import extract_text
+
+    from matcher.read import _BULLETS, _fix_mojibake
+    from matcher.text import normalize
+
+    return Counter(normalize(_fix_mojibake(extract_text(path)).translate(_BULLETS)).split())
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.pdf")))
+def test_reading_order_loses_and_invents_no_words(sample: str) -> None:
+    """Every word pdfminer's extract_text finds is read, once, and nothing else (no hidden text)."""
+    words = Counter(read_document(SAMPLES / sample).text.split())
+    assert words == _words_of_extract_text(SAMPLES / sample)
+
+
 def test_livecareer_resumes_read_ok() -> None:
     """20 real resumes: how many read, how many were flagged, characters per page."""
     folder = shared("livecareer-resumes-dev") / "pdf"
     files = sorted(folder.glob("*/*.pdf"))[::11][:20]
     ok = flagged = pages = chars = 0
-    for f in files:
+    for n, f in enumerate(files):
         try:
             doc = read_document(f)
         except ReadError:
@@ -202,6 +219,8 @@ def test_livecareer_resumes_read_ok() -> None:
         ok += 1
         pages += len(doc.pages)
         chars += len(doc.text)
+        if n % 4 == 0:  # no word lost or invented against extract_text (on a quarter: time)
+            assert Counter(doc.text.split()) == _words_of_extract_text(f), f.name
     print(f"livecareer: {ok} read, {flagged} flagged, {chars / max(pages, 1):.0f} chars/page")
     assert ok >= 18 and chars / pages > 1000
 
