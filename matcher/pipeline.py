@@ -43,6 +43,8 @@ from matcher.scoring import ENGINE_VERSION, ScoreCard, score_many
 RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf")
 # Seconds one file may take in its worker before the worker is stopped and the file reported.
 READ_TIMEOUT = 60.0
+# Seconds a new reader process may take to start (import the reader) before it is used anyway.
+STARTUP_TIMEOUT = 60.0
 # Statuses that say something about the machine or the run, not the file: never cached.
 _TRANSIENT = {"timeout", "reader_crashed", "error", "not_found", "unreadable", "too_large"}
 
@@ -247,8 +249,10 @@ def _worker_loop(conn: Connection, reader: Reader) -> None:
     """A reader process: for each (index, path) it is sent, send back (index, sha256, Read).
 
     The hash is of the bytes this process read, so a file changed meanwhile is cached under
-    its new content. Stops when it is sent None.
+    its new content. Stops when it is sent None. Says "ready" first, so that its start-up
+    (imports) is not counted against the first file's time limit.
     """
+    conn.send("ready")
     while True:
         task = conn.recv()
         if task is None:
@@ -294,6 +298,10 @@ def _run_workers(
         p = ctx.Process(target=_worker_loop, args=(child, reader), daemon=True)
         p.start()
         child.close()
+        # A worker that cannot even start fails its first file as a crash, below.
+        if parent.poll(STARTUP_TIMEOUT):
+            with contextlib.suppress(EOFError, OSError):
+                parent.recv()
         return _Slot(p, parent)
 
     def stop(slot: _Slot) -> None:
@@ -309,10 +317,12 @@ def _run_workers(
                     slot.task, slot.started = tasks.popleft(), time.monotonic()
                     try:
                         slot.conn.send(slot.task)
-                    except OSError:  # the worker died between files: replace it and retry
-                        tasks.appendleft(slot.task)
+                    except OSError:  # the worker is gone before reading: say so, replace it
+                        i, source = slot.task
                         stop(slot)
                         slots[k] = start()
+                        message = "the reader process died before reading this file"
+                        finish(i, "", Read(source, None, "reader_crashed", message))
             busy = [s for s in slots if s.task is not None]
             if not busy:
                 continue

@@ -246,3 +246,18 @@ def test_keywords_stuffed_in_hidden_text_gain_nothing() -> None:
     # The control: the same words in visible text do count, so the test can fail.
     visible = score(understand(read_text("Python " + " ".join(stuffed)), AS_OF), rubric)
     assert {e.label for e in visible.evidence if e.credit > 0} == {*stuffed, "Python"}
+
+
+def test_a_reader_process_that_dies_at_start_fails_each_file_once_and_returns() -> None:
+    reads = read_many([str(SAMPLES / "en_chef.pdf")] * 3, 2, timeout=5, reader=DiesOnArrival())
+    assert [r.status for r in reads] == ["reader_crashed"] * 3
+
+
+class DiesOnArrival:
+    """A reader whose unpickling in the worker ends the worker before it says it is ready."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (os._exit, (7,))
+
+    def __call__(self, source: str, data: bytes) -> Read:
+        return read_data(source, data)
