@@ -178,8 +178,9 @@ def test_cache_gives_the_same_reads_and_skips_reading(tmp_path: Path) -> None:
     copy = tmp_path / "copy.pdf"
     copy.write_bytes((SAMPLES / "en_nurse.pdf").read_bytes())
     (hit,) = read_many([str(copy)], 1, cache=cache, reader=flaky_reader_that_must_not_run)
-    assert hit.document is not None and hit.document.source == str(copy)
-    assert hit.document.text == cold[0].document.text if cold[0].document else False
+    assert hit.document is not None and cold[0].document is not None
+    assert hit.document.source == str(copy)
+    assert hit.document.text == cold[0].document.text
 
 
 def flaky_reader_that_must_not_run(source: str, data: bytes) -> Read:
