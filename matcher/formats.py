@@ -71,7 +71,7 @@ def _docx_lines(el: Any, shaded: bool, hidden: list[int]) -> list[str]:
         if tag == _W + "p":
             out += _docx_paragraph(child, shaded, hidden)
         elif tag == _W + "tbl":
-            for row in child.iter(_W + "tr"):
+            for row in child.findall(_W + "tr"):  # nested tables are read in their cells
                 cells = []
                 for cell in row.findall(_W + "tc"):
                     fill = cell.find(f"{_W}tcPr/{_W}shd")
