@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -262,3 +263,23 @@ class DiesOnArrival:
 
     def __call__(self, source: str, data: bytes) -> Read:
         return read_data(source, data)
+
+
+def test_concurrent_cache_writers_never_leave_half_an_entry(tmp_path: Path) -> None:
+    (read,) = read_many([str(SAMPLES / "en_nurse.pdf")], 1)
+    assert read.document is not None
+    cache, sha = ReadCache(tmp_path), read.document.sha256
+    seen: list[Read | None] = []
+
+    def write() -> None:
+        for _ in range(30):
+            cache.put(sha, read)
+            seen.append(cache.get(read.source, sha))
+
+    threads = [threading.Thread(target=write) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen and all(r == read for r in seen)
+    assert not list(tmp_path.rglob("*.tmp"))
