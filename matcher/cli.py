@@ -7,11 +7,13 @@ Each command parses its options, calls the library, formats, and stops. Data goe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -88,14 +90,23 @@ def score(
         int | None,
         typer.Option(min=1, help="Keep the N best rows per job (failure rows are always kept)."),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read every file again instead of using the cache of read files."
+        ),
+    ] = False,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
+
+    Read files are cached by content in $XDG_CACHE_HOME/matcher (~/.cache/matcher), so
+    scoring the same resumes against new rubrics does not read them again.
 
     Example: matcher score samples/ --rubric rubrics/ -o ranking.csv --as-of 2026-01-01
     """
     import polars as pl
 
-    from matcher.pipeline import run
+    from matcher.pipeline import default_cache_dir, run
     from matcher.ranking import FORMATS, format_table, write_table
     from matcher.rubric import load_rubrics
 
@@ -107,7 +118,9 @@ def score(
         rubrics = load_rubrics(rubric)
     except RubricError as e:
         raise _fail(e.message) from None
-    result = run(resumes, rubrics, as_of=day, jobs=jobs)
+    cache = None if no_cache else default_cache_dir()
+    with _progress() as progress:
+        result = run(resumes, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
     table = result.ranking
     if top is not None:
         table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
@@ -117,9 +130,33 @@ def score(
         write_table(table, out)
     if evidence is not None:
         write_table(result.evidence(), evidence)
-    for f in {(f.resume, f.status, f.message) for f in result.failures}:
+    for f in sorted({(f.resume, f.status, f.message) for f in result.failures}):
         typer.echo(f"matcher: {f[0]}: {f[1]}: {f[2]}", err=True)
     raise typer.Exit(1 if result.failures else 0)
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for batches of more than a few files, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if total <= 5:
+            return
+        if bar is None:
+            bar = typer.progressbar(length=total, label="reading", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 @app.command()
