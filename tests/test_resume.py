@@ -435,8 +435,12 @@ SAMPLE_EXPECT = [
     ("en_pm_no_degree.pdf", 8.0, "highschool", 3),
     ("en_pm_mid_plain.txt", 6.42, "bachelor", 2),
     ("en_java_backend_engineer.pdf", 8.58, "bachelor", 2),
-    ("en_chef.pdf", None, "associate", None),  # dates placed apart by the reader for now
-    ("zh_ecommerce_fresh_grad.pdf", None, "associate", None),
+    ("en_chef.pdf", 10.75, "associate", 2),
+    ("en_nurse.pdf", 7.67, "bachelor", 2),
+    ("en_data_analyst.pdf", 5.58, "bachelor", 2),
+    ("zh_accountant.pdf", 9.58, "bachelor", 2),
+    ("zh_ecommerce_fresh_grad.pdf", 0.33, "associate", 1),
+    ("zh_pm_fintech_bilingual.pdf", 6.58, "bachelor", 2),
 ]
 
 
