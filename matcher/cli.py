@@ -8,6 +8,7 @@ Each command parses its options, calls the library, formats, and stops. Data goe
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -32,6 +33,25 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _check_out(path: Path | None, hint: str) -> None:
+    """Refuse an output path that cannot be written before any work is done."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder, not a file", param_hint=hint)
+    parent = path.parent
+    if not parent.is_dir():
+        raise typer.BadParameter(f"folder {parent} does not exist", param_hint=hint)
+
+
+def _write(write: Callable[[], object], path: Path) -> None:
+    """Run a write; an OS error (full disk, no permission) becomes one clear message, exit 1."""
+    try:
+        write()
+    except OSError as e:
+        raise _fail(f"cannot write {path}: {e.strerror or e}") from None
+
+
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -45,7 +65,7 @@ def _as_of(value: str | None) -> date:
 
 @app.command()
 def compile(
-    postings: Annotated[list[Path], typer.Argument(help="Posting text files.")],
+    postings: Annotated[list[Path], typer.Argument(help="Posting text files or folders of them.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder for the rubric files.")],
 ) -> None:
     """Compile job postings into rubric files DIR/<job_id>.toml.
@@ -55,9 +75,13 @@ def compile(
     from matcher.compiler import compile_file
     from matcher.rubric import save_rubric
 
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
+    _write(lambda: out.mkdir(parents=True, exist_ok=True), out)
+    files = [f for p in postings for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
     failed = 0
-    for posting in postings:
+    written: dict[str, Path] = {}
+    for posting in files:
         try:
             rubrics = compile_file(posting)
         except PostingError as e:
@@ -65,8 +89,23 @@ def compile(
             failed += 1
             continue
         for r in rubrics:
-            path = save_rubric(r, out / f"{r.job_id}.toml")
-            typer.echo(f"{path}  {len(r.criteria)} criteria  {r.title}", err=True)
+            if r.job_id in written:
+                # Two postings files with one stem: keep the first rather than lose it silently.
+                typer.echo(
+                    f"matcher: {posting}: job_id {r.job_id!r} was already written from "
+                    f"{written[r.job_id]}: not written (rename one of the files)",
+                    err=True,
+                )
+                failed += 1
+                continue
+            written[r.job_id] = posting
+            path = out / f"{r.job_id}.toml"
+            before = path.read_bytes() if path.is_file() else None
+            _write(functools.partial(save_rubric, r, path), path)
+            note = "" if before is None or before == path.read_bytes() else "  (replaced)"
+            typer.echo(f"{path}  {len(r.criteria)} criteria  {r.title}{note}", err=True)
+    if not files:
+        raise _fail("no posting files given (a folder stands for its *.txt files)", 2)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -106,30 +145,38 @@ def score(
     """
     import polars as pl
 
-    from matcher.pipeline import default_cache_dir, run
+    from matcher.pipeline import collect_inputs, default_cache_dir, run
     from matcher.ranking import FORMATS, format_table, write_table
     from matcher.rubric import load_rubrics
 
     day = _as_of(as_of)
-    for target in (out, evidence):
+    for target, hint in ((out, "-o"), (evidence, "--evidence")):
         if target is not None and target.suffix.lower() not in FORMATS:
             raise typer.BadParameter(f"{target} must end in one of {', '.join(FORMATS)}")
+        _check_out(target, hint)
+    if out is not None and evidence is not None and out.resolve() == evidence.resolve():
+        raise typer.BadParameter(
+            "the evidence table needs a file of its own", param_hint="--evidence"
+        )
     try:
         rubrics = load_rubrics(rubric)
     except RubricError as e:
         raise _fail(e.message) from None
+    inputs = collect_inputs(resumes)
+    if not inputs:
+        raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
     with _progress() as progress:
-        result = run(resumes, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
+        result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
     table = result.ranking
     if top is not None:
         table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
     if out is None:
         typer.echo(format_table(table))
     else:
-        write_table(table, out)
+        _write(lambda: write_table(table, out), out)
     if evidence is not None:
-        write_table(result.evidence(), evidence)
+        _write(lambda: write_table(result.evidence(), evidence), evidence)
     for f in sorted({(f.resume, f.status, f.message) for f in result.failures}):
         typer.echo(f"matcher: {f[0]}: {f[1]}: {f[2]}", err=True)
     raise typer.Exit(1 if result.failures else 0)
@@ -199,10 +246,14 @@ def check(
 
     Example: matcher check rubrics/
     """
-    from matcher.rubric import lint, load_rubric
+    from matcher.rubric import duplicate_job_ids, lint, load_rubric, rubric_files
 
-    files = [f for p in rubrics for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p])]
+    try:
+        files = rubric_files(rubrics)
+    except RubricError as e:
+        raise _fail(e.message) from None
     bad = 0
+    loaded = []
     for f in files:
         try:
             r = load_rubric(f)
@@ -210,12 +261,16 @@ def check(
             typer.echo(e.message, err=True)
             bad += 1
             continue
+        loaded.append((f, r))
         notes = lint(r)
         typer.echo(
             f"{f}: ok, {len(r.criteria)} criteria" + (f", {len(notes)} notes" if notes else "")
         )
         for n in notes:
             typer.echo(f"  {n}")
+    for problem in duplicate_job_ids(loaded):
+        typer.echo(f"matcher: {problem}", err=True)
+        bad += 1
     if not files:
         raise _fail("no rubric files given", 2)
     raise typer.Exit(1 if bad else 0)
@@ -262,6 +317,7 @@ def tune(
     from matcher.tune import tune as tune_rubric
 
     day = _as_of(as_of)
+    _check_out(out, "-o")
     target = out or (rubric if overwrite else None)
     if target is not None and target.resolve() == rubric.resolve() and not overwrite:
         raise typer.BadParameter(
@@ -291,7 +347,7 @@ def tune(
     if target is not None and tuned.too_few and not force:
         raise _fail(f"too few labels to trust: {target} not written (--force writes it anyway)")
     if target is not None:
-        save_rubric(tuned.rubric, target)
+        _write(lambda: save_rubric(tuned.rubric, target), target)
         typer.echo(f"{target}: tuned rubric written", err=True)
     raise typer.Exit(1 if result.failures else 0)
 

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import io
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from matcher.text import normalize
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
 READER_VERSION = 8
 MAX_BYTES = 20 * 1024 * 1024
+MAX_CHARS = 200_000
 MAX_PAGES = 30
 # Below this size (pt) a glyph is a speck, not text a person reads.
 MIN_FONT_SIZE = 2.0
@@ -100,13 +102,22 @@ def read_file_bytes(path: str | Path) -> bytes:
     """
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            # A device, pipe or socket has no size to check and may never end: not a file.
+            raise ReadError("not a regular file (a device, pipe or socket)", status="unreadable")
+        if st.st_size > MAX_BYTES:
             raise ReadError(
-                f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit",
+                f"file is {st.st_size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit",
                 status="too_large",
             )
-        return p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the file may have grown since stat
+        if len(data) > MAX_BYTES:
+            raise ReadError(f"file is over the {MAX_BYTES // 2**20} MiB limit", status="too_large")
+        return data
     except FileNotFoundError:
         raise ReadError("file not found", status="not_found") from None
     except IsADirectoryError:
@@ -219,6 +230,14 @@ def _assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: lis
     text = "".join(parts)
     if not text.strip():
         raise ReadError("no text layer: scanned or image-only file", status="needs_ocr")
+    if len(text) > MAX_CHARS:
+        # Resumes run to tens of thousands of characters; past the cap the rest is not read, so
+        # understanding a pasted book costs no more than a long resume.
+        text = text[:MAX_CHARS]
+        spans = [
+            Page(p.number, p.start, min(p.end, MAX_CHARS)) for p in spans if p.start < MAX_CHARS
+        ]
+        warnings = [*warnings, f"text_cap: only the first {MAX_CHARS:,} characters were read"]
     return Document(label, digest, fmt, text, tuple(spans), tuple(warnings))
 
 

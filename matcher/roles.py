@@ -90,6 +90,27 @@ def _header_like(line: str) -> bool:
     )
 
 
+MAX_RANGES = 60
+MAX_LINE = 300  # a role header is a short line; longer lines are looked at in windows
+
+
+def _bounded(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines cut at a space into windows of at most ``MAX_LINE`` characters.
+
+    Every step of finding a role's header reads its line; on a text that is one long line of
+    dates that made the cost grow with the square of its length.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        while e - s > MAX_LINE:
+            cut = text.rfind(" ", s + MAX_LINE // 2, s + MAX_LINE)
+            cut = cut if cut > s else s + MAX_LINE
+            out.append((s, cut))
+            s = cut + 1 if text[cut : cut + 1] == " " else cut
+        out.append((s, e))
+    return out
+
+
 def find_roles(
     text: str, sections: tuple[Section, ...], as_of: date, lex: Lexicon | None = None
 ) -> tuple[Role, ...]:
@@ -119,8 +140,10 @@ def find_roles(
     taken: set[tuple[int, int]] = set()
     section_spans = {(s.start, s.end) for s in sections}
     for a, b, kind in sorted(regions):
-        lines = lines_of(text, a, b)
-        ranges = [r for r in find_ranges(text[a:b], as_of)]
+        lines = _bounded(text, lines_of(text, a, b))
+        # A person has tens of roles at most; past MAX_RANGES dates a region is a list of dates,
+        # not a work history, and looking at each would cost its line length every time.
+        ranges = find_ranges(text[a:b], as_of)[:MAX_RANGES]
         heads: list[tuple[int, Role]] = []
         used: set[int] = set()  # lines already part of a header
         for r in ranges:

@@ -33,6 +33,7 @@ KINDS = (
     "certification",
     "soft_skill",
 )
+MAX_WEIGHT = 1_000_000.0
 LEVELS = ("highschool", "associate", "bachelor", "master", "doctorate")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 
@@ -215,24 +216,49 @@ def load_rubric(path: str | Path) -> Rubric:
     return loads_rubric(text, where=str(p))
 
 
-def load_rubrics(paths: Iterable[str | Path]) -> list[Rubric]:
-    """Load rubric files and every ``*.toml`` in the given folders, sorted by path per folder.
+def rubric_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The rubric files named: files as given, and every ``*.toml`` in a folder (sorted).
 
-    Raises ``RubricError`` on the first invalid file, or when two rubrics share a ``job_id``.
+    A file named twice (directly or through its folder) is listed once.
+    Raises ``RubricError`` for a folder that holds no ``*.toml``.
     """
-    out: list[Rubric] = []
+    out: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
         p = Path(path)
         files = sorted(p.glob("*.toml")) if p.is_dir() else [p]
         if p.is_dir() and not files:
             raise RubricError(f"{p}: folder holds no *.toml rubric")
-        out.extend(load_rubric(f) for f in files)
-    seen: set[str] = set()
-    for r in out:
-        if r.job_id in seen:
-            raise RubricError(f"two rubrics share job_id {r.job_id!r}")
-        seen.add(r.job_id)
+        for f in files:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out
+
+
+def duplicate_job_ids(loaded: Iterable[tuple[Path, Rubric]]) -> list[str]:
+    """A problem line for every ``job_id`` that two rubric files share, naming both files."""
+    first: dict[str, Path] = {}
+    problems = []
+    for path, r in loaded:
+        if r.job_id in first:
+            problems.append(f"{path}: job_id {r.job_id!r} is also the job_id of {first[r.job_id]}")
+        else:
+            first[r.job_id] = path
+    return problems
+
+
+def load_rubrics(paths: Iterable[str | Path]) -> list[Rubric]:
+    """Load rubric files and every ``*.toml`` in the given folders, sorted by path per folder.
+
+    Raises ``RubricError`` on the first invalid file, or when two files share a ``job_id``.
+    """
+    loaded = [(f, load_rubric(f)) for f in rubric_files(paths)]
+    problems = duplicate_job_ids(loaded)
+    if problems:
+        raise RubricError("rubrics must have distinct job_ids", tuple(problems))
+    return [r for _, r in loaded]
 
 
 # ---------------------------------------------------------------- validation
@@ -278,8 +304,14 @@ def _check_criterion(i: int, c: object, problems: list[str]) -> Criterion | None
     if "label" in c and not (isinstance(label, str) and label.strip()):
         problems.append(f"{at}.label: must be a non-empty string")
     weight = c.get("weight")
-    if "weight" in c and not (_is_num(weight) and weight > 0):  # type: ignore[operator]
-        problems.append(f"{at}.weight: must be > 0")
+    if "weight" in c:
+        if not _is_num(weight):
+            problems.append(f"{at}.weight: must be a finite number, not {weight!r}")
+        elif not weight > 0:  # type: ignore[operator]
+            problems.append(f"{at}.weight: must be > 0")
+        elif weight > MAX_WEIGHT:  # type: ignore[operator]
+            # Only ratios matter; a bound keeps sums of weights finite (1e308 gave NaN scores).
+            problems.append(f"{at}.weight: must be at most {MAX_WEIGHT:g}")
     aliases = c.get("aliases", [])
     if not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
         problems.append(f"{at}.aliases: must be a list of non-empty strings")

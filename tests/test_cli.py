@@ -160,3 +160,71 @@ def test_every_command_has_an_example_in_help() -> None:
     for cmd in ("compile", "score", "explain", "check"):
         res = runner.invoke(app, [cmd, "--help"])
         assert res.exit_code == 0 and "Example: matcher " + cmd in res.stdout
+
+
+def test_unwritable_output_is_refused_before_scoring(tmp_path: Path) -> None:
+    args = ["score", str(SAMPLES / "en_nurse.pdf"), "--rubric", str(RUBRIC), "--jobs", "1"]
+    res = runner.invoke(app, [*args, "-o", str(tmp_path / "nodir" / "r.csv")])
+    assert res.exit_code == 2 and "does not exist" in res.output
+    (tmp_path / "d.csv").mkdir()
+    res = runner.invoke(app, [*args, "-o", str(tmp_path / "d.csv")])
+    assert res.exit_code == 2 and "is a folder" in res.output
+    same = str(tmp_path / "r.csv")
+    res = runner.invoke(app, [*args, "-o", same, "--evidence", same])
+    assert res.exit_code == 2
+
+
+def test_no_resumes_found_is_said(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["score", str(tmp_path), "--rubric", str(RUBRIC)])
+    assert res.exit_code == 1 and "no resume files found" in res.output
+
+
+def test_check_and_score_name_duplicate_job_ids(tmp_path: Path) -> None:
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_bytes(RUBRIC.read_bytes())
+    res = runner.invoke(app, ["check", str(tmp_path)])
+    assert res.exit_code == 1 and "a.toml" in res.output and "b.toml" in res.output
+    res = runner.invoke(app, ["score", str(SAMPLES / "en_nurse.pdf"), "--rubric", str(tmp_path)])
+    assert res.exit_code == 1 and "a.toml" in res.output
+    # the same file named twice is one rubric, not a clash
+    res = runner.invoke(
+        app,
+        [
+            "score",
+            str(SAMPLES / "en_nurse.pdf"),
+            "--rubric",
+            str(RUBRIC),
+            "--rubric",
+            str(RUBRIC),
+            "--jobs",
+            "1",
+        ],
+    )
+    assert res.exit_code == 0
+
+
+def test_compile_keeps_the_first_of_two_postings_with_one_stem(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text(
+            f"Requirements:\n1. SQL and Excel ({sub})", encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    res = runner.invoke(
+        app,
+        ["compile", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"), "-o", str(out)],
+    )
+    assert res.exit_code == 1 and "already written" in res.output
+    assert "(a)" in (out / "x.toml").read_text(encoding="utf-8")
+
+
+def test_weights_must_be_finite_and_bounded(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'schema_version = 1\njob_id = "j"\ntitle = "t"\nlanguage = "en"\n[[criteria]]\nid = "a"\nkind = "tool"\nlabel = "SQL"\nweight = 1e308\n[[criteria]]\nid = "b"\nkind = "tool"\nlabel = "Excel"\nweight = "3"\n',
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["check", str(bad)])
+    assert res.exit_code == 1
+    assert "criteria[0].weight: must be at most" in res.output
+    assert "criteria[1].weight: must be a finite number" in res.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -230,3 +231,20 @@ def test_mojibake_from_pdf_producers_is_repaired() -> None:
     raw = "Excel, WordÂ \nâ€¢ Led sales â€“ retail\nÂngela Souza\nAcme ï¼\u200b Austin"
     doc = read_bytes(raw.encode(), label="x")
     assert doc.text == "Excel, Word\n• Led sales - retail\nÂngela Souza\nAcme  Austin"
+
+
+def test_devices_and_pipes_are_not_read(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_document("/dev/zero")
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_document(fifo)
+
+
+def test_text_past_the_cap_is_not_read_and_says_so() -> None:
+    from matcher.read import MAX_CHARS
+
+    doc = read_bytes(b"Python SQL 2019-2023 Acme " * 20000, label="big.txt")
+    assert len(doc.text) == MAX_CHARS and doc.pages[-1].end == MAX_CHARS
+    assert any(w.startswith("text_cap:") for w in doc.warnings)

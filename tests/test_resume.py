@@ -574,3 +574,16 @@ def test_understand_never_fails_and_spans_hold(text: str, as_of: date) -> None:
     for role in r.roles:
         assert role.start_month < role.end_month <= as_of.year * 12 + as_of.month
         assert role.start <= role.date_start < role.end
+
+
+def test_a_wall_of_dates_costs_little() -> None:
+    """Regression: a 0.5 MB line of date ranges took 20 s (each range re-read its whole line)."""
+    import time
+
+    from matcher.read import read_bytes
+
+    doc = read_bytes(b"Product manager 2019-2023 Acme Corp " * 13000, label="wall.txt")
+    start = time.perf_counter()
+    r = understand(doc, as_of=AS_OF)
+    assert time.perf_counter() - start < 10  # a bound on a pathology, not a benchmark
+    assert r.years_experience == 4.0
