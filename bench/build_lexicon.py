@@ -26,6 +26,8 @@ turn prose into criteria. So, in short:
 from __future__ import annotations
 
 import csv
+import gzip
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -34,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "matcher" / "data" / "lexicon_derived.tsv"
+TITLES_OUT = ROOT / "matcher" / "data" / "titles.tsv.gz"
+WORDS_OUT = ROOT / "matcher" / "data" / "words.tsv"
 
 _VENDORS = (
     "microsoft",
@@ -307,6 +311,191 @@ def thuocl() -> list[tuple[str, str, str, list[str]]]:
     return out
 
 
+# ---------------------------------------------------------------- titles and word specificity
+
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:[&+#'][a-z0-9]+)*")
+TITLE_WORDS = 5  # longer "titles" are descriptions ("Supervisor of ... and ...")
+TITLE_ALIASES = 24  # resume-facing names kept per occupation
+
+
+def _title_names(raw: str) -> list[str]:
+    """ "Aviation Maintenance Technician (AMT)" -> the title and its acronym; junk -> []."""
+    out = []
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", raw)
+    main = raw
+    if m:
+        main = f"{m.group(1)} {m.group(3)}".strip()
+        inner = m.group(2).strip()
+        if (re.fullmatch(r"[A-Z][A-Za-z&]{1,6}", inner) and inner.isupper()) or (
+            0 < len(inner.split()) <= TITLE_WORDS and "," not in inner
+        ):
+            out.append(inner)
+    main = re.sub(r"\s+", " ", main).strip(" ,-")
+    if main and len(main.split()) <= TITLE_WORDS and not re.search(r"[,;/]|\bor\b", main):
+        out.insert(0, main)
+    return [t for t in out if len(t) >= 3]
+
+
+def titles() -> list[tuple[str, list[str], list[str]]]:
+    """(occupation, resume-facing names, other names used only to recognise a posting title).
+
+    O*NET: the titles workers report ("Sample of Reported Titles") are what resumes say, so
+    they are the names; the 56k alternate titles only help recognise a posting's title. ESCO:
+    the preferred label and the short alternative labels are both.
+    """
+    out: list[tuple[str, list[str], list[str]]] = []
+    onet_dir = DATA / "onet-29.3"
+    names: defaultdict[str, list[str]] = defaultdict(list)
+    other: defaultdict[str, list[str]] = defaultdict(list)
+    with (onet_dir / "Sample of Reported Titles.txt").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            names[r["O*NET-SOC Code"]] += _title_names(r["Reported Job Title"])
+    with (onet_dir / "Alternate Titles.txt").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            other[r["O*NET-SOC Code"]] += [
+                t for t in _title_names(r["Alternate Title"]) if len(t.split()) <= 4
+            ]
+            if r["Short Title"].strip():
+                other[r["O*NET-SOC Code"]] += _title_names(r["Short Title"])
+    for code in sorted(set(names) | set(other)):
+        out.append((f"onet:{code}", names[code][:TITLE_ALIASES], other[code]))
+    with (DATA / "esco-1.2.0" / "occupations_en.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            alts = [n for a in r["altLabels"].split("\n") for n in _title_names(a.strip())]
+            alts = [a for a in alts if len(a.split()) <= 4]
+            main = _title_names(r["preferredLabel"])
+            short = [a for a in alts if len(a.split()) <= 3]
+            out.append((f"esco:{r['code']}", (main + short)[:TITLE_ALIASES], alts))
+    return out
+
+
+def write_titles() -> None:
+    """Write titles.tsv: one occupation a line, names then recognition-only names."""
+    lines = [
+        "# Job titles per occupation, from O*NET 29.3 (reported and alternate titles) and ESCO",
+        "# v1.2.0 (occupation labels), by bench/build_lexicon.py; see ATTRIBUTION.md.",
+        "# names (put in a title criterion) separated by |<TAB>other names (recognition only)",
+    ]
+    for _, names, other in titles():
+        seen: set[str] = set()
+        a = [n for n in names if not (n.casefold() in seen or seen.add(n.casefold()))]
+        b = [n for n in other if not (n.casefold() in seen or seen.add(n.casefold()))]
+        if a or b:
+            lines.append("|".join(a) + "\t" + "|".join(b))
+    # gzip with a fixed mtime: the same input gives the same bytes (a readable rebuild diff is
+    # impossible for 80k names anyway; their count is printed).
+    raw = ("\n".join(lines) + "\n").encode("utf-8")
+    TITLES_OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    size = TITLES_OUT.stat().st_size / 1e3
+    print(f"{TITLES_OUT.relative_to(ROOT)}: {len(lines) - 3} occupations, {size:.0f} kB")
+
+
+def occupation_df() -> tuple[int, Counter[str]]:
+    """(number of occupations, in how many occupations' texts each word occurs).
+
+    An occupation's text is what O*NET or ESCO say about it: description, tasks, tools, titles,
+    skill and knowledge labels. A word most occupations use ("maintain", "ensure") tells a
+    trade from another as little as "the"; "classroom" or "airframe" tells a lot.
+    """
+    docs: defaultdict[str, list[str]] = defaultdict(list)
+    for name, col in (
+        ("Task Statements.txt", "Task"),
+        ("Occupation Data.txt", "Description"),
+        ("Technology Skills.txt", "Example"),
+        ("Alternate Titles.txt", "Alternate Title"),
+    ):
+        with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                docs[r["O*NET-SOC Code"]].append(r[col])
+    with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            parts = [d["occupation_name"], *d["alternative_names"], d["occupation_description"]]
+            for k in ("essential_skills", "optional_skills", "essential_knowledge"):
+                parts += d.get(k) or []
+            docs[d["occupation_uri"]].append(" ".join(p for p in parts if p))
+    df: Counter[str] = Counter()
+    for texts in docs.values():
+        df.update(set(_WORD.findall(" ".join(texts).lower())))
+    return len(docs), df
+
+
+def object_words() -> set[str]:
+    """Words that name things a job deals with, not actions or manners.
+
+    ESCO skill labels open with a verb ("maintain aircraft engines", "teach reading"): the words
+    after the first are what the skill is about. Job titles and tool names are things too. So
+    "ask", "gain" or "specifically" are not keywords, while "aircraft" and "classroom" are.
+    """
+    out: set[str] = set()
+    with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            for k in ("essential_skills", "optional_skills", "essential_knowledge"):
+                for label in d.get(k) or []:
+                    words = _WORD.findall(label.lower())
+                    first = 1 if k != "essential_knowledge" else 0  # knowledge is a noun phrase
+                    out.update(words[first:])
+            for name in [d["occupation_name"], *d["alternative_names"]]:
+                out.update(_WORD.findall(name.lower()))
+    for name, col in (
+        ("Technology Skills.txt", "Example"),
+        ("Alternate Titles.txt", "Alternate Title"),
+    ):
+        with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                out.update(_WORD.findall(r[col].lower()))
+    return out
+
+
+def posting_df() -> tuple[int, Counter[str]]:
+    """(number of postings, in how many SkillSpan *train* postings each word occurs).
+
+    Words that nearly every posting uses and occupation texts do not ("experience", "team",
+    "looking", "candidate") are the grammar of job ads, not a trade: they never become
+    keyword criteria. The dev split is left for bench_compiler.py.
+    """
+    docs: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
+    with (DATA / "skillspan" / "train.json").open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            docs[r["source"], r["idx"]].update(w.lower() for w in r["tokens"])
+    df: Counter[str] = Counter()
+    for words in docs.values():
+        df.update(words)
+    return len(docs), df
+
+
+def write_words() -> None:
+    """Write words.tsv: each trade word and in how many occupations it occurs.
+
+    Kept: words in at least two occupations' texts, not job-ad grammar (in >= 10% of postings
+    and at least three times as common there as in occupation texts).
+    """
+    n_occ, odf = occupation_df()
+    n_post, pdf = posting_df()
+    lines = [
+        "# Word specificity from O*NET 29.3 and ESCO v1.2.0 occupation texts, by",
+        "# bench/build_lexicon.py (see ATTRIBUTION.md): word<TAB>occupations using it.",
+        f"*occupations\t{n_occ}",
+    ]
+    grammar = set()
+    for w, n in odf.items():
+        p = (pdf.get(w, 0) + 1) / (n_post + 1)
+        if p >= 0.1 and p > 3 * (n + 1) / (n_occ + 1):
+            grammar |= {w, w[:-1] if w.endswith("s") else w}  # "skills" makes "skill" grammar
+    objects = object_words()
+    kept = 0
+    for w in sorted(odf):
+        n = odf[w]
+        if n < 2 or len(w) < 2 or w in grammar or w not in objects:
+            continue
+        lines.append(f"{w}\t{n}")
+        kept += 1
+    WORDS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{WORDS_OUT.relative_to(ROOT)}: {kept} words, {WORDS_OUT.stat().st_size / 1e3:.0f} kB")
+
+
 def main() -> int:
     """Write the derived lexicon; return 2 when the source data is absent."""
     if not DATA.exists():
@@ -341,6 +530,8 @@ def main() -> int:
         lines.append("\t".join((kind, src, label, "|".join(al))))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(merged)} terms, {OUT.stat().st_size / 1e3:.0f} kB")
+    write_titles()
+    write_words()
     return 0
 
 

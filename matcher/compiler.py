@@ -20,7 +20,7 @@ from pathlib import Path
 
 from matcher._version import __version__
 from matcher.errors import PostingError
-from matcher.lexicon import Cue, Lexicon, Term, default_lexicon
+from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, lemma, specificity, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import fold, has_cjk, normalize
@@ -111,6 +111,12 @@ _YEARS = re.compile(
 _EXP_AFTER = re.compile(r"^.{0,40}?(?:经验|经历|experience|工作年限)", re.I | re.S)
 _CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
 _CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
+# "Bachelor's degree or equivalent experience": a degree the posting will do without.
+_EQUIVALENT = re.compile(
+    r"\bor (?:an? )?(?:equal|equivalent|comparable|related)\b|\bequivalent experience\b"
+    r"|或同等|同等学力|同等经验",
+    re.I,
+)
 _EXP_BEFORE = re.compile(r"(?:experience|工作经验|经验)[^.;。；]{0,25}$", re.I)
 
 
@@ -198,7 +204,8 @@ def _minimums(
             f"{level} degree or above",
             round(lex.kind_weight("education") * _factor(cue, item), 3),
             (),
-            not (cue and cue.factor < 1.0),  # stated minimums are required unless "preferred"
+            # A stated minimum is required, unless "preferred" or it admits experience instead.
+            not (cue and cue.factor < 1.0) and not _EQUIVALENT.search(text),
             item.text[:300],
             min_level=level,
         )
@@ -285,6 +292,89 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
     return out
 
 
+# ---------------------------------------------------------------- title and keywords
+
+# A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
+# "classroom" 0.41, "subcontractor" 0.74; "maintain" 0.07, "repair" 0.26 stay out).
+KEYWORD_MIN_SPECIFICITY = 0.28
+KEYWORDS_MAX = 20
+KEYWORD_POWER = 1.0
+TITLE_WORD_SPECIFICITY = 0.35
+GENERIC_TITLE_WORD = 300  # "coordinator", "analyst": in more occupations than this, too vague  # per posting, the most specific first: a person reads them all
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[&+#'][A-Za-z0-9]+)*")
+# An upper-case abbreviation the occupation texts spell out ("FAA", "OSHA", "GAAP") is a
+# regulator, standard or licence: specific. Two letters ("IT", "HR") are too ambiguous.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,5}")
+
+
+def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterion | None:
+    """The job title as a criterion, with its O*NET and ESCO names as aliases.
+
+    Made for a title written in the posting, or a generic one the occupations know
+    ("Product manager"); a resume naming the job (or another name of it) is the strongest sign.
+    """
+    names = title_names(posting.title)
+    if not names and not (posting.titled and posting.title.isascii()):
+        return None
+    return Criterion(
+        _slug("title " + posting.title, used),
+        "title",
+        posting.title,
+        lex.kind_weight("title"),
+        names,
+        False,
+        posting.title,
+    )
+
+
+def _keywords(
+    text: str, item: Item, crits: dict[str, Criterion], title: str, lex: Lexicon
+) -> list[tuple[str, float]]:
+    """(word, specificity) for the specific words of an item that no criterion names yet.
+
+    Words inside a lexicon term or the job title are left to those criteria; words the
+    occupation texts do not know (names, typos, "experience") are not keywords.
+    """
+    covered = [(h.start, h.end) for h in lex.scan(text)]
+    low = text.lower()
+    t = title.lower()
+    start = low.find(t) if t else -1
+    while start >= 0:
+        covered.append((start, start + len(t)))
+        start = low.find(t, start + 1)
+    out = []
+    for m in _WORD.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        word = m.group()
+        spec = specificity(word)
+        if spec is None and _ACRONYM.fullmatch(word):
+            spec = 1.0
+        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or len(word) < 3 or "'" in word:
+            continue
+        key = word if spec == 1.0 and word.isupper() else lemma(word)
+        if not any(key.lower() == c.lower() for c in crits):
+            out.append((key, spec))
+    return out
+
+
+def _add_keywords(
+    found: dict[str, tuple[float, Item, Cue | None]],
+    crits: dict[str, Criterion],
+    used: set[str],
+    lex: Lexicon,
+) -> None:
+    """The ``KEYWORDS_MAX`` most specific keywords as light criteria (never required)."""
+    base = lex.kind_weight("keyword")
+    best = sorted(found.items(), key=lambda kv: -kv[1][0])[:KEYWORDS_MAX]
+    for word, (spec, item, cue) in sorted(best, key=lambda kv: list(found).index(kv[0])):
+        if word in crits:
+            continue
+        # "preferred" lowers a keyword; nothing raises one above its kind's weight.
+        w = round(base * spec**KEYWORD_POWER * min(1.0, _factor(cue, item)), 3)
+        crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
+
+
 def _focus(crits: tuple[Criterion, ...]) -> str:
     """Two labels that tell postings of the same role apart: domains first, then duties.
 
@@ -303,8 +393,8 @@ def compile_posting(
 
     >>> p = Posting(1, "Analyst", ("Requirements:", "1. Must know SQL", "2. Excel is a plus"))
     >>> r = compile_posting(p, job_id="a", source=Source())
-    >>> [(c.label, c.required) for c in r.criteria]
-    [('SQL', True), ('Excel', False)]
+    >>> [(c.kind, c.label, c.required) for c in r.criteria]
+    [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
     """
     lex = lexicon or default_lexicon()
     crits: dict[str, Criterion] = {}
@@ -321,6 +411,8 @@ def compile_posting(
                     False, posting.title,
                 )  # fmt: skip
                 _keep(crits, t.label, crit)
+    title_crit = _title_criterion(posting, used, lex)
+    keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
     for item in items(posting.lines):
         text, found = _fairness(item.text)
         findings.extend(found)
@@ -330,9 +422,14 @@ def compile_posting(
         clauses = [p for p in _CLAUSE.split(text) if p.strip()]
         for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
             _add_clause(clause, cue, item, crits, used, lex)
-    if not crits:
+            if item.prose or (cue and cue.factor <= 0):
+                continue  # an essay's words are not the job's
+            for word, spec in _keywords(clause, item, crits, posting.title, lex):
+                keywords.setdefault(word, (spec, item, cue))
+    if not crits and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
-    criteria = tuple(crits.values())
+    _add_keywords(keywords, crits, used, lex)
+    criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())
     title = posting.title
     if not posting.titled and (focus := _focus(criteria)):
         title = f"{title} ({focus})"

@@ -32,6 +32,8 @@ KINDS = (
     "language",
     "certification",
     "soft_skill",
+    "title",
+    "keyword",
 )
 LEVELS = ("highschool", "associate", "bachelor", "master", "doctorate")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
