@@ -448,32 +448,36 @@ def object_words() -> set[str]:
     return out
 
 
-def posting_df() -> tuple[int, Counter[str]]:
-    """(number of postings, in how many SkillSpan *train* postings each word occurs).
+def posting_df() -> dict[str, tuple[int, Counter[str]]]:
+    """Per SkillSpan source ("tech", "house"): (postings, in how many *train* postings each
+    word occurs). The dev split is left for bench_compiler.py.
 
-    Words that nearly every posting uses and occupation texts do not ("experience", "team",
-    "looking", "candidate") are the grammar of job ads, not a trade: they never become
-    keyword criteria. The dev split is left for bench_compiler.py.
+    Words that postings of every source use and occupation texts do not ("experience", "team",
+    "looking") are the grammar of job ads, not a trade: they never become keyword criteria.
+    "software" is common only in tech postings: a trade word.
     """
     docs: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
     with (DATA / "skillspan" / "train.json").open(encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             docs[r["source"], r["idx"]].update(w.lower() for w in r["tokens"])
-    df: Counter[str] = Counter()
-    for words in docs.values():
+    out: dict[str, tuple[int, Counter[str]]] = {}
+    for (src, _), words in sorted(docs.items()):
+        n, df = out.get(src, (0, Counter()))
         df.update(words)
-    return len(docs), df
+        out[src] = (n + 1, df)
+    return out
 
 
 def write_words() -> None:
     """Write words.tsv: each trade word and in how many occupations it occurs.
 
-    Kept: words in at least two occupations' texts, not job-ad grammar (in >= 10% of postings
-    and at least three times as common there as in occupation texts).
+    Kept: words in at least two occupations' texts that name things (``object_words``), not
+    job-ad grammar (in >= 10% of the postings of every source and at least three times as
+    common there as in occupation texts).
     """
     n_occ, odf = occupation_df()
-    n_post, pdf = posting_df()
+    sources = posting_df()
     lines = [
         "# Word specificity from O*NET 29.3 and ESCO v1.2.0 occupation texts, by",
         "# bench/build_lexicon.py (see ATTRIBUTION.md): word<TAB>occupations using it.",
@@ -481,7 +485,7 @@ def write_words() -> None:
     ]
     grammar = set()
     for w, n in odf.items():
-        p = (pdf.get(w, 0) + 1) / (n_post + 1)
+        p = min((pdf.get(w, 0) + 1) / (n_post + 1) for n_post, pdf in sources.values())
         if p >= 0.1 and p > 3 * (n + 1) / (n_occ + 1):
             grammar |= {w, w[:-1] if w.endswith("s") else w}  # "skills" makes "skill" grammar
     objects = object_words()

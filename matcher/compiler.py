@@ -20,7 +20,16 @@ from pathlib import Path
 
 from matcher._version import __version__
 from matcher.errors import PostingError
-from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, lemma, specificity, title_names
+from matcher.lexicon import (
+    Cue,
+    Lexicon,
+    Term,
+    default_lexicon,
+    lemma,
+    specificity,
+    title_names,
+    word_df,
+)
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import fold, has_cjk, normalize
@@ -327,6 +336,12 @@ def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterio
     )
 
 
+@lru_cache(maxsize=8)
+def _cue_words(cues: tuple[Cue, ...]) -> frozenset[str]:
+    """Every English word of every cue group ("plus", "preferred", "strong")."""
+    return frozenset(w for c in cues for p in c.words for w in p.lower().split() if p.isascii())
+
+
 def _keywords(
     text: str, item: Item, crits: dict[str, Criterion], title: str, lex: Lexicon
 ) -> list[tuple[str, float]]:
@@ -342,11 +357,14 @@ def _keywords(
     while start >= 0:
         covered.append((start, start + len(t)))
         start = low.find(t, start + 1)
+    cue_words = _cue_words(lex.cues)
     out = []
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
         word = m.group()
+        if word.lower() in cue_words:
+            continue  # "a plus", "required": how much, not what
         spec = specificity(word)
         if spec is None and _ACRONYM.fullmatch(word):
             spec = 1.0
@@ -373,6 +391,38 @@ def _add_keywords(
         # "preferred" lowers a keyword; nothing raises one above its kind's weight.
         w = round(base * spec**KEYWORD_POWER * min(1.0, _factor(cue, item)), 3)
         crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
+
+
+# The title's own specific words ("aviation", "healthcare", "teacher") name the trade whatever
+# a resume's exact job title: each becomes a keyword this many times a keyword's base weight.
+TITLE_WORD_FACTOR = 2.0
+GENERIC_TITLE_WORD = 300  # "manager", "coordinator": in more occupations than this, too vague
+
+
+def _add_title_words(
+    title: str, title_crit: Criterion | None, crits: dict[str, Criterion], used: set[str],
+    lex: Lexicon,
+) -> None:  # fmt: skip
+    if title_crit is None:
+        return
+    df = word_df()[1]
+    for m in _WORD.finditer(title):
+        spec = specificity(m.group())
+        word = lemma(m.group())
+        if spec is None or spec < KEYWORD_MIN_SPECIFICITY:
+            continue
+        if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
+            continue  # the head: "Manager", "Specialist" say nothing of the trade
+        w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR * spec**TITLE_WORD_POWER, 3)
+        old = crits.get(word)
+        if old is None or old.kind == "keyword":
+            crits[word] = Criterion(
+                old.id if old else _slug(word, used), "keyword", word,
+                max(w, old.weight if old else 0.0), (), False, title,
+            )  # fmt: skip
+
+
+TITLE_WORD_POWER = 0.0
 
 
 def _focus(crits: tuple[Criterion, ...]) -> str:
@@ -429,6 +479,7 @@ def compile_posting(
     if not crits and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     _add_keywords(keywords, crits, used, lex)
+    _add_title_words(posting.title, title_crit, crits, used, lex)
     criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())
     title = posting.title
     if not posting.titled and (focus := _focus(criteria)):
