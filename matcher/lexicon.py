@@ -245,7 +245,7 @@ def default_lexicon() -> Lexicon:
 
 # ---------------------------------------------------------------- job titles and trade words
 
-_TITLE_NAMES = 20  # aliases a title criterion carries at most
+_TITLE_NAMES = 12  # aliases a title criterion carries at most
 _GENERIC_HEAD = 300  # a one-word title used by more occupations than this says too little
 
 
