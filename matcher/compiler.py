@@ -403,26 +403,51 @@ def _add_title_words(
     title: str, title_crit: Criterion | None, crits: dict[str, Criterion], used: set[str],
     lex: Lexicon,
 ) -> None:  # fmt: skip
+    """Each specific word of the title as a keyword, with the trade's other forms as aliases.
+
+    "Staff Accountant" gives "accountant" (also "accounting"), "Aviation Maintenance
+    Technician" gives "aviation": a resume of the trade names it whatever its job title. The
+    head of the title is left out when many occupations share it ("Manager", "Specialist").
+    """
     if title_crit is None:
         return
     df = word_df()[1]
+    w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
     for m in _WORD.finditer(title):
         spec = specificity(m.group())
         word = lemma(m.group())
         if spec is None or spec < KEYWORD_MIN_SPECIFICITY:
             continue
         if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
-            continue  # the head: "Manager", "Specialist" say nothing of the trade
-        w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR * spec**TITLE_WORD_POWER, 3)
+            continue
         old = crits.get(word)
         if old is None or old.kind == "keyword":
             crits[word] = Criterion(
                 old.id if old else _slug(word, used), "keyword", word,
-                max(w, old.weight if old else 0.0), (), False, title,
+                max(w, old.weight if old else 0.0), _trade_forms(word), False, title,
             )  # fmt: skip
 
 
-TITLE_WORD_POWER = 0.0
+TRADE_FORM_SPECIFICITY = 0.35
+_AGENT = re.compile(r"(?:ant|ent|er|or|ist|ian)$")
+
+
+def _trade_forms(word: str) -> tuple[str, ...]:
+    """The activity a title word's agent noun does, when it is itself specific.
+
+    "accountant" -> "accounting", "banker" -> "banking", "merchandiser" -> "merchandising",
+    "consultant" -> "consulting"; "trainer" -> "training" is too common to count.
+    """
+    m = _AGENT.search(word)
+    if not m or m.start() < 4:
+        return ()
+    stem = word[: m.start()]
+    out = []
+    for form in (stem + "ing", stem + "ion", stem + "ation"):
+        spec = specificity(form)
+        if spec is not None and spec >= TRADE_FORM_SPECIFICITY:
+            out.append(form)
+    return tuple(out[:2])
 
 
 def _focus(crits: tuple[Criterion, ...]) -> str:
