@@ -342,6 +342,20 @@ def _cue_words(cues: tuple[Cue, ...]) -> frozenset[str]:
     return frozenset(w for c in cues for p in c.words for w in p.lower().split() if p.isascii())
 
 
+@lru_cache(maxsize=8)
+def _structure_words(
+    education: tuple[tuple[str, tuple[str, ...]], ...],
+    sections: tuple[tuple[str, tuple[str, ...]], ...],
+) -> frozenset[str]:
+    """Words every resume has as structure: degree words and section headings ("school",
+    "certifications", "skills"). They say nothing about the trade, so they are no keywords."""
+    out = set()
+    for _, words in (*education, *sections):
+        for phrase in words:
+            out.update(lemma(w) for w in _WORD.findall(phrase))
+    return frozenset(w.lower() for w in out)
+
+
 def _keywords(
     text: str, item: Item, crits: dict[str, Criterion], title: str, lex: Lexicon
 ) -> list[tuple[str, float]]:
@@ -358,13 +372,14 @@ def _keywords(
         covered.append((start, start + len(t)))
         start = low.find(t, start + 1)
     cue_words = _cue_words(lex.cues)
+    structure = _structure_words(lex.education, lex.sections)
     out = []
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
         word = m.group()
-        if word.lower() in cue_words:
-            continue  # "a plus", "required": how much, not what
+        if word.lower() in cue_words or lemma(word) in structure:
+            continue  # "a plus", "required": how much, not what; "school": every resume's
         spec = specificity(word)
         if spec is None and _ACRONYM.fullmatch(word):
             spec = 1.0
@@ -412,11 +427,12 @@ def _add_title_words(
     if title_crit is None:
         return
     df = word_df()[1]
+    structure = _structure_words(lex.education, lex.sections)
     w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
     for m in _WORD.finditer(title):
         spec = specificity(m.group())
         word = lemma(m.group())
-        if spec is None or spec < KEYWORD_MIN_SPECIFICITY:
+        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or word in structure:
             continue
         if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
             continue
