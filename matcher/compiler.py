@@ -349,7 +349,7 @@ def _structure_words(
 ) -> frozenset[str]:
     """Words every resume has as structure: degree words and section headings ("school",
     "certifications", "skills"). They say nothing about the trade, so they are no keywords."""
-    out = set()
+    out: set[str] = set()
     for _, words in (*education, *sections):
         for phrase in words:
             out.update(lemma(w) for w in _WORD.findall(phrase))
