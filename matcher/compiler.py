@@ -129,6 +129,24 @@ _EQUIVALENT = re.compile(
 _EXP_BEFORE = re.compile(r"(?:experience|工作经验|经验)[^.;。；]{0,25}$", re.I)
 
 
+# Words that make a degree a floor, not a profile: "Bachelor degree or above", "at least a
+# bachelor's", "本科及以上学历". "Bachelor's degree in education" alone describes the usual
+# background: weighed, but it does not decide eligibility.
+_FLOOR = re.compile(
+    r"\bor (?:above|higher|more)\b|\bat least\b|\bminimum\b|\brequired\b|\bmust\b"
+    r"|以上|及以上|至少|必须",
+    re.I,
+)
+
+
+def _floor(text: str, cue: Cue | None) -> bool:
+    """Whether an education minimum is required: stated as a floor, not "preferred", and not
+    admitting experience instead ("or equivalent experience")."""
+    if (cue and cue.factor < 1.0) or _EQUIVALENT.search(text):
+        return False
+    return bool(_FLOOR.search(text) or (cue and cue.required))
+
+
 def _education(clause: str) -> str | None:
     if not _DEGREE_CONTEXT.search(clause):
         return None
@@ -213,8 +231,7 @@ def _minimums(
             f"{level} degree or above",
             round(lex.kind_weight("education") * _factor(cue, item), 3),
             (),
-            # A stated minimum is required, unless "preferred" or it admits experience instead.
-            not (cue and cue.factor < 1.0) and not _EQUIVALENT.search(text),
+            _floor(text, cue),
             item.text[:300],
             min_level=level,
         )
