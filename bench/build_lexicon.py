@@ -183,6 +183,20 @@ _ZH_GENERIC_HEAD = {
     "数据库",
 }
 MAX_ALIASES = 12
+# Closed-class words (prepositions, conjunctions, determiners, pronouns, auxiliaries) and the
+# commonest adverbs: grammar in any text, never a trade's word, though ESCO labels hold some of
+# them ("work under pressure", "according to").
+_CLOSED = set(
+    """about above according across after against along also although among any around as at
+    because before behind below beneath beside besides between beyond both but by despite down
+    during each either else etc even ever every except few for from further hence however if in
+    inside into its itself just less least like many may might more most much must near neither
+    nor not now of off on once only onto or other others otherwise out outside over own per
+    plus rather same several shall should since so some such than that the their them then
+    there these they this those though through throughout thus till to too toward towards under
+    underneath unless unlike until up upon very via was were what whatever when whenever where
+    whereas whether which while who whom whose why will with within without would yet""".split()
+)
 
 
 def _ordinary_words() -> set[str]:
@@ -423,29 +437,50 @@ def occupation_df() -> tuple[int, Counter[str]]:
 def object_words() -> set[str]:
     """Words that name things a job deals with, not actions or manners.
 
-    ESCO skill labels open with a verb ("maintain aircraft engines", "teach reading"): the words
-    after the first are what the skill is about. Job titles and tool names are things too. So
-    "ask", "gain" or "specifically" are not keywords, while "aircraft" and "classroom" are.
+    ESCO skill labels and O*NET task statements open with a verb ("maintain aircraft
+    engines", "Plan lessons"): the words after the first are what the work is about. A word
+    that opens them (or follows "to") at least half as often as it stands inside them is a
+    verb ("improve", "inspect", "ask"); one that never stands inside them is no thing of a
+    trade. Job titles
+    and tool names are things too. So "aircraft" and "classroom" are object words.
     """
-    out: set[str] = set()
+    inside: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+
+    def read(label: str, verb_first: bool, things: bool = True) -> None:
+        words = _WORD.findall(label.lower())
+        if verb_first and words:
+            opening[words[0]] += 1
+            words = words[1:]
+        for i, w in enumerate(words):
+            # "in order to improve": a verb again, wherever it stands
+            if i and words[i - 1] == "to":
+                opening[w] += 1
+            elif things:
+                inside[w] += 1
+
     with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
+        seen: set[str] = set()
         for line in f:
             d = json.loads(line)
             for k in ("essential_skills", "optional_skills", "essential_knowledge"):
                 for label in d.get(k) or []:
-                    words = _WORD.findall(label.lower())
-                    first = 1 if k != "essential_knowledge" else 0  # knowledge is a noun phrase
-                    out.update(words[first:])
+                    if label not in seen:  # a skill counts once, however many jobs list it
+                        seen.add(label)
+                        read(label, k != "essential_knowledge")  # knowledge is a noun phrase
             for name in [d["occupation_name"], *d["alternative_names"]]:
-                out.update(_WORD.findall(name.lower()))
+                read(name, False)
+    with (DATA / "onet-29.3" / "Task Statements.txt").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            read(r["Task"], True, things=False)  # task prose: only to tell verbs
     for name, col in (
         ("Technology Skills.txt", "Example"),
         ("Alternate Titles.txt", "Alternate Title"),
     ):
         with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
             for r in csv.DictReader(f, delimiter="\t"):
-                out.update(_WORD.findall(r[col].lower()))
-    return out
+                read(r[col], False)
+    return {w for w, n in inside.items() if opening[w] * 2 < n}
 
 
 def posting_df() -> dict[str, tuple[int, Counter[str]]]:
@@ -492,7 +527,7 @@ def write_words() -> None:
     kept = 0
     for w in sorted(odf):
         n = odf[w]
-        if n < 2 or len(w) < 2 or w in grammar or w not in objects:
+        if n < 2 or len(w) < 2 or w in grammar or w not in objects or w in _CLOSED:
             continue
         lines.append(f"{w}\t{n}")
         kept += 1

@@ -528,9 +528,13 @@ def compile_posting(
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
         _minimums(text, item, crits, used, lex)
         clauses = [p for p in _CLAUSE.split(text) if p.strip()]
+        hits = lex.scan(text)
+        # An item about temperament ("communication skills, enthusiasm, works under pressure")
+        # names soft skills; its other words are no trade's.
+        soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
         for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
             _add_clause(clause, cue, item, crits, used, lex)
-            if item.prose or (cue and cue.factor <= 0):
+            if item.prose or soft or (cue and cue.factor <= 0):
                 continue  # an essay's words are not the job's
             for word, spec in _keywords(clause, item, crits, posting.title, lex):
                 keywords.setdefault(word, (spec, item, cue))
