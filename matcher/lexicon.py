@@ -354,11 +354,12 @@ def word_df() -> tuple[int, dict[str, int]]:
 def specificity(word: str) -> float | None:
     """How much ``word`` tells one trade from another, 0 to 1 (idf over occupations).
 
-    None for a word the occupation texts do not know (a name, a typo, job-ad grammar). A
-    plural counts as its singular: "lessons" is "lesson".
+    None for a word that names no thing of a trade: unknown to the occupation texts (a name,
+    a typo), job-ad grammar ("experience") or a verb ("maintain"). A plural counts as its
+    singular: "lessons" is "lesson".
 
-    >>> specificity("classroom") > specificity("maintain")
-    True
+    >>> specificity("classroom") > specificity("customer"), specificity("maintain")
+    (True, None)
     """
     n, df = word_df()
     w = word.lower()
