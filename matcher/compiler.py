@@ -538,10 +538,10 @@ def compile_posting(
                 continue  # an essay's words are not the job's
             for word, spec in _keywords(clause, item, crits, posting.title, lex):
                 keywords.setdefault(word, (spec, item, cue))
-    if not crits and title_crit is None:
-        raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     _add_keywords(keywords, crits, used, lex)
     _add_title_words(posting.title, title_crit, crits, used, lex)
+    if not crits and title_crit is None:
+        raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())
     title = posting.title
     if not posting.titled and (focus := _focus(criteria)):

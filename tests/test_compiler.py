@@ -424,3 +424,88 @@ def test_any_text_compiles_to_valid_rubrics_or_a_posting_error(lines: list[str])
     for r in rubrics:
         assert loads_rubric(to_toml(r)) == r  # valid, and round-trips
         assert all(c.weight > 0 and len(c.aliases) <= 30 for c in r.criteria)
+
+
+# ---------------------------------------------------------------- title and keywords
+
+CHEF = """Sous Chef
+A restaurant seeks a Sous Chef.
+Responsibilities:
+- Run the kitchen line, plan menus and recipes with the executive chef
+- Keep sanitation and food safety standards
+Requirements:
+- 3+ years of experience in a professional kitchen
+- ServSafe certification is a plus
+"""
+
+
+def test_the_title_is_a_criterion_with_the_occupations_other_names() -> None:
+    r = compile_text(CHEF, stem="chef")[0]
+    title = r.criteria[0]
+    assert (title.kind, title.label, title.required) == ("title", "Sous Chef", False)
+    assert title.weight == default_lexicon().kind_weight("title")
+    assert {"Chef", "Executive Chef", "Cook"} <= set(title.aliases)
+    assert len(title.aliases) <= 12
+
+
+def test_specific_posting_words_are_light_keyword_criteria() -> None:
+    r = compile_text(CHEF, stem="chef")[0]
+    kw = {c.label: c for c in r.criteria if c.kind == "keyword"}
+    assert {"kitchen", "menu", "recipes", "sanitation", "restaurant"} <= set(kw)
+    # Grammar of job ads, verbs, cue words and resume structure are never keywords.
+    assert not {"experience", "seeks", "plan", "run", "plus", "certification"} & set(kw)
+    assert all(not c.required and c.weight <= 4.0 for c in kw.values())
+    # The title's own trade word weighs more than a posting word.
+    assert kw["chef"].weight > kw["menu"].weight
+
+
+def test_an_unknown_acronym_is_a_specific_keyword() -> None:
+    r = compile_text("Requirements:\n- Know the OSHA and FAA rules for hangars", stem="j")[0]
+    assert {"OSHA", "FAA"} <= {c.label for c in r.criteria if c.kind == "keyword"}
+
+
+def test_title_words_bring_their_trade() -> None:
+    r = compile_text("Staff Accountant\nResponsibilities:\n- Post journal entries", stem="j")[0]
+    by = {c.label: c for c in r.criteria}
+    assert "accounting" in by["accountant"].aliases
+    generic = compile_text("Aviation Maintenance Technician\n- Inspect aircraft", stem="j")[0]
+    labels = {c.label for c in generic.criteria if c.kind == "keyword"}
+    assert "aviation" in labels and "technician" not in labels  # a head many trades share
+
+
+def test_chinese_postings_get_no_english_keywords_or_unknown_titles() -> None:
+    r = compile_file(ZH_SEED)[0]
+    assert not [c for c in r.criteria if c.kind in ("title", "keyword")]
+
+
+@pytest.mark.parametrize(
+    ("line", "required"),
+    [
+        ("Bachelor degree or above", True),
+        ("At least a bachelor's degree in finance", True),
+        ("Bachelor's degree in education", False),  # the usual profile, not a floor
+        ("Bachelor's degree or above, or equivalent experience", False),
+        ("本科及以上学历", True),
+    ],
+)
+def test_a_degree_is_required_when_stated_as_a_floor(line: str, required: bool) -> None:
+    r = compile_text(f"Requirements:\n1. {line}\n2. SQL", stem="j")[0]
+    (edu,) = [c for c in r.criteria if c.kind == "education"]
+    assert edu.required is required
+
+
+def test_compiling_the_bench_postings_is_deterministic() -> None:
+    for path in sorted((ROOT / "bench" / "postings").glob("*.txt")):
+        a = [to_toml(r) for r in compile_file(path)]
+        assert a == [to_toml(r) for r in compile_file(path)]
+
+
+def test_title_names_and_word_specificity() -> None:
+    from matcher.lexicon import lemma, specificity, title_names
+
+    assert "Teacher" in title_names("Elementary School Teacher")
+    assert title_names("Zorblax Quuxer") == ()
+    assert title_names("Apparel Merchandiser")[0].lower() == "merchandiser"  # known ending
+    assert specificity("subcontractors") > specificity("construction") > specificity("customer")
+    assert specificity("experience") is None and specificity("zorblax") is None
+    assert lemma("lessons") == "lesson" and lemma("classes") == "class"
