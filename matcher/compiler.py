@@ -325,6 +325,8 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
 KEYWORD_MIN_SPECIFICITY = 0.28
 KEYWORDS_MAX = 20
 KEYWORD_POWER = 1.0
+KEYWORD_REPEAT_MAX = 3
+KEYWORD_REPEAT_POWER = 1.0
 TITLE_WORD_SPECIFICITY = 0.35
 GENERIC_TITLE_WORD = 300  # "coordinator", "analyst": in more occupations than this, too vague  # per posting, the most specific first: a person reads them all
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[&+#'][A-Za-z0-9]+)*")
@@ -410,18 +412,24 @@ def _keywords(
 
 def _add_keywords(
     found: dict[str, tuple[float, Item, Cue | None]],
+    counts: dict[str, int],
     crits: dict[str, Criterion],
     used: set[str],
     lex: Lexicon,
 ) -> None:
-    """The ``KEYWORDS_MAX`` most specific keywords as light criteria (never required)."""
+    """The ``KEYWORDS_MAX`` most specific keywords as light criteria (never required).
+
+    A word the posting comes back to ("aircraft" in three duties) is what the job is about:
+    its weight grows with the number of clauses naming it, up to ``KEYWORD_REPEAT_MAX`` times.
+    """
     base = lex.kind_weight("keyword")
     best = sorted(found.items(), key=lambda kv: -kv[1][0])[:KEYWORDS_MAX]
     for word, (spec, item, cue) in sorted(best, key=lambda kv: list(found).index(kv[0])):
         if word in crits:
             continue
+        repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX) ** KEYWORD_REPEAT_POWER
         # "preferred" lowers a keyword; nothing raises one above its kind's weight.
-        w = round(base * spec**KEYWORD_POWER * min(1.0, _factor(cue, item)), 3)
+        w = round(base * spec**KEYWORD_POWER * min(1.0, _factor(cue, item)) * repeat, 3)
         crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
 
 
@@ -521,6 +529,7 @@ def compile_posting(
                 _keep(crits, t.label, crit)
     title_crit = _title_criterion(posting, used, lex)
     keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
+    counts: dict[str, int] = {}  # word -> clauses naming it
     for item in items(posting.lines):
         text, found = _fairness(item.text)
         findings.extend(found)
@@ -538,7 +547,8 @@ def compile_posting(
                 continue  # an essay's words are not the job's
             for word, spec in _keywords(clause, item, crits, posting.title, lex):
                 keywords.setdefault(word, (spec, item, cue))
-    _add_keywords(keywords, crits, used, lex)
+                counts[word] = counts.get(word, 0) + 1
+    _add_keywords(keywords, counts, crits, used, lex)
     _add_title_words(posting.title, title_crit, crits, used, lex)
     if not crits and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
