@@ -20,16 +20,8 @@ from pathlib import Path
 
 from matcher._version import __version__
 from matcher.errors import PostingError
-from matcher.lexicon import (
-    Cue,
-    Lexicon,
-    Term,
-    default_lexicon,
-    lemma,
-    specificity,
-    title_names,
-    word_df,
-)
+from matcher.keywords import posting_words, title_words
+from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import fold, has_cjk, normalize
@@ -320,19 +312,10 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
 
 # ---------------------------------------------------------------- title and keywords
 
-# A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
-# "classroom" 0.41, "subcontractor" 0.74; "maintain" 0.07, "repair" 0.26 stay out).
-KEYWORD_MIN_SPECIFICITY = 0.28
-KEYWORDS_MAX = 20
-KEYWORD_POWER = 1.0
-KEYWORD_REPEAT_MAX = 3
-KEYWORD_REPEAT_POWER = 1.0
-TITLE_WORD_SPECIFICITY = 0.35
-GENERIC_TITLE_WORD = 300  # "coordinator", "analyst": in more occupations than this, too vague  # per posting, the most specific first: a person reads them all
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[&+#'][A-Za-z0-9]+)*")
-# An upper-case abbreviation the occupation texts spell out ("FAA", "OSHA", "GAAP") is a
-# regulator, standard or licence: specific. Two letters ("IT", "HR") are too ambiguous.
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,5}")
+KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
+KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
+# The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
+TITLE_WORD_FACTOR = 2.0
 
 
 def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterion | None:
@@ -355,61 +338,6 @@ def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterio
     )
 
 
-@lru_cache(maxsize=8)
-def _cue_words(cues: tuple[Cue, ...]) -> frozenset[str]:
-    """Every English word of every cue group ("plus", "preferred", "strong")."""
-    return frozenset(w for c in cues for p in c.words for w in p.lower().split() if p.isascii())
-
-
-@lru_cache(maxsize=8)
-def _structure_words(
-    education: tuple[tuple[str, tuple[str, ...]], ...],
-    sections: tuple[tuple[str, tuple[str, ...]], ...],
-) -> frozenset[str]:
-    """Words every resume has as structure: degree words and section headings ("school",
-    "certifications", "skills"). They say nothing about the trade, so they are no keywords."""
-    out: set[str] = set()
-    for _, words in (*education, *sections):
-        for phrase in words:
-            out.update(lemma(w) for w in _WORD.findall(phrase))
-    return frozenset(w.lower() for w in out)
-
-
-def _keywords(
-    text: str, item: Item, crits: dict[str, Criterion], title: str, lex: Lexicon
-) -> list[tuple[str, float]]:
-    """(word, specificity) for the specific words of an item that no criterion names yet.
-
-    Words inside a lexicon term or the job title are left to those criteria; words the
-    occupation texts do not know (names, typos, "experience") are not keywords.
-    """
-    covered = [(h.start, h.end) for h in lex.scan(text)]
-    low = text.lower()
-    t = title.lower()
-    start = low.find(t) if t else -1
-    while start >= 0:
-        covered.append((start, start + len(t)))
-        start = low.find(t, start + 1)
-    cue_words = _cue_words(lex.cues)
-    structure = _structure_words(lex.education, lex.sections)
-    out = []
-    for m in _WORD.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        word = m.group()
-        if word.lower() in cue_words or lemma(word) in structure:
-            continue  # "a plus", "required": how much, not what; "school": every resume's
-        spec = specificity(word)
-        if spec is None and _ACRONYM.fullmatch(word):
-            spec = 1.0
-        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or len(word) < 3 or "'" in word:
-            continue
-        key = word if spec == 1.0 and word.isupper() else lemma(word)
-        if not any(key.lower() == c.lower() for c in crits):
-            out.append((key, spec))
-    return out
-
-
 def _add_keywords(
     found: dict[str, tuple[float, Item, Cue | None]],
     counts: dict[str, int],
@@ -417,78 +345,35 @@ def _add_keywords(
     used: set[str],
     lex: Lexicon,
 ) -> None:
-    """The ``KEYWORDS_MAX`` most specific keywords as light criteria (never required).
+    """The ``KEYWORDS_MAX`` most specific posting words as light criteria (never required).
 
     A word the posting comes back to ("aircraft" in three duties) is what the job is about:
     its weight grows with the number of clauses naming it, up to ``KEYWORD_REPEAT_MAX`` times.
+    A word some criterion already names is left out.
     """
     base = lex.kind_weight("keyword")
-    best = sorted(found.items(), key=lambda kv: -kv[1][0])[:KEYWORDS_MAX]
-    for word, (spec, item, cue) in sorted(best, key=lambda kv: list(found).index(kv[0])):
-        if word in crits:
-            continue
-        repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX) ** KEYWORD_REPEAT_POWER
+    named = {c.label.lower() for c in crits.values()}
+    fresh = {w: v for w, v in found.items() if w.lower() not in named}
+    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[:KEYWORDS_MAX]
+    for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
+        repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX)
         # "preferred" lowers a keyword; nothing raises one above its kind's weight.
-        w = round(base * spec**KEYWORD_POWER * min(1.0, _factor(cue, item)) * repeat, 3)
+        w = round(base * spec * min(1.0, _factor(cue, item)) * repeat, 3)
         crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
 
 
-# The title's own specific words ("aviation", "healthcare", "teacher") name the trade whatever
-# a resume's exact job title: each becomes a keyword this many times a keyword's base weight.
-TITLE_WORD_FACTOR = 2.0
-GENERIC_TITLE_WORD = 300  # "manager", "coordinator": in more occupations than this, too vague
-
-
 def _add_title_words(
-    title: str, title_crit: Criterion | None, crits: dict[str, Criterion], used: set[str],
-    lex: Lexicon,
-) -> None:  # fmt: skip
-    """Each specific word of the title as a keyword, with the trade's other forms as aliases.
-
-    "Staff Accountant" gives "accountant" (also "accounting"), "Aviation Maintenance
-    Technician" gives "aviation": a resume of the trade names it whatever its job title. The
-    head of the title is left out when many occupations share it ("Manager", "Specialist").
-    """
-    if title_crit is None:
-        return
-    df = word_df()[1]
-    structure = _structure_words(lex.education, lex.sections)
+    title_crit: Criterion, crits: dict[str, Criterion], used: set[str], lex: Lexicon
+) -> None:
+    """Each trade word of the title as a keyword (``keywords.title_words``), heavier."""
     w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
-    for m in _WORD.finditer(title):
-        spec = specificity(m.group())
-        word = lemma(m.group())
-        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or word in structure:
-            continue
-        if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
-            continue
+    for word, aliases in title_words(title_crit.label, lex):
         old = crits.get(word)
         if old is None or old.kind == "keyword":
             crits[word] = Criterion(
                 old.id if old else _slug(word, used), "keyword", word,
-                max(w, old.weight if old else 0.0), _trade_forms(word), False, title,
+                max(w, old.weight if old else 0.0), aliases, False, title_crit.label,
             )  # fmt: skip
-
-
-TRADE_FORM_SPECIFICITY = 0.35
-_AGENT = re.compile(r"(?:ant|ent|er|or|ist|ian)$")
-
-
-def _trade_forms(word: str) -> tuple[str, ...]:
-    """The activity a title word's agent noun does, when it is itself specific.
-
-    "accountant" -> "accounting", "banker" -> "banking", "merchandiser" -> "merchandising",
-    "consultant" -> "consulting"; "trainer" -> "training" is too common to count.
-    """
-    m = _AGENT.search(word)
-    if not m or m.start() < 4:
-        return ()
-    stem = word[: m.start()]
-    out = []
-    for form in (stem + "ing", stem + "ion", stem + "ation"):
-        spec = specificity(form)
-        if spec is not None and spec >= TRADE_FORM_SPECIFICITY:
-            out.append(form)
-    return tuple(out[:2])
 
 
 def _focus(crits: tuple[Criterion, ...]) -> str:
@@ -545,11 +430,12 @@ def compile_posting(
             _add_clause(clause, cue, item, crits, used, lex)
             if item.prose or soft or (cue and cue.factor <= 0):
                 continue  # an essay's words are not the job's
-            for word, spec in _keywords(clause, item, crits, posting.title, lex):
+            for word, spec in posting_words(clause, posting.title, lex):
                 keywords.setdefault(word, (spec, item, cue))
                 counts[word] = counts.get(word, 0) + 1
     _add_keywords(keywords, counts, crits, used, lex)
-    _add_title_words(posting.title, title_crit, crits, used, lex)
+    if title_crit is not None:
+        _add_title_words(title_crit, crits, used, lex)
     if not crits and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())

@@ -18,6 +18,7 @@ ORDER = [
     "resume",
     "rubric",
     "posting",
+    "keywords",
     "compiler",
     "scoring",
     "explain",
