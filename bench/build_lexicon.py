@@ -613,7 +613,20 @@ def object_words() -> set[str]:
         with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
             for r in csv.DictReader(f, delimiter="\t"):
                 read(r[col], False)
-    return {w for w, n in inside.items() if opening[w] * 2 < n}
+
+    def derived(w: str) -> bool:
+        """ "issued", "completed" (participles), "timely", "actively" (adverbs of a word):
+        the grammar around a trade's things, not things. Gerunds stay: "teaching",
+        "consulting", "nursing" name trades."""
+        if w.endswith("ed") and len(w) > 5 and not w.endswith("eed"):
+            base = w[:-2]
+            return any(b in inside or b in opening for b in (base, base + "e", w[:-1]))
+        if w.endswith("ly") and len(w) > 5:
+            base = w[:-2]
+            return any(b in inside for b in (base, base + "e", base[:-1] + "y"))
+        return False
+
+    return {w for w, n in inside.items() if opening[w] * 2 < n and not derived(w)}
 
 
 def posting_df() -> dict[str, tuple[int, Counter[str]]]:
