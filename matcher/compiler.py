@@ -313,6 +313,10 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
 # ---------------------------------------------------------------- title and keywords
 
 KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
+# Keywords fill a rubric up to about this many criteria: where the lexicon already names the
+# job's skills (20 terms), a few keywords do; where it knows little of a trade, up to 20.
+RUBRIC_SIZE = 28
+KEYWORDS_MIN = 5
 KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
 # The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
 TITLE_WORD_FACTOR = 2.0
@@ -345,7 +349,8 @@ def _add_keywords(
     used: set[str],
     lex: Lexicon,
 ) -> None:
-    """The ``KEYWORDS_MAX`` most specific posting words as light criteria (never required).
+    """The most specific posting words as light criteria (never required), as many as fill
+    the rubric to ``RUBRIC_SIZE`` (at least ``KEYWORDS_MIN``, at most ``KEYWORDS_MAX``).
 
     A word the posting comes back to ("aircraft" in three duties) is what the job is about:
     its weight grows with the number of clauses naming it, up to ``KEYWORD_REPEAT_MAX`` times.
@@ -354,7 +359,8 @@ def _add_keywords(
     base = lex.kind_weight("keyword")
     named = {c.label.lower() for c in crits.values()}
     fresh = {w: v for w, v in found.items() if w.lower() not in named}
-    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[:KEYWORDS_MAX]
+    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(crits))
+    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[: min(KEYWORDS_MAX, room)]
     for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
         repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX)
         # "preferred" lowers a keyword; nothing raises one above its kind's weight.
