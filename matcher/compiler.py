@@ -373,7 +373,12 @@ def _add_title_words(
 ) -> None:
     """Each trade word of the title as a keyword (``keywords.title_words``), heavier."""
     w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
-    for word, aliases in title_words(title_crit.label, lex):
+    for word, forms in title_words(title_crit.label, lex):
+        # "teacher" brings "teaching": that is one criterion, not two.
+        aliases = tuple(f for f in forms if f not in crits or crits[f].kind == "keyword")
+        for f in aliases:
+            if f in crits:
+                del crits[f]
         old = crits.get(word)
         if old is None or old.kind == "keyword":
             crits[word] = Criterion(
