@@ -377,8 +377,7 @@ def _add_title_words(
         # "teacher" brings "teaching": that is one criterion, not two.
         aliases = tuple(f for f in forms if f not in crits or crits[f].kind == "keyword")
         for f in aliases:
-            if f in crits:
-                del crits[f]
+            crits.pop(f, None)
         old = crits.get(word)
         if old is None or old.kind == "keyword":
             crits[word] = Criterion(
