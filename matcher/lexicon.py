@@ -303,9 +303,9 @@ def title_names(title: str) -> tuple[str, ...]:
         return ()
     head = key.split()[-1]
     mine = set(words)
-    votes: dict[str, tuple[int, int, str]] = {}  # folded -> (shared words, lines, spelling)
+    votes: dict[str, tuple[int, int, str]] = {}  # folded -> (shared words, votes, spelling)
     if key != normalize_term(title):
-        votes[key] = (len(key.split()), len(found) + 1, key)
+        votes[key] = (len(key.split()), 2 * len(found) + 1, key)
     for li in found:
         names, _ = data.lines[li]
         strong = any(normalize_term(n) == key for n in names)
@@ -315,7 +315,7 @@ def title_names(title: str) -> tuple[str, ...]:
             if not (strong or k.split()[-1] == head):
                 continue
             _, v, first = votes.get(k, (0, 0, n))
-            votes[k] = (shared, v + 1, first)
+            votes[k] = (shared, v + (2 if strong else 1), first)  # a reported title counts more
     # Names sharing most words with the title first ("Executive Sous Chef", then "Chef"), then
     # names several occupations share, then short ones (what most resumes write).
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1][0], -kv[1][1], len(kv[0].split()), kv[0]))
