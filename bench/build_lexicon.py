@@ -28,6 +28,8 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import math
+import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -537,14 +539,50 @@ def write_titles() -> None:
     print(f"{TITLES_OUT.relative_to(ROOT)}: {len(lines) - 3} occupations, {size:.0f} kB")
 
 
-def occupation_df() -> tuple[int, Counter[str]]:
-    """(number of occupations, in how many occupations' texts each word occurs).
+def _entropy(shares: list[float]) -> float:
+    total = sum(shares)
+    return -sum(p / total * math.log(p / total) for p in shares)
+
+
+_CHANCE: dict[tuple[str, int], float] = {}
+
+
+def _chance_entropy(tax: str, n: int, group: dict[str, str], sizes: Counter[str]) -> float:
+    """Mean entropy over occupation groups of ``n`` occupations of taxonomy ``tax`` drawn at
+    random (seeded; ``n`` rounded to about 10% above 20, so few draws are needed)."""
+    b = n if n <= 20 else round(20 * 1.1 ** round(math.log(n / 20, 1.1)))
+    if (tax, b) not in _CHANCE:
+        occs = sorted(o for o, g in group.items() if g.startswith(tax))
+        rng = random.Random(b)
+        hs = []
+        for _ in range(40):
+            got = Counter(group[o] for o in rng.sample(occs, min(b, len(occs))))
+            hs.append(_entropy([k / sizes[g] for g, k in got.items()]))
+        _CHANCE[tax, b] = sum(hs) / len(hs)
+    return _CHANCE[tax, b]
+
+
+def occupation_df() -> tuple[int, Counter[str], dict[str, float]]:
+    """(number of occupations, in how many occupations' texts each word occurs, how
+    concentrated each word is in few occupation groups).
 
     An occupation's text is what O*NET or ESCO say about it: description, tasks, tools, titles,
     skill and knowledge labels. A word most occupations use ("maintain", "ensure") tells a
     trade from another as little as "the"; "classroom" or "airframe" tells a lot.
+
+    Concentration is 1 minus the normalised entropy of the share of each occupation group
+    (O*NET SOC major group, ESCO ISCO sub-major group) whose texts use the word: "invoice"
+    (0.73, clerks and accountants) and "classroom" (0.74, teachers) belong to a few groups;
+    "point", "task" or "image" are every group's words. The entropy is measured against that
+    of as many occupations drawn at random (``_chance_entropy``): two occupations in two
+    groups ("difference") are what chance gives, not a trade.
     """
+    isco: dict[str, str] = {}
+    with (DATA / "esco-1.2.0" / "occupations_en.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            isco[r["conceptUri"]] = r["iscoGroup"][:2]
     docs: defaultdict[str, list[str]] = defaultdict(list)
+    group: dict[str, str] = {}
     for name, col in (
         ("Task Statements.txt", "Task"),
         ("Occupation Data.txt", "Description"),
@@ -553,7 +591,9 @@ def occupation_df() -> tuple[int, Counter[str]]:
     ):
         with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
             for r in csv.DictReader(f, delimiter="\t"):
-                docs[r["O*NET-SOC Code"]].append(r[col])
+                code = r["O*NET-SOC Code"]
+                docs[code].append(r[col])
+                group[code] = "onet " + code[:2]
     with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
@@ -561,14 +601,35 @@ def occupation_df() -> tuple[int, Counter[str]]:
             for k in ("essential_skills", "optional_skills", "essential_knowledge"):
                 parts += d.get(k) or []
             docs[d["occupation_uri"]].append(" ".join(p for p in parts if p))
+            group[d["occupation_uri"]] = "esco " + isco.get(d["occupation_uri"], "?")
     df: Counter[str] = Counter()
-    for texts in docs.values():
-        df.update(set(_WORD.findall(" ".join(texts).lower())))
-    return len(docs), df
+    per: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for occ, texts in docs.items():
+        words = set(_WORD.findall(" ".join(texts).lower()))
+        df.update(words)
+        for w in words:
+            per[w][group[occ]] += 1
+    sizes = Counter(group.values())
+    conc = {}
+    for w, c in per.items():
+        num = den = 0.0
+        for tax in ("onet", "esco"):
+            groups = [g for g in sizes if g.startswith(tax)]
+            n = sum(c[g] for g in groups)
+            if not n:
+                continue
+            expected = _chance_entropy(tax, n, group, sizes)
+            h = _entropy([c[g] / sizes[g] for g in groups if c[g]])
+            # each taxonomy counts by its occupations using w
+            num += max(0.0, 1 - h / expected) * n if expected else n
+            den += n
+        conc[w] = num / den
+    return len(docs), df, conc
 
 
-def object_words() -> set[str]:
-    """Words that name things a job deals with, not actions or manners.
+def object_words() -> tuple[set[str], Counter[str]]:
+    """Words that name things a job deals with, not actions or manners, and how often each
+    heads a label's noun phrase.
 
     ESCO skill labels and O*NET task statements open with a verb ("maintain aircraft
     engines", "Plan lessons"): the words after the first are what the work is about. A word
@@ -576,9 +637,17 @@ def object_words() -> set[str]:
     verb ("improve", "inspect", "ask"); one that never stands inside them is no thing of a
     trade. Job titles
     and tool names are things too. So "aircraft" and "classroom" are object words.
+
+    A noun heads a phrase: it ends a label ("manage *invoices*") or stands before "of", "for",
+    "in" ("*minister* of state"). "early", "latest" or "original" stand in labels only
+    before their noun: never heads, they are no keyword (plurals count as their singular).
     """
     inside: Counter[str] = Counter()
     opening: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+
+    def head(w: str) -> None:
+        heads[w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w] += 1
 
     def read(label: str, verb_first: bool, things: bool = True) -> None:
         words = _WORD.findall(label.lower())
@@ -591,6 +660,8 @@ def object_words() -> set[str]:
                 opening[w] += 1
             elif things:
                 inside[w] += 1
+                if i + 1 == len(words) or words[i + 1] in ("of", "for", "in"):
+                    head(w)
 
     with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
         seen: set[str] = set()
@@ -626,7 +697,8 @@ def object_words() -> set[str]:
             return any(b in inside for b in (base, base + "e", base[:-1] + "y"))
         return False
 
-    return {w for w, n in inside.items() if opening[w] * 2 < n and not derived(w)}
+    objects = {w for w, n in inside.items() if opening[w] * 2 < n and not derived(w)}
+    return objects, heads
 
 
 def posting_df() -> dict[str, tuple[int, Counter[str]]]:
@@ -651,17 +723,19 @@ def posting_df() -> dict[str, tuple[int, Counter[str]]]:
 
 
 def write_words() -> None:
-    """Write words.tsv: each trade word and in how many occupations it occurs.
+    """Write words.tsv: each trade word, in how many occupations it occurs, how concentrated
+    in few occupation groups it is (``occupation_df``) and how often it heads a label.
 
     Kept: words in at least two occupations' texts that name things (``object_words``), not
     job-ad grammar (in >= 10% of the postings of every source and at least three times as
     common there as in occupation texts).
     """
-    n_occ, odf = occupation_df()
+    n_occ, odf, conc = occupation_df()
     sources = posting_df()
     lines = [
         "# Word specificity from O*NET 29.3 and ESCO v1.2.0 occupation texts, by",
-        "# bench/build_lexicon.py (see ATTRIBUTION.md): word<TAB>occupations using it.",
+        "# bench/build_lexicon.py (see ATTRIBUTION.md): word<TAB>occupations using it<TAB>",
+        "# concentration in few occupation groups (0-1)<TAB>times it heads a label's noun phrase.",
         f"*occupations\t{n_occ}",
     ]
     grammar = set()
@@ -669,13 +743,14 @@ def write_words() -> None:
         p = min((pdf.get(w, 0) + 1) / (n_post + 1) for n_post, pdf in sources.values())
         if p >= 0.1 and p > 3 * (n + 1) / (n_occ + 1):
             grammar |= {w, w[:-1] if w.endswith("s") else w}  # "skills" makes "skill" grammar
-    objects = object_words()
+    objects, heads = object_words()
     kept = 0
     for w in sorted(odf):
         n = odf[w]
         if n < 2 or len(w) < 2 or w in grammar or w not in objects or w in _CLOSED:
             continue
-        lines.append(f"{w}\t{n}")
+        h = heads[w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w]
+        lines.append(f"{w}\t{n}\t{conc[w]:.2f}\t{h}")
         kept += 1
     WORDS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{WORDS_OUT.relative_to(ROOT)}: {kept} words, {WORDS_OUT.stat().st_size / 1e3:.0f} kB")

@@ -315,8 +315,9 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
 KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
 # Keywords fill a rubric up to about this many criteria: where the lexicon already names the
 # job's skills (20 terms), a few keywords do; where it knows little of a trade, up to 20.
-RUBRIC_SIZE = 28
-KEYWORDS_MIN = 5
+RUBRIC_SIZE = 20
+KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword
 KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
 # The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
 TITLE_WORD_FACTOR = 2.0
@@ -436,9 +437,12 @@ def compile_posting(
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
+        # An errand ("stationery, envelopes, business cards", "tasks assigned by the
+        # Minister") is any office's: its words are no trade's.
+        chore = any(c.factor < CHORE_FACTOR for c in [_cue(text, lex)] if c is not None)
         for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
             _add_clause(clause, cue, item, crits, used, lex)
-            if item.prose or soft or (cue and cue.factor <= 0):
+            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
                 continue  # an essay's words are not the job's
             for word, spec in posting_words(clause, posting.title, lex):
                 keywords.setdefault(word, (spec, item, cue))

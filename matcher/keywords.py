@@ -14,11 +14,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.lexicon import Lexicon, lemma, specificity, word_df
+from matcher.lexicon import Lexicon, lemma, specificity, trade_noun, word_df
 
 # A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
 # "classroom" 0.41, "subcontractor" 0.88; "customer" 0.22, "repair" 0.26 stay out).
 KEYWORD_MIN_SPECIFICITY = 0.28
+# ... and be a noun concentrated in a few occupation groups beyond chance
+# (``lexicon.trade_noun``): "classroom" 0.70, "invoice" 0.30, "recipes" 0.22 are; "task"
+# 0.09, "point" 0.15, "image" 0.19, "opinion" 0.11 are every trade's words.
+KEYWORD_MIN_CONCENTRATION = 0.2
 # A title word that heads the titles of more occupations than this ("manager", "technician",
 # "specialist") says nothing of the trade.
 GENERIC_TITLE_WORD = 300
@@ -58,8 +62,10 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
     occupation texts do not know (names, typos, "experience"), verbs ("maintain"), cue words
     ("plus") and resume structure ("school") are not keywords. Plurals come as singulars.
 
+    Only trade nouns count (``lexicon.trade_noun``): "rules" is every occupation group's word.
+
     >>> posting_words("Plan lessons for the classroom; OSHA rules a plus", "", default())
-    [('lesson', 0.42...), ('classroom', 0.40...), ('OSHA', 1.0), ('rules', 0.3...)]
+    [('lesson', 0.42...), ('classroom', 0.40...), ('OSHA', 1.0)]
     """
     covered = [(h.start, h.end) for h in lex.scan(text)]
     low, t = text.lower(), title.lower()
@@ -78,10 +84,17 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
         spec = specificity(word)
         if spec is None and _ACRONYM.fullmatch(word):
             spec = 1.0
+        elif spec is not None and not _trade_noun(word):
+            continue
         if spec is None or spec < KEYWORD_MIN_SPECIFICITY:
             continue
         out.append((word if spec == 1.0 and word.isupper() else lemma(word), spec))
     return out
+
+
+def _trade_noun(word: str) -> bool:
+    conc = trade_noun(word)
+    return conc is not None and conc >= KEYWORD_MIN_CONCENTRATION
 
 
 def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:

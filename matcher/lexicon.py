@@ -275,7 +275,36 @@ def _titles() -> _Titles:
     return _Titles(tuple(lines), {k: tuple(v) for k, v in index.items()})
 
 
+@lru_cache(maxsize=1)
+def _bilingual() -> dict[str, tuple[str, ...]]:
+    """Folded title -> its group's names, from ``[[titles]]`` in ``data/lexicon.toml``."""
+    raw = tomllib.loads(files("matcher").joinpath("data/lexicon.toml").read_text("utf-8"))
+    out: dict[str, tuple[str, ...]] = {}
+    for group in raw.get("titles", ()):
+        names = tuple(group["names"])
+        for n in names:
+            out.setdefault(normalize_term(n), names)
+    return out
+
+
 def title_names(title: str) -> tuple[str, ...]:
+    """Other names of the job called ``title``: first its English or Chinese names from the
+    curated title table (``[[titles]]`` in ``data/lexicon.toml``: "电商产品经理" <->
+    "e-commerce product manager"), then ``_onet_names`` of it (or of its English name).
+
+    >>> title_names("产品经理")[:3]
+    ('product manager', '产品专员', '产品主管')
+    """
+    key = normalize_term(title)
+    group = _bilingual().get(key, ())
+    own = tuple(n for n in group if normalize_term(n) != key)
+    english = title if title.isascii() else next((n for n in group if n.isascii()), "")
+    more = _onet_names(english) if english else ()
+    seen = {key, *map(normalize_term, own)}
+    return own + tuple(n for n in more if normalize_term(n) not in seen)
+
+
+def _onet_names(title: str) -> tuple[str, ...]:
     """Other names of the job called ``title``, from O*NET and ESCO; () for an unknown title.
 
     The title (or, failing that, its longest known ending: "Apparel Merchandiser" ->
@@ -330,25 +359,49 @@ def title_names(title: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _words() -> tuple[int, dict[str, int], dict[str, tuple[float, int]]]:
+    """``data/words.tsv`` read once: (occupations, df per word, (concentration, heads) per word)."""
+    path = files("matcher").joinpath("data/words.tsv")
+    if not path.is_file():
+        return 1, {}, {}
+    n, df, traits = 1, {}, {}
+    for row in path.read_text("utf-8").splitlines():
+        if row.startswith("#"):
+            continue
+        w, c, *rest = row.split("\t")
+        if w == "*occupations":
+            n = int(c)
+            continue
+        df[w] = int(c)
+        if len(rest) == 2:
+            traits[w] = (float(rest[0]), int(rest[1]))
+    return n, df, traits
+
+
 def word_df() -> tuple[int, dict[str, int]]:
     """(occupations, occupations whose O*NET or ESCO text uses each word): ``data/words.tsv``.
 
     Words nearly every job ad uses ("experience", "team") are absent (see
     ``bench/build_lexicon.py``), as are words found in fewer than two occupations.
     """
-    path = files("matcher").joinpath("data/words.tsv")
-    if not path.is_file():
-        return 1, {}
-    n, df = 1, {}
-    for row in path.read_text("utf-8").splitlines():
-        if row.startswith("#"):
-            continue
-        w, _, c = row.partition("\t")
-        if w == "*occupations":
-            n = int(c)
-        else:
-            df[w] = int(c)
+    n, df, _ = _words()
     return n, df
+
+
+def trade_noun(word: str) -> float | None:
+    """How much ``word`` belongs to a few occupation groups (0-1), when it is a noun.
+
+    None for a word that never heads a noun phrase in ESCO or O*NET labels ("early",
+    "latest", "original": they stand before a noun) or that the occupation texts do not know.
+    Concentration is 1 minus the entropy of its spread over occupation groups: "invoice" and
+    "classroom" belong to a few groups, "point" and "task" to all.
+
+    >>> trade_noun("invoices") > trade_noun("task"), trade_noun("latest")
+    (True, None)
+    """
+    # the singular decides: "opinions" is as general as "opinion"
+    conc, heads = _words()[2].get(lemma(word), (0.0, 0))
+    return conc if heads else None
 
 
 def specificity(word: str) -> float | None:

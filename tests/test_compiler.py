@@ -473,9 +473,38 @@ def test_title_words_bring_their_trade() -> None:
     assert "aviation" in labels and "technician" not in labels  # a head many trades share
 
 
-def test_chinese_postings_get_no_english_keywords_or_unknown_titles() -> None:
+def test_chinese_postings_get_no_english_keywords_and_a_bilingual_title() -> None:
+    # The title is a criterion again since the curated EN<->ZH title table: "电商产品经理"
+    # carries "e-commerce product manager", so an English resume of the job meets it.
     r = compile_file(ZH_SEED)[0]
-    assert not [c for c in r.criteria if c.kind in ("title", "keyword")]
+    assert not [c for c in r.criteria if c.kind == "keyword"]
+    title = r.criteria[0]
+    assert title.kind == "title" and "e-commerce product manager" in title.aliases
+
+
+def test_bilingual_title_names_go_both_ways() -> None:
+    from matcher.lexicon import title_names
+
+    assert "产品经理" in title_names("Product manager")
+    assert "product manager" in title_names("产品经理")
+    assert "accountant" in title_names("会计")
+    assert title_names("总经理助理的助理") == ()  # an unknown Chinese title stays unnamed
+
+
+def test_keywords_are_trade_nouns_of_few_occupation_groups() -> None:
+    from matcher.lexicon import trade_noun
+
+    # adjectives stand before a noun, never head one: not nouns
+    assert trade_noun("early") is None and trade_noun("latest") is None
+    # every occupation group's nouns tell no trade, however rare
+    assert trade_noun("classroom") > trade_noun("task")  # type: ignore[operator]
+    assert trade_noun("invoice") > trade_noun("point")  # type: ignore[operator]
+    r = compile_text(
+        "Requirements:\n- Participate in the early product planning and improve the product"
+        " concept\n- Be familiar with the latest developments and have opinions on them",
+        stem="j",
+    )[0]
+    assert not {"early", "latest", "opinion", "point"} & {c.label for c in r.criteria}
 
 
 @pytest.mark.parametrize(
