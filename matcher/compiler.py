@@ -314,7 +314,7 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
 
 KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
 # Keywords fill a rubric up to about this many criteria: where the lexicon already names the
-# job's skills (20 terms), a few keywords do; where it knows little of a trade, up to 20.
+# job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
 RUBRIC_SIZE = 20
 KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
 CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword

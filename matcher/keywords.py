@@ -3,8 +3,10 @@
 A step of compiling between ``matcher.posting`` (items) and ``matcher.compiler`` (criteria). The
 lexicon knows a few thousand skills and tools; a trade's own words ("classroom", "subcontractor",
 "airframe", "OSHA") mostly are not among them. This step finds them in a posting's text by their
-specificity over O*NET and ESCO occupation texts (``matcher.lexicon.specificity``), leaving out
-job-ad grammar, verbs, cue words and the words every resume has as structure, and reads the
+specificity over O*NET and ESCO occupation texts (``matcher.lexicon.specificity``), keeping only
+trade nouns (``matcher.lexicon.trade_noun``: a noun concentrated in few occupation groups, so
+not "early", "task" or "opinion"), leaving out job-ad grammar, verbs, cue words and the words
+every resume has as structure, and reads the
 trade words of a job title ("Aviation Maintenance Technician" -> "aviation"). The compiler turns
 them into light ``keyword`` criteria.
 """
