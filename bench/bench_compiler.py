@@ -12,6 +12,8 @@ Reads ../shared/data (skips cleanly when absent):
   a number of years inside that band (read by a plain regex independent of the compiler); recall
   of the tags that occur in the text (a tag counts when the lexicon reads it as criteria that
   are all in the rubric: "python爬虫" needs Python and web crawling).
+* The keyword criteria (specific posting words, not lexicon terms) are not counted above; their
+  occurrences in SkillSpan dev are checked on their own: the share inside a gold span.
 
 Each figure is printed for the full lexicon and for a baseline in the same run: the curated
 table alone (no ESCO/O*NET/THUOCL terms). Timing is a ratio to that baseline.
@@ -91,11 +93,17 @@ def skillspan(lex: Lexicon) -> dict[str, float]:
     for line in (DATA / "skillspan" / "dev.json").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         postings.setdefault((row["source"], row["idx"]), []).append(row)
-    n = dict.fromkeys(("tp_pred", "pred", "hit_k", "k", "hit_s", "s"), 0)
+    n = dict.fromkeys(
+        ("tp_pred", "pred", "hit_k", "k", "hit_s", "s", "tp_kw", "kw", "tp_w", "w"), 0
+    )
     for rows in postings.values():
         sentences = [" ".join(r["tokens"]) for r in rows]  # type: ignore[arg-type]
         rubric = _compile("\n".join(sentences), lex)
         labels = {c.label for c in rubric.criteria if c.kind in SKILL_KINDS} if rubric else set()
+        words = [c.label for c in rubric.criteria if c.kind == "keyword"] if rubric else []
+        keyword = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, words)) + r")(?:e?s)?\b", re.I
+        ) if words else None  # fmt: skip
         for text, r in zip(sentences, rows, strict=True):
             pred = [(h.start, h.end) for h in lex.scan(text) if h.term.label in labels]
             gold = {
@@ -105,6 +113,14 @@ def skillspan(lex: Lexicon) -> dict[str, float]:
             every = gold["s"] + gold["k"]
             n["pred"] += len(pred)
             n["tp_pred"] += sum(any(s < ge and gs < e for gs, ge in every) for s, e in pred)
+            # Keyword criteria (specific posting words): how often they sit inside a gold span.
+            kw = [m.span() for m in keyword.finditer(text)] if keyword else []
+            n["kw"] += len(kw)
+            n["tp_kw"] += sum(any(s < ge and gs < e for gs, ge in every) for s, e in kw)
+            # The chance level: every word of three letters or more.
+            anyw = [m.span() for m in re.finditer(r"\b[A-Za-z]{3,}\b", text)]
+            n["w"] += len(anyw)
+            n["tp_w"] += sum(any(s < ge and gs < e for gs, ge in every) for s, e in anyw)
             for kind, spans in gold.items():
                 n[kind] += len(spans)
                 n["hit_" + kind] += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in spans)
@@ -115,6 +131,9 @@ def skillspan(lex: Lexicon) -> dict[str, float]:
         "recall_skill": n["hit_s"] / max(n["s"], 1),
         "predicted": n["pred"],
         "gold": n["k"] + n["s"],
+        "keyword_precision": n["tp_kw"] / max(n["kw"], 1),
+        "keyword_predicted": n["kw"],
+        "word_precision": n["tp_w"] / max(n["w"], 1),
     }
 
 
@@ -197,6 +216,11 @@ def main() -> int:
                 f"  skillspan dev: precision {m['precision']:.3f}  recall {m['recall']:.3f}"
                 f" (knowledge {m['recall_knowledge']:.3f}, skill {m['recall_skill']:.3f};"
                 f" {m['predicted']:.0f} predicted, {m['gold']:.0f} gold spans)"
+            )
+            print(
+                f"  skillspan dev keyword criteria: {m['keyword_predicted']:.0f} occurrences,"
+                f" {m['keyword_precision']:.3f} inside a gold skill or knowledge span"
+                f" (any word: {m['word_precision']:.3f})"
             )
         if (DATA / "zhaopin-python-jd-zh").exists():
             for k, (right, total) in zhaopin(lex).items():

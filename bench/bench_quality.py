@@ -8,6 +8,8 @@ MAP per category and on average for:
 
 - engine: matcher's ranking as shipped (eligible first, then score);
 - engine score: the same cards ordered by score alone (eligibility ignored);
+- ablations of the compiled rubrics, by score: without the title criterion, without the
+  keyword criteria (specific posting words and the title's words), without both;
 - no context: the engine with every context factor set to 1 (an ablation);
 - reviewed: the engine with each compiled rubric plus what a recruiter adds on review
   (``bench/postings/review.toml``: the job title and the posting's own key terms), in the
@@ -216,9 +218,22 @@ def main() -> int:
     titled = {c: r.with_weights({"review-0": 12.0}) for c, r in rich.items()}
     _, title, _ = engine_orders(resumes, titled)
 
+    def without(*kinds: str) -> dict[str, Rubric]:
+        return {
+            c: replace(r, criteria=tuple(x for x in r.criteria if x.kind not in kinds))
+            for c, r in rubrics.items()
+        }
+
+    _, no_title, _ = engine_orders(resumes, without("title"))
+    _, no_keywords, _ = engine_orders(resumes, without("keyword"))
+    _, neither, _ = engine_orders(resumes, without("title", "keyword"))
+
     systems = {
         "engine": shipped,
         "engine, score order": by_score,
+        "  no title criterion": no_title,
+        "  no keyword criteria": no_keywords,
+        "  neither": neither,
         "reviewed": rich_order,
         "reviewed, score order": rich_score,
         "reviewed, no context": flat,
@@ -231,7 +246,7 @@ def main() -> int:
         + ", ".join(f"{c[:8].lower()} {len(rubrics[c].criteria)}" for c in categories)
     )
     scores = {s: [metrics(o[c], c, labels) for c in categories] for s, o in systems.items()}
-    shown = ("engine", "reviewed", "reviewed, score order", "BM25")
+    shown = ("engine", "engine, score order", "reviewed, score order", "BM25")
     print(f"\n{'':22}" + "".join(f"{s:>23}" for s in shown))
     print(f"{'category':22}" + "".join(f"{'P@10 NDCG@10  MAP':>23}" for _ in shown))
     for i, cat in enumerate(categories):

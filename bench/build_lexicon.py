@@ -26,6 +26,10 @@ turn prose into criteria. So, in short:
 from __future__ import annotations
 
 import csv
+import gzip
+import json
+import math
+import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -34,6 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "matcher" / "data" / "lexicon_derived.tsv"
+TITLES_OUT = ROOT / "matcher" / "data" / "titles.tsv.gz"
+WORDS_OUT = ROOT / "matcher" / "data" / "words.tsv"
 
 _VENDORS = (
     "microsoft",
@@ -179,6 +185,153 @@ _ZH_GENERIC_HEAD = {
     "数据库",
 }
 MAX_ALIASES = 12
+# Closed-class words (prepositions, conjunctions, determiners, pronouns, auxiliaries) and the
+# commonest adverbs: grammar in any text, never a trade's word, though ESCO labels hold some of
+# them ("work under pressure", "according to").
+_CLOSED = set(
+    [
+        "about",
+        "above",
+        "according",
+        "across",
+        "after",
+        "against",
+        "along",
+        "also",
+        "although",
+        "among",
+        "any",
+        "around",
+        "as",
+        "at",
+        "because",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
+        "both",
+        "but",
+        "by",
+        "despite",
+        "down",
+        "during",
+        "each",
+        "either",
+        "else",
+        "etc",
+        "even",
+        "ever",
+        "every",
+        "except",
+        "few",
+        "for",
+        "from",
+        "further",
+        "hence",
+        "however",
+        "if",
+        "in",
+        "inside",
+        "into",
+        "its",
+        "itself",
+        "just",
+        "less",
+        "least",
+        "like",
+        "many",
+        "may",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "near",
+        "neither",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "onto",
+        "or",
+        "other",
+        "others",
+        "otherwise",
+        "out",
+        "outside",
+        "over",
+        "own",
+        "per",
+        "plus",
+        "rather",
+        "same",
+        "several",
+        "shall",
+        "should",
+        "since",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "throughout",
+        "thus",
+        "till",
+        "to",
+        "too",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "unless",
+        "unlike",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "via",
+        "was",
+        "were",
+        "what",
+        "whatever",
+        "when",
+        "whenever",
+        "where",
+        "whereas",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+    ]
+)
 
 
 def _ordinary_words() -> set[str]:
@@ -307,6 +460,302 @@ def thuocl() -> list[tuple[str, str, str, list[str]]]:
     return out
 
 
+# ---------------------------------------------------------------- titles and word specificity
+
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:[&+#'][a-z0-9]+)*")
+TITLE_WORDS = 5  # longer "titles" are descriptions ("Supervisor of ... and ...")
+TITLE_ALIASES = 24  # resume-facing names kept per occupation
+
+
+def _title_names(raw: str) -> list[str]:
+    """ "Aviation Maintenance Technician (AMT)" -> the title and its acronym; junk -> []."""
+    out = []
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", raw)
+    main = raw
+    if m:
+        main = f"{m.group(1)} {m.group(3)}".strip()
+        inner = m.group(2).strip()
+        if (re.fullmatch(r"[A-Z][A-Za-z&]{1,6}", inner) and inner.isupper()) or (
+            0 < len(inner.split()) <= TITLE_WORDS and "," not in inner
+        ):
+            out.append(inner)
+    main = re.sub(r"\s+", " ", main).strip(" ,-")
+    if main and len(main.split()) <= TITLE_WORDS and not re.search(r"[,;/]|\bor\b", main):
+        out.insert(0, main)
+    return [t for t in out if len(t) >= 3]
+
+
+def titles() -> list[tuple[str, list[str], list[str]]]:
+    """(occupation, resume-facing names, other names used only to recognise a posting title).
+
+    O*NET: the titles workers report ("Sample of Reported Titles") are what resumes say, so
+    they are the names; the 56k alternate titles only help recognise a posting's title. ESCO:
+    the preferred label and the short alternative labels are both.
+    """
+    out: list[tuple[str, list[str], list[str]]] = []
+    onet_dir = DATA / "onet-29.3"
+    names: defaultdict[str, list[str]] = defaultdict(list)
+    other: defaultdict[str, list[str]] = defaultdict(list)
+    with (onet_dir / "Sample of Reported Titles.txt").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            names[r["O*NET-SOC Code"]] += _title_names(r["Reported Job Title"])
+    with (onet_dir / "Alternate Titles.txt").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            other[r["O*NET-SOC Code"]] += [
+                t for t in _title_names(r["Alternate Title"]) if len(t.split()) <= 4
+            ]
+            if r["Short Title"].strip():
+                other[r["O*NET-SOC Code"]] += _title_names(r["Short Title"])
+    for code in sorted(set(names) | set(other)):
+        out.append((f"onet:{code}", names[code][:TITLE_ALIASES], other[code]))
+    with (DATA / "esco-1.2.0" / "occupations_en.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            alts = [n for a in r["altLabels"].split("\n") for n in _title_names(a.strip())]
+            alts = [a for a in alts if len(a.split()) <= 4]
+            main = _title_names(r["preferredLabel"])
+            short = [a for a in alts if len(a.split()) <= 3]
+            out.append((f"esco:{r['code']}", (main + short)[:TITLE_ALIASES], alts))
+    return out
+
+
+def write_titles() -> None:
+    """Write titles.tsv: one occupation a line, names then recognition-only names."""
+    lines = [
+        "# Job titles per occupation, from O*NET 29.3 (reported and alternate titles) and ESCO",
+        "# v1.2.0 (occupation labels), by bench/build_lexicon.py; see ATTRIBUTION.md.",
+        "# names (put in a title criterion) separated by |<TAB>other names (recognition only)",
+    ]
+    for _, names, other in titles():
+        seen: set[str] = set()
+        a = [n for n in names if not (n.casefold() in seen or seen.add(n.casefold()))]
+        b = [n for n in other if not (n.casefold() in seen or seen.add(n.casefold()))]
+        if a or b:
+            lines.append("|".join(a) + "\t" + "|".join(b))
+    # gzip with a fixed mtime: the same input gives the same bytes (a readable rebuild diff is
+    # impossible for 80k names anyway; their count is printed).
+    raw = ("\n".join(lines) + "\n").encode("utf-8")
+    TITLES_OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    size = TITLES_OUT.stat().st_size / 1e3
+    print(f"{TITLES_OUT.relative_to(ROOT)}: {len(lines) - 3} occupations, {size:.0f} kB")
+
+
+def _entropy(shares: list[float]) -> float:
+    total = sum(shares)
+    return -sum(p / total * math.log(p / total) for p in shares)
+
+
+_CHANCE: dict[tuple[str, int], float] = {}
+
+
+def _chance_entropy(tax: str, n: int, group: dict[str, str], sizes: Counter[str]) -> float:
+    """Mean entropy over occupation groups of ``n`` occupations of taxonomy ``tax`` drawn at
+    random (seeded; ``n`` rounded to about 10% above 20, so few draws are needed)."""
+    b = n if n <= 20 else round(20 * 1.1 ** round(math.log(n / 20, 1.1)))
+    if (tax, b) not in _CHANCE:
+        occs = sorted(o for o, g in group.items() if g.startswith(tax))
+        rng = random.Random(b)
+        hs = []
+        for _ in range(40):
+            got = Counter(group[o] for o in rng.sample(occs, min(b, len(occs))))
+            hs.append(_entropy([k / sizes[g] for g, k in got.items()]))
+        _CHANCE[tax, b] = sum(hs) / len(hs)
+    return _CHANCE[tax, b]
+
+
+def occupation_df() -> tuple[int, Counter[str], dict[str, float]]:
+    """(number of occupations, in how many occupations' texts each word occurs, how
+    concentrated each word is in few occupation groups).
+
+    An occupation's text is what O*NET or ESCO say about it: description, tasks, tools, titles,
+    skill and knowledge labels. A word most occupations use ("maintain", "ensure") tells a
+    trade from another as little as "the"; "classroom" or "airframe" tells a lot.
+
+    Concentration is 1 minus the normalised entropy of the share of each occupation group
+    (O*NET SOC major group, ESCO ISCO sub-major group) whose texts use the word: "invoice"
+    (0.73, clerks and accountants) and "classroom" (0.74, teachers) belong to a few groups;
+    "point", "task" or "image" are every group's words. The entropy is measured against that
+    of as many occupations drawn at random (``_chance_entropy``): two occupations in two
+    groups ("difference") are what chance gives, not a trade.
+    """
+    isco: dict[str, str] = {}
+    with (DATA / "esco-1.2.0" / "occupations_en.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            isco[r["conceptUri"]] = r["iscoGroup"][:2]
+    docs: defaultdict[str, list[str]] = defaultdict(list)
+    group: dict[str, str] = {}
+    for name, col in (
+        ("Task Statements.txt", "Task"),
+        ("Occupation Data.txt", "Description"),
+        ("Technology Skills.txt", "Example"),
+        ("Alternate Titles.txt", "Alternate Title"),
+    ):
+        with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                code = r["O*NET-SOC Code"]
+                docs[code].append(r[col])
+                group[code] = "onet " + code[:2]
+    with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            parts = [d["occupation_name"], *d["alternative_names"], d["occupation_description"]]
+            for k in ("essential_skills", "optional_skills", "essential_knowledge"):
+                parts += d.get(k) or []
+            docs[d["occupation_uri"]].append(" ".join(p for p in parts if p))
+            group[d["occupation_uri"]] = "esco " + isco.get(d["occupation_uri"], "?")
+    df: Counter[str] = Counter()
+    per: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for occ, texts in docs.items():
+        words = set(_WORD.findall(" ".join(texts).lower()))
+        df.update(words)
+        for w in words:
+            per[w][group[occ]] += 1
+    sizes = Counter(group.values())
+    conc = {}
+    for w, c in per.items():
+        num = den = 0.0
+        for tax in ("onet", "esco"):
+            groups = [g for g in sizes if g.startswith(tax)]
+            n = sum(c[g] for g in groups)
+            if not n:
+                continue
+            expected = _chance_entropy(tax, n, group, sizes)
+            h = _entropy([c[g] / sizes[g] for g in groups if c[g]])
+            # each taxonomy counts by its occupations using w
+            num += max(0.0, 1 - h / expected) * n if expected else n
+            den += n
+        conc[w] = num / den
+    return len(docs), df, conc
+
+
+def object_words() -> tuple[set[str], Counter[str]]:
+    """Words that name things a job deals with, not actions or manners, and how often each
+    heads a label's noun phrase.
+
+    ESCO skill labels and O*NET task statements open with a verb ("maintain aircraft
+    engines", "Plan lessons"): the words after the first are what the work is about. A word
+    that opens them (or follows "to") at least half as often as it stands inside them is a
+    verb ("improve", "inspect", "ask"); one that never stands inside them is no thing of a
+    trade. Job titles
+    and tool names are things too. So "aircraft" and "classroom" are object words.
+
+    A noun heads a phrase: it ends a label ("manage *invoices*") or stands before "of", "for",
+    "in" ("*minister* of state"). "early", "latest" or "original" stand in labels only
+    before their noun: never heads, they are no keyword (plurals count as their singular).
+    """
+    inside: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+
+    def head(w: str) -> None:
+        heads[w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w] += 1
+
+    def read(label: str, verb_first: bool, things: bool = True) -> None:
+        words = _WORD.findall(label.lower())
+        if verb_first and words:
+            opening[words[0]] += 1
+            words = words[1:]
+        for i, w in enumerate(words):
+            # "in order to improve": a verb again, wherever it stands
+            if i and words[i - 1] == "to":
+                opening[w] += 1
+            elif things:
+                inside[w] += 1
+                if i + 1 == len(words) or words[i + 1] in ("of", "for", "in"):
+                    head(w)
+
+    with (DATA / "esco-1.2.0" / "esco_occupation_skill_profiles.jsonl").open(encoding="utf-8") as f:
+        seen: set[str] = set()
+        for line in f:
+            d = json.loads(line)
+            for k in ("essential_skills", "optional_skills", "essential_knowledge"):
+                for label in d.get(k) or []:
+                    if label not in seen:  # a skill counts once, however many jobs list it
+                        seen.add(label)
+                        read(label, k != "essential_knowledge")  # knowledge is a noun phrase
+            for name in [d["occupation_name"], *d["alternative_names"]]:
+                read(name, False)
+    with (DATA / "onet-29.3" / "Task Statements.txt").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            read(r["Task"], True, things=False)  # task prose: only to tell verbs
+    for name, col in (
+        ("Technology Skills.txt", "Example"),
+        ("Alternate Titles.txt", "Alternate Title"),
+    ):
+        with (DATA / "onet-29.3" / name).open(encoding="utf-8", errors="replace") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                read(r[col], False)
+
+    def derived(w: str) -> bool:
+        """ "issued", "completed" (participles), "timely", "actively" (adverbs of a word):
+        the grammar around a trade's things, not things. Gerunds stay: "teaching",
+        "consulting", "nursing" name trades."""
+        if w.endswith("ed") and len(w) > 5 and not w.endswith("eed"):
+            base = w[:-2]
+            return any(b in inside or b in opening for b in (base, base + "e", w[:-1]))
+        if w.endswith("ly") and len(w) > 5:
+            base = w[:-2]
+            return any(b in inside for b in (base, base + "e", base[:-1] + "y"))
+        return False
+
+    objects = {w for w, n in inside.items() if opening[w] * 2 < n and not derived(w)}
+    return objects, heads
+
+
+def posting_df() -> dict[str, tuple[int, Counter[str]]]:
+    """Per SkillSpan source ("tech", "house"): (postings, in how many *train* postings each
+    word occurs). The dev split is left for bench_compiler.py.
+
+    Words that postings of every source use and occupation texts do not ("experience", "team",
+    "looking") are the grammar of job ads, not a trade: they never become keyword criteria.
+    "software" is common only in tech postings: a trade word.
+    """
+    docs: defaultdict[tuple[str, int], set[str]] = defaultdict(set)
+    with (DATA / "skillspan" / "train.json").open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            docs[r["source"], r["idx"]].update(w.lower() for w in r["tokens"])
+    out: dict[str, tuple[int, Counter[str]]] = {}
+    for (src, _), words in sorted(docs.items()):
+        n, df = out.get(src, (0, Counter()))
+        df.update(words)
+        out[src] = (n + 1, df)
+    return out
+
+
+def write_words() -> None:
+    """Write words.tsv: each trade word, in how many occupations it occurs, how concentrated
+    in few occupation groups it is (``occupation_df``) and how often it heads a label.
+
+    Kept: words in at least two occupations' texts that name things (``object_words``), not
+    job-ad grammar (in >= 10% of the postings of every source and at least three times as
+    common there as in occupation texts).
+    """
+    n_occ, odf, conc = occupation_df()
+    sources = posting_df()
+    lines = [
+        "# Word specificity from O*NET 29.3 and ESCO v1.2.0 occupation texts, by",
+        "# bench/build_lexicon.py (see ATTRIBUTION.md): word<TAB>occupations using it<TAB>",
+        "# concentration in few occupation groups (0-1)<TAB>times it heads a label's noun phrase.",
+        f"*occupations\t{n_occ}",
+    ]
+    grammar = set()
+    for w, n in odf.items():
+        p = min((pdf.get(w, 0) + 1) / (n_post + 1) for n_post, pdf in sources.values())
+        if p >= 0.1 and p > 3 * (n + 1) / (n_occ + 1):
+            grammar |= {w, w[:-1] if w.endswith("s") else w}  # "skills" makes "skill" grammar
+    objects, heads = object_words()
+    kept = 0
+    for w in sorted(odf):
+        n = odf[w]
+        if n < 2 or len(w) < 2 or w in grammar or w not in objects or w in _CLOSED:
+            continue
+        h = heads[w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w]
+        lines.append(f"{w}\t{n}\t{conc[w]:.2f}\t{h}")
+        kept += 1
+    WORDS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{WORDS_OUT.relative_to(ROOT)}: {kept} words, {WORDS_OUT.stat().st_size / 1e3:.0f} kB")
+
+
 def main() -> int:
     """Write the derived lexicon; return 2 when the source data is absent."""
     if not DATA.exists():
@@ -341,6 +790,8 @@ def main() -> int:
         lines.append("\t".join((kind, src, label, "|".join(al))))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(merged)} terms, {OUT.stat().st_size / 1e3:.0f} kB")
+    write_titles()
+    write_words()
     return 0
 
 

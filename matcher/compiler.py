@@ -20,7 +20,8 @@ from pathlib import Path
 
 from matcher._version import __version__
 from matcher.errors import PostingError
-from matcher.lexicon import Cue, Lexicon, Term, default_lexicon
+from matcher.keywords import posting_words, title_words
+from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import fold, has_cjk, normalize
@@ -111,7 +112,31 @@ _YEARS = re.compile(
 _EXP_AFTER = re.compile(r"^.{0,40}?(?:经验|经历|experience|工作年限)", re.I | re.S)
 _CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
 _CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
+# "Bachelor's degree or equivalent experience": a degree the posting will do without.
+_EQUIVALENT = re.compile(
+    r"\bor (?:an? )?(?:equal|equivalent|comparable|related)\b|\bequivalent experience\b"
+    r"|或同等|同等学力|同等经验",
+    re.I,
+)
 _EXP_BEFORE = re.compile(r"(?:experience|工作经验|经验)[^.;。；]{0,25}$", re.I)
+
+
+# Words that make a degree a floor, not a profile: "Bachelor degree or above", "at least a
+# bachelor's", "本科及以上学历". "Bachelor's degree in education" alone describes the usual
+# background: weighed, but it does not decide eligibility.
+_FLOOR = re.compile(
+    r"\bor (?:above|higher|more)\b|\bat least\b|\bminimum\b|\brequired\b|\bmust\b"
+    r"|以上|及以上|至少|必须",
+    re.I,
+)
+
+
+def _floor(text: str, cue: Cue | None) -> bool:
+    """Whether an education minimum is required: stated as a floor, not "preferred", and not
+    admitting experience instead ("or equivalent experience")."""
+    if (cue and cue.factor < 1.0) or _EQUIVALENT.search(text):
+        return False
+    return bool(_FLOOR.search(text) or (cue and cue.required))
 
 
 def _education(clause: str) -> str | None:
@@ -198,7 +223,7 @@ def _minimums(
             f"{level} degree or above",
             round(lex.kind_weight("education") * _factor(cue, item), 3),
             (),
-            not (cue and cue.factor < 1.0),  # stated minimums are required unless "preferred"
+            _floor(text, cue),
             item.text[:300],
             min_level=level,
         )
@@ -285,6 +310,83 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
     return out
 
 
+# ---------------------------------------------------------------- title and keywords
+
+KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
+# Keywords fill a rubric up to about this many criteria: where the lexicon already names the
+# job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
+RUBRIC_SIZE = 20
+KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword
+KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
+# The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
+TITLE_WORD_FACTOR = 2.0
+
+
+def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterion | None:
+    """The job title as a criterion, with its O*NET and ESCO names as aliases.
+
+    Made for a title written in the posting, or a generic one the occupations know
+    ("Product manager"); a resume naming the job (or another name of it) is the strongest sign.
+    """
+    names = title_names(posting.title)
+    if not names and not (posting.titled and posting.title.isascii()):
+        return None
+    return Criterion(
+        _slug("title " + posting.title, used),
+        "title",
+        posting.title,
+        lex.kind_weight("title"),
+        names,
+        False,
+        posting.title,
+    )
+
+
+def _add_keywords(
+    found: dict[str, tuple[float, Item, Cue | None]],
+    counts: dict[str, int],
+    crits: dict[str, Criterion],
+    used: set[str],
+    lex: Lexicon,
+) -> None:
+    """The most specific posting words as light criteria (never required), as many as fill
+    the rubric to ``RUBRIC_SIZE`` (at least ``KEYWORDS_MIN``, at most ``KEYWORDS_MAX``).
+
+    A word the posting comes back to ("aircraft" in three duties) is what the job is about:
+    its weight grows with the number of clauses naming it, up to ``KEYWORD_REPEAT_MAX`` times.
+    A word some criterion already names is left out.
+    """
+    base = lex.kind_weight("keyword")
+    named = {c.label.lower() for c in crits.values()}
+    fresh = {w: v for w, v in found.items() if w.lower() not in named}
+    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(crits))
+    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[: min(KEYWORDS_MAX, room)]
+    for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
+        repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX)
+        # "preferred" lowers a keyword; nothing raises one above its kind's weight.
+        w = round(base * spec * min(1.0, _factor(cue, item)) * repeat, 3)
+        crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
+
+
+def _add_title_words(
+    title_crit: Criterion, crits: dict[str, Criterion], used: set[str], lex: Lexicon
+) -> None:
+    """Each trade word of the title as a keyword (``keywords.title_words``), heavier."""
+    w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
+    for word, forms in title_words(title_crit.label, lex):
+        # "teacher" brings "teaching": that is one criterion, not two.
+        aliases = tuple(f for f in forms if f not in crits or crits[f].kind == "keyword")
+        for f in aliases:
+            crits.pop(f, None)
+        old = crits.get(word)
+        if old is None or old.kind == "keyword":
+            crits[word] = Criterion(
+                old.id if old else _slug(word, used), "keyword", word,
+                max(w, old.weight if old else 0.0), aliases, False, title_crit.label,
+            )  # fmt: skip
+
+
 def _focus(crits: tuple[Criterion, ...]) -> str:
     """Two labels that tell postings of the same role apart: domains first, then duties.
 
@@ -303,8 +405,8 @@ def compile_posting(
 
     >>> p = Posting(1, "Analyst", ("Requirements:", "1. Must know SQL", "2. Excel is a plus"))
     >>> r = compile_posting(p, job_id="a", source=Source())
-    >>> [(c.label, c.required) for c in r.criteria]
-    [('SQL', True), ('Excel', False)]
+    >>> [(c.kind, c.label, c.required) for c in r.criteria]
+    [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
     """
     lex = lexicon or default_lexicon()
     crits: dict[str, Criterion] = {}
@@ -321,6 +423,9 @@ def compile_posting(
                     False, posting.title,
                 )  # fmt: skip
                 _keep(crits, t.label, crit)
+    title_crit = _title_criterion(posting, used, lex)
+    keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
+    counts: dict[str, int] = {}  # word -> clauses naming it
     for item in items(posting.lines):
         text, found = _fairness(item.text)
         findings.extend(found)
@@ -328,11 +433,26 @@ def compile_posting(
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
         _minimums(text, item, crits, used, lex)
         clauses = [p for p in _CLAUSE.split(text) if p.strip()]
+        hits = lex.scan(text)
+        # An item about temperament ("communication skills, enthusiasm, works under pressure")
+        # names soft skills; its other words are no trade's.
+        soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
+        # An errand ("stationery, envelopes, business cards", "tasks assigned by the
+        # Minister") is any office's: its words are no trade's.
+        chore = any(c.factor < CHORE_FACTOR for c in [_cue(text, lex)] if c is not None)
         for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
             _add_clause(clause, cue, item, crits, used, lex)
-    if not crits:
+            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
+                continue  # an essay's words are not the job's
+            for word, spec in posting_words(clause, posting.title, lex):
+                keywords.setdefault(word, (spec, item, cue))
+                counts[word] = counts.get(word, 0) + 1
+    _add_keywords(keywords, counts, crits, used, lex)
+    if title_crit is not None:
+        _add_title_words(title_crit, crits, used, lex)
+    if not crits and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
-    criteria = tuple(crits.values())
+    criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())
     title = posting.title
     if not posting.titled and (focus := _focus(criteria)):
         title = f"{title} ({focus})"

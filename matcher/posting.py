@@ -118,6 +118,9 @@ _ROLE_WORD = re.compile(
     r"|analyst|officer|lead",
     re.I,
 )
+# "Aviation Maintenance Technician": two to five capitalised words (small joining words allowed)
+# on a line of their own open a posting as its title.
+_TITLE_CASE = re.compile(r"^[A-Z][\w&'/-]*(?: (?:[A-Z][\w&'/-]*|and|of|&|for|de)){1,4}$")
 _TITLE_TAIL = re.compile(
     r"(岗位职责|工作职责|职位描述|职责|job responsibilities|responsibilities)\s*[:：]?$", re.I
 )
@@ -131,8 +134,8 @@ def _title(body: tuple[str, ...], heading: str) -> tuple[str, bool]:
             return m.group(1).strip(), True
     first = _TITLE_TAIL.sub("", body[0]).strip() if body else ""
     if (
-        2 <= len(first) <= 30
-        and _ROLE_WORD.search(first)
+        2 <= len(first) <= 40
+        and (_ROLE_WORD.search(first) or _TITLE_CASE.match(first))
         and not re.search(r"[,.;，。；:：]", first)
     ):
         return first, True  # the caller drops this line: a title is not an item

@@ -32,6 +32,8 @@ KINDS = (
     "language",
     "certification",
     "soft_skill",
+    "title",
+    "keyword",
 )
 MAX_WEIGHT = 1_000_000.0
 LEVELS = ("highschool", "associate", "bachelor", "master", "doctorate")

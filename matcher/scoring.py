@@ -159,7 +159,10 @@ def _prepared(rubric: Rubric) -> _Prepared:
             if k := _key(t):
                 seen.setdefault(k, t)
         keys = tuple(seen)
-        crits.append(_Criterion(c, keys, tuple(seen.values()), tuple(map(_fuzzy_ok, keys))))
+        # A keyword is one literal word of the posting (plurals already match): a near miss
+        # of it says little, and fuzzy search for dozens of them would cost the most time.
+        fuzzy = tuple(_fuzzy_ok(k) and c.kind != "keyword" for k in keys)
+        crits.append(_Criterion(c, keys, tuple(seen.values()), fuzzy))
     terms = frozenset(t for c in crits if c.criterion.kind not in _NUMERIC for t in c.terms)
     total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)

@@ -283,10 +283,13 @@ def test_noise_gives_no_criteria(line: str) -> None:
 
 
 def test_procurement_chores_weigh_little() -> None:
+    # The job title and the light keyword criteria have weights of their own, whatever the duty.
     seven = compile_file(EN_SEED)[6]
-    assert max(c.weight for c in seven.criteria) <= 1.0
+    assert max(c.weight for c in seven.criteria if c.kind not in ("title", "keyword")) <= 1.0
+    assert max(c.weight for c in seven.criteria if c.kind == "keyword") < 3.0
     ordinary = compile_file(EN_SEED)[2]
-    assert min(c.weight for c in ordinary.criteria if c.kind != "responsibility") >= 2.0
+    lexicon_kinds = ("responsibility", "keyword", "title")
+    assert min(c.weight for c in ordinary.criteria if c.kind not in lexicon_kinds) >= 2.0
 
 
 def test_prose_does_not_pull_in_derived_terms() -> None:
@@ -295,8 +298,11 @@ def test_prose_does_not_pull_in_derived_terms() -> None:
         + "We go to the office every morning and access the outlook of the market, because "
         "a product manager must keep a scheme of spring and summer sales in mind at all times."
     )
-    labels = {c.label for c in compile_text(essay, stem="j")[0].criteria}
+    crits = compile_text(essay, stem="j")[0].criteria
+    labels = {c.label for c in crits if c.kind != "keyword"}
     assert labels <= {"product planning", "competitive analysis", "sales"}
+    # Keywords come from the list items only, never from the essay.
+    assert all("every morning" not in c.origin for c in crits if c.kind == "keyword")
 
 
 # ---------------------------------------------------------------- fairness lint
@@ -418,3 +424,117 @@ def test_any_text_compiles_to_valid_rubrics_or_a_posting_error(lines: list[str])
     for r in rubrics:
         assert loads_rubric(to_toml(r)) == r  # valid, and round-trips
         assert all(c.weight > 0 and len(c.aliases) <= 30 for c in r.criteria)
+
+
+# ---------------------------------------------------------------- title and keywords
+
+CHEF = """Sous Chef
+A restaurant seeks a Sous Chef.
+Responsibilities:
+- Run the kitchen line, plan menus and recipes with the executive chef
+- Keep sanitation and food safety standards
+Requirements:
+- 3+ years of experience in a professional kitchen
+- ServSafe certification is a plus
+"""
+
+
+def test_the_title_is_a_criterion_with_the_occupations_other_names() -> None:
+    r = compile_text(CHEF, stem="chef")[0]
+    title = r.criteria[0]
+    assert (title.kind, title.label, title.required) == ("title", "Sous Chef", False)
+    assert title.weight == default_lexicon().kind_weight("title")
+    assert {"Chef", "Executive Chef", "Cook"} <= set(title.aliases)
+    assert len(title.aliases) <= 12
+
+
+def test_specific_posting_words_are_light_keyword_criteria() -> None:
+    r = compile_text(CHEF, stem="chef")[0]
+    kw = {c.label: c for c in r.criteria if c.kind == "keyword"}
+    assert {"kitchen", "menu", "recipes", "sanitation", "restaurant"} <= set(kw)
+    # Grammar of job ads, verbs, cue words and resume structure are never keywords.
+    assert not {"experience", "seeks", "plan", "run", "plus", "certification"} & set(kw)
+    assert all(not c.required and c.weight <= 4.0 for c in kw.values())
+    # The title's own trade word weighs more than a posting word.
+    assert kw["chef"].weight > kw["menu"].weight
+
+
+def test_an_unknown_acronym_is_a_specific_keyword() -> None:
+    r = compile_text("Requirements:\n- Know the OSHA and FAA rules for hangars", stem="j")[0]
+    assert {"OSHA", "FAA"} <= {c.label for c in r.criteria if c.kind == "keyword"}
+
+
+def test_title_words_bring_their_trade() -> None:
+    r = compile_text("Staff Accountant\nResponsibilities:\n- Post journal entries", stem="j")[0]
+    by = {c.label: c for c in r.criteria}
+    assert "accounting" in by["accountant"].aliases
+    generic = compile_text("Aviation Maintenance Technician\n- Inspect aircraft", stem="j")[0]
+    labels = {c.label for c in generic.criteria if c.kind == "keyword"}
+    assert "aviation" in labels and "technician" not in labels  # a head many trades share
+
+
+def test_chinese_postings_get_no_english_keywords_and_a_bilingual_title() -> None:
+    # The title is a criterion again since the curated EN<->ZH title table: "电商产品经理"
+    # carries "e-commerce product manager", so an English resume of the job meets it.
+    r = compile_file(ZH_SEED)[0]
+    assert not [c for c in r.criteria if c.kind == "keyword"]
+    title = r.criteria[0]
+    assert title.kind == "title" and "e-commerce product manager" in title.aliases
+
+
+def test_bilingual_title_names_go_both_ways() -> None:
+    from matcher.lexicon import title_names
+
+    assert "产品经理" in title_names("Product manager")
+    assert "product manager" in title_names("产品经理")
+    assert "accountant" in title_names("会计")
+    assert title_names("总经理助理的助理") == ()  # an unknown Chinese title stays unnamed
+
+
+def test_keywords_are_trade_nouns_of_few_occupation_groups() -> None:
+    from matcher.lexicon import trade_noun
+
+    # adjectives stand before a noun, never head one: not nouns
+    assert trade_noun("early") is None and trade_noun("latest") is None
+    # every occupation group's nouns tell no trade, however rare
+    assert trade_noun("classroom") > trade_noun("task")  # type: ignore[operator]
+    assert trade_noun("invoice") > trade_noun("point")  # type: ignore[operator]
+    r = compile_text(
+        "Requirements:\n- Participate in the early product planning and improve the product"
+        " concept\n- Be familiar with the latest developments and have opinions on them",
+        stem="j",
+    )[0]
+    assert not {"early", "latest", "opinion", "point"} & {c.label for c in r.criteria}
+
+
+@pytest.mark.parametrize(
+    ("line", "required"),
+    [
+        ("Bachelor degree or above", True),
+        ("At least a bachelor's degree in finance", True),
+        ("Bachelor's degree in education", False),  # the usual profile, not a floor
+        ("Bachelor's degree or above, or equivalent experience", False),
+        ("本科及以上学历", True),
+    ],
+)
+def test_a_degree_is_required_when_stated_as_a_floor(line: str, required: bool) -> None:
+    r = compile_text(f"Requirements:\n1. {line}\n2. SQL", stem="j")[0]
+    (edu,) = [c for c in r.criteria if c.kind == "education"]
+    assert edu.required is required
+
+
+def test_compiling_the_bench_postings_is_deterministic() -> None:
+    for path in sorted((ROOT / "bench" / "postings").glob("*.txt")):
+        a = [to_toml(r) for r in compile_file(path)]
+        assert a == [to_toml(r) for r in compile_file(path)]
+
+
+def test_title_names_and_word_specificity() -> None:
+    from matcher.lexicon import lemma, specificity, title_names
+
+    assert "Teacher" in title_names("Elementary School Teacher")
+    assert title_names("Zorblax Quuxer") == ()
+    assert title_names("Apparel Merchandiser")[0].lower() == "merchandiser"  # known ending
+    assert specificity("subcontractors") > specificity("construction") > specificity("customer")
+    assert specificity("experience") is None and specificity("zorblax") is None
+    assert lemma("lessons") == "lesson" and lemma("classes") == "class"

@@ -25,6 +25,7 @@ ORDER = [
     "resume",
     "rubric",
     "posting",
+    "keywords",
     "compiler",
     "scoring",
     "explain",

@@ -54,6 +54,22 @@ def test_a_role_line_is_the_title_and_not_an_item() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "titled"),
+    [
+        ("Aviation Maintenance Technician", True),
+        ("Director of Sales and Marketing", True),
+        ("An airline is looking for a technician.", False),
+        ("We are hiring", False),
+    ],
+)
+def test_a_title_case_first_line_is_the_title(first: str, titled: bool) -> None:
+    p = split_postings(f"{first}\nResponsibilities:\n- Inspect aircraft")[0]
+    assert p.titled is titled
+    if titled:
+        assert p.title == first and first not in p.lines
+
+
+@pytest.mark.parametrize(
     "bullet", ["1. ", "1、", "1,", "1 1,", "(1)", "（1）", "①", "- ", "* ", "• "]
 )
 def test_the_bullet_is_not_part_of_the_item(bullet: str) -> None:

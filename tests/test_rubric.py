@@ -112,7 +112,7 @@ def test_every_problem_is_reported_with_its_path() -> None:
         loads_rubric(BAD)
     problems = err.value.problems
     assert (
-        "criteria[1].kind: must be one of skill, tool, domain, responsibility, education, experience, language, certification, soft_skill"
+        "criteria[1].kind: must be one of skill, tool, domain, responsibility, education, experience, language, certification, soft_skill, title, keyword"
         in problems
     )
     assert "criteria[1].weight: must be > 0" in problems

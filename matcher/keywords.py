@@ -1,0 +1,148 @@
+"""Keywords: posting text in, the words that name its trade out (``str`` values with scores).
+
+A step of compiling between ``matcher.posting`` (items) and ``matcher.compiler`` (criteria). The
+lexicon knows a few thousand skills and tools; a trade's own words ("classroom", "subcontractor",
+"airframe", "OSHA") mostly are not among them. This step finds them in a posting's text by their
+specificity over O*NET and ESCO occupation texts (``matcher.lexicon.specificity``), keeping only
+trade nouns (``matcher.lexicon.trade_noun``: a noun concentrated in few occupation groups, so
+not "early", "task" or "opinion"), leaving out job-ad grammar, verbs, cue words and the words
+every resume has as structure, and reads the
+trade words of a job title ("Aviation Maintenance Technician" -> "aviation"). The compiler turns
+them into light ``keyword`` criteria.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from matcher.lexicon import Lexicon, lemma, specificity, trade_noun, word_df
+
+# A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
+# "classroom" 0.41, "subcontractor" 0.88; "customer" 0.22, "repair" 0.26 stay out).
+KEYWORD_MIN_SPECIFICITY = 0.28
+# ... and be a noun concentrated in a few occupation groups beyond chance
+# (``lexicon.trade_noun``): "classroom" 0.70, "invoice" 0.30, "recipes" 0.22 are; "task"
+# 0.09, "point" 0.15, "image" 0.19, "opinion" 0.11 are every trade's words.
+KEYWORD_MIN_CONCENTRATION = 0.2
+# A title word that heads the titles of more occupations than this ("manager", "technician",
+# "specialist") says nothing of the trade.
+GENERIC_TITLE_WORD = 300
+# An agent noun's activity ("accountant" -> "accounting") joins as an alias when this specific.
+TRADE_FORM_SPECIFICITY = 0.35
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[&+#'][A-Za-z0-9]+)*")
+# An upper-case abbreviation the occupation texts do not spell ("FAA", "OSHA", "GAAP") is a
+# regulator, standard or licence: specific. Two letters ("IT", "HR") are too ambiguous.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,5}")
+_AGENT = re.compile(r"(?:ant|ent|er|or|ist|ian)$")
+
+
+@lru_cache(maxsize=8)
+def _cue_words(lex: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Every English word of every cue group ("plus", "preferred", "strong")."""
+    return frozenset(w for words in lex for p in words for w in p.lower().split() if p.isascii())
+
+
+@lru_cache(maxsize=8)
+def _structure_words(groups: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Words every resume has as structure: degree words and section headings ("school",
+    "certifications", "skills"). They say nothing about the trade."""
+    return frozenset(lemma(w).lower() for words in groups for p in words for w in WORD.findall(p))
+
+
+def _stop(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    cues = _cue_words(tuple(c.words for c in lex.cues))
+    structure = _structure_words(tuple(w for _, w in (*lex.education, *lex.sections)))
+    return cues, structure
+
+
+def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]]:
+    """(word, specificity) for each specific word of ``text``, in order, repeats kept.
+
+    Words inside a lexicon term or the job title are left to those criteria; words the
+    occupation texts do not know (names, typos, "experience"), verbs ("maintain"), cue words
+    ("plus") and resume structure ("school") are not keywords. Plurals come as singulars.
+
+    Only trade nouns count (``lexicon.trade_noun``): "rules" is every occupation group's word.
+
+    >>> posting_words("Plan lessons for the classroom; OSHA rules a plus", "", default())
+    [('lesson', 0.42...), ('classroom', 0.40...), ('OSHA', 1.0)]
+    """
+    covered = [(h.start, h.end) for h in lex.scan(text)]
+    low, t = text.lower(), title.lower()
+    start = low.find(t) if t else -1
+    while start >= 0:
+        covered.append((start, start + len(t)))
+        start = low.find(t, start + 1)
+    cues, structure = _stop(lex)
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        if any(s <= m.start() < e for s, e in covered) or len(word) < 3 or "'" in word:
+            continue
+        if word.lower() in cues or lemma(word) in structure:
+            continue
+        spec = specificity(word)
+        if spec is None and _ACRONYM.fullmatch(word):
+            spec = 1.0
+        elif spec is not None and not _trade_noun(word):
+            continue
+        if spec is None or spec < KEYWORD_MIN_SPECIFICITY:
+            continue
+        out.append((word if spec == 1.0 and word.isupper() else lemma(word), spec))
+    return out
+
+
+def _trade_noun(word: str) -> bool:
+    conc = trade_noun(word)
+    return conc is not None and conc >= KEYWORD_MIN_CONCENTRATION
+
+
+def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
+    """(word, aliases) for each trade word of a job title.
+
+    "Staff Accountant" gives ("accountant", ("accounting",)), "Aviation Maintenance
+    Technician" gives ("aviation", ()): a resume of the trade names it whatever its exact job
+    title. The head is left out when many occupations share it ("Manager", "Technician").
+
+    >>> title_words("Aviation Maintenance Technician", default())
+    [('aviation', ())]
+    """
+    df = word_df()[1]
+    _, structure = _stop(lex)
+    out = []
+    for m in WORD.finditer(title):
+        spec = specificity(m.group())
+        word = lemma(m.group())
+        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or word in structure:
+            continue
+        if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
+            continue
+        out.append((word, trade_forms(word)))
+    return out
+
+
+def trade_forms(word: str) -> tuple[str, ...]:
+    """The activity an agent noun does, when it is itself specific.
+
+    >>> trade_forms("accountant"), trade_forms("banker"), trade_forms("trainer")
+    (('accounting',), ('banking',), ())
+    """
+    m = _AGENT.search(word)
+    if not m or m.start() < 4:
+        return ()
+    stem = word[: m.start()]
+    out = []
+    for form in (stem + "ing", stem + "ion", stem + "ation"):
+        spec = specificity(form)
+        if spec is not None and spec >= TRADE_FORM_SPECIFICITY:
+            out.append(form)
+    return tuple(out[:2])
+
+
+def default() -> Lexicon:
+    """The shipped lexicon (for the examples above)."""
+    from matcher.lexicon import default_lexicon
+
+    return default_lexicon()
