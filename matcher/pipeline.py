@@ -79,13 +79,14 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     """Paths as given; a folder stands for its resume files (sorted, not recursive).
 
     In a folder, a file whose name starts with ``README`` is taken as the folder's own notes,
-    not a resume; name it explicitly to score it.
+    not a resume; name it explicitly to score it. A file named twice (directly or through its
+    folder) is scored once, under the first name it was given.
     """
-    out: list[str] = []
+    found: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(
+            found.extend(
                 str(f)
                 for f in sorted(path.iterdir())
                 if f.is_file()
@@ -93,7 +94,14 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
                 and not f.name.upper().startswith("README")
             )
         else:
-            out.append(str(p))
+            found.append(str(p))
+    out: list[str] = []
+    seen: set[Path] = set()
+    for f in found:
+        key = Path(f).resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     return out
 
 

@@ -283,3 +283,8 @@ def test_concurrent_cache_writers_never_leave_half_an_entry(tmp_path: Path) -> N
         t.join()
     assert seen and all(r == read for r in seen)
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_file_named_twice_is_scored_once() -> None:
+    once = collect_inputs([SAMPLES])
+    assert collect_inputs([SAMPLES, SAMPLES, SAMPLES / "en_nurse.pdf"]) == once
