@@ -7,6 +7,7 @@ required criteria first.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from matcher.scoring import CONTEXT_FACTOR, RECENT_YEARS, Evidence, ScoreCard
@@ -44,22 +45,8 @@ def explain_data(card: ScoreCard) -> dict[str, Any]:
         "criteria": [
             {
                 "id": e.criterion_id,
-                "label": e.label,
-                "kind": e.kind,
-                "weight": e.weight,
-                "required": e.required,
-                "met": e.met,
-                "method": e.method,
-                "term": e.term,
-                "text": e.text,
-                "start": e.start,
-                "end": e.end,
-                "page": e.page,
-                "section": e.section,
-                "similarity": e.similarity,
-                "credit": e.credit,
+                **{k: v for k, v in asdict(e).items() if k != "criterion_id"},
                 "contribution": round(e.contribution, 2),
-                "context": e.context,
             }
             for e in _order(card)
         ],

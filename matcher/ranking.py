@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
@@ -151,28 +151,14 @@ def _natural(s: str) -> tuple[tuple[int, int | str], ...]:
 
 def evidence_table(cards: Iterable[ScoreCard]) -> pl.DataFrame:
     """The long evidence frame: one row per (resume, job, criterion), misses included."""
+    # Evidence's own fields are the table's columns after the three that name the pair.
     rows = [
         {
             "job_id": c.job_id,
             "resume": c.resume,
             "resume_id": c.resume_id,
-            "criterion_id": e.criterion_id,
-            "label": e.label,
-            "kind": e.kind,
-            "weight": e.weight,
-            "required": e.required,
-            "method": e.method,
-            "term": e.term,
-            "text": e.text,
-            "start": e.start,
-            "end": e.end,
-            "page": e.page,
-            "section": e.section,
-            "similarity": e.similarity,
-            "credit": e.credit,
+            **asdict(e),
             "contribution": round(e.contribution, 4),
-            "met": e.met,
-            "context": e.context,
         }
         for c in cards
         for e in c.evidence
