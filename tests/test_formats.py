@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from matcher.errors import ReadError
 from matcher.read import read_bytes, read_document
+from tests.conftest import zip_bytes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STUFFED = ("Kubernetes", "Terraform", "Golang", "Airflow", "Snowflake")
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in files.items():
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 def test_docx_reads_tables_on_one_line_and_drops_hidden_runs() -> None:
@@ -42,7 +33,7 @@ def test_json_resume_becomes_sectioned_text() -> None:
 
 def test_a_docx_that_unpacks_to_too_much_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("matcher.formats.MAX_UNPACKED", 1000)
-    bomb = _zip({"word/document.xml": b"<w/>" + b" " * 30_000})
+    bomb = zip_bytes({"word/document.xml": b"<w/>" + b" " * 30_000})
     with pytest.raises(ReadError) as err:
         read_bytes(bomb, label="bomb.docx", suffix=".docx")
     assert err.value.status == "too_large"

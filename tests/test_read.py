@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 
 from matcher.errors import ReadError
 from matcher.read import read_bytes, read_document
-from tests.conftest import SAMPLES, shared
+from tests.conftest import SAMPLES, shared, zip_bytes
 
 
 def test_chinese_text_comes_out_intact() -> None:
@@ -162,7 +160,7 @@ def test_bad_pdf_variants(tmp_path: Path) -> None:
         "png.pdf": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not_a_pdf"),
         "blank.pdf": (b"   \n", "empty"),
         "text.docx": (b"not a zip", "not_a_docx"),
-        "zip.docx": (_zip({"a.txt": b"x"}), "unsupported"),
+        "zip.docx": (zip_bytes({"a.txt": b"x"}), "unsupported"),
         "broken.json": (b"{not json", "not_a_resume"),
         "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "unsupported"),
         "cv.rtf": (b"{\\rtf1\\ansi Jane Doe}", "unsupported"),
@@ -172,14 +170,6 @@ def test_bad_pdf_variants(tmp_path: Path) -> None:
         with pytest.raises(ReadError) as err:
             read_document(tmp_path / name)
         assert err.value.status == status, name
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in files.items():
-            z.writestr(name, data)
-    return buf.getvalue()
 
 
 def test_ligatures_fullwidth_and_bullets_are_normalised() -> None:
