@@ -39,8 +39,13 @@ def _date_pattern(p: str) -> str:
 
 
 # Between the two dates: a dash, "to", "至"... (and the mojibake of a full-width dash that some
-# PDF producers leave, "ï1⁄4"), with at most one line break on each side.
-_SEP = r"[ \t]*\n?[ \t]*(?:-{1,2}|[–—~～]|to|till|until|through|thru|至|到|ï1⁄4[^\w\s]?)[ \t]*\n?[ \t]*"
+# PDF producers leave, "ï1⁄4"), with at most one line break on each side; or a gap of two or
+# more spaces where a PDF's dash glyph carried no text ("10/2014  Current": 24 of the 590
+# ranges in the livecareer dev resumes).
+_SEP = (
+    r"(?:[ \t]*\n?[ \t]*(?:-{1,2}|[–—~～]|to|till|until|through|thru|至|到|ï1⁄4[^\w\s]?)[ \t]*\n?[ \t]*"
+    r"|[ \t]{2,})"
+)
 _PRESENT = (
     r"(?:(?:till|until|up\s+to)\s+)?(?P<present>present|currently|current|now|today|to\s+date"
     r"|date|ongoing|至今|现在|目前|迄今|今)(?![a-z])"
