@@ -372,7 +372,11 @@ def _add_keywords(
 def _add_title_words(
     title_crit: Criterion, crits: dict[str, Criterion], used: set[str], lex: Lexicon
 ) -> None:
-    """Each trade word of the title as a keyword (``keywords.title_words``), heavier."""
+    """Each trade word of the title as a light title criterion (``keywords.title_words``).
+
+    Kind "title", so it is scored as a title: in full where the resume names the candidate's job
+    ("Healthcare Operations Manager" meets "healthcare"), lightly where it is only mentioned.
+    """
     w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
     for word, forms in title_words(title_crit.label, lex):
         # "teacher" brings "teaching": that is one criterion, not two.
@@ -382,7 +386,7 @@ def _add_title_words(
         old = crits.get(word)
         if old is None or old.kind == "keyword":
             crits[word] = Criterion(
-                old.id if old else _slug(word, used), "keyword", word,
+                old.id if old else _slug(word, used), "title", word,
                 max(w, old.weight if old else 0.0), aliases, False, title_crit.label,
             )  # fmt: skip
 

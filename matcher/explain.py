@@ -17,6 +17,8 @@ _CONTEXT = {
     "recent_role": "in a recent role",
     "old_role": f"in a role over {RECENT_YEARS} years ago, x{CONTEXT_FACTOR['old_role']:g}",
     "listed": f"listed, x{CONTEXT_FACTOR['listed']:g}",
+    "headline": "as the candidate's job title",
+    "mentioned": f"mentioned, not the candidate's title, x{CONTEXT_FACTOR['mentioned']:g}",
 }
 
 

@@ -8,8 +8,12 @@ the score, and warnings (``keyword_stuffing``). rapidfuzz lives here and nowhere
 How a term criterion earns credit: every occurrence of every term is a candidate; its credit is
 the level credit (exact label 1.0, alias 0.9, fuzzy 0.5) times the context factor (inside a
 dated role that ended within ``RECENT_YEARS`` of ``as_of`` 1.0, inside an older role 0.9,
-anywhere else, such as a skills list, 0.85). The best candidate wins; ties go to the stricter
-level, then the earlier place. Repeating a term adds nothing. Terms match whole: ``java`` not
+anywhere else, such as a skills list, 0.85). A ``title`` criterion (the job's title or a word of
+it) is read the way a recruiter reads titles: it counts in full where the resume names the
+candidate's job, in its headline (the text above the first section's body, at most
+``HEADLINE_CHARS`` characters) or in a dated role's title, and ``TITLE_ELSEWHERE`` where it is
+only mentioned ("worked with the healthcare administrator"). The best candidate wins; ties go to
+the stricter level, then the earlier place. Repeating a term adds nothing. Terms match whole: ``java`` not
 in "javascript", ``c`` not in "c++", ``r`` or ``go`` not inside a hyphenated word ("R-squared",
 "go-to-market"); an English plural counts as the term ("documents" for "document"). Fuzzy
 matching is tried only when no exact or alias occurrence exists (it could never win: 0.5 <
@@ -58,8 +62,19 @@ CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
 
 # Context factors: shown in use in a dated role beats listed; recent use beats old use. Modest on
 # purpose: the words themselves remain the main evidence, and a plain list still earns 85%.
-CONTEXT_FACTOR = {"recent_role": 1.0, "old_role": 0.9, "listed": 0.85}
+CONTEXT_FACTOR = {
+    "recent_role": 1.0,
+    "old_role": 0.9,
+    "listed": 0.85,
+    # Title criteria only: the job named as the candidate's own (headline, a role's title), or
+    # only mentioned. A title is the strongest single sign of what a person does, but only where
+    # it is theirs; livecareer, bench/QUALITY.md: MAP 0.51 -> 0.55 (plateau 0.2-0.35).
+    "headline": 1.0,
+    "mentioned": 0.3,
+}
+TITLE_ELSEWHERE = CONTEXT_FACTOR["mentioned"]
 RECENT_YEARS = 10  # a role that ended more than this many years before as_of is "old_role"
+HEADLINE_CHARS = 200  # the headline: name, title, contacts, before the first section's body
 
 # Keyword stuffing: the share of the resume's non-space characters covered by occurrences of
 # the rubric's terms (every repetition counted). 230 real resumes against a posting of their own
@@ -221,10 +236,27 @@ class _Scan:
             for _, _, end_month in roles
         ]
         self.nonspace = len("".join(folded.split()))
+        # Where the resume names the candidate's job: the headline and each role's title.
+        first = min((x.start for x in resume.sections), default=len(folded))
+        line_end = folded.find("\n", first)
+        head_end = min(HEADLINE_CHARS, len(folded) if line_end < 0 else line_end)
+        self._named = sorted(
+            [(0, head_end)]
+            + [
+                (r.title_start, r.title_start + len(r.title))
+                for r in resume.roles
+                if r.title_start >= 0
+            ]
+        )
 
     def _orig(self, c: int) -> int:
         k = bisect.bisect_right(self._cpos, c) - 1
         return c if k < 0 else c + self._shift[k]
+
+    def title_context(self, start: int, end: int) -> str:
+        """Whether an occurrence names the candidate's job ("headline") or is only "mentioned"."""
+        named = any(a <= start and end <= b for a, b in self._named)
+        return "headline" if named else "mentioned"
 
     def context(self, offset: int) -> str:
         """Where an occurrence stands: in a recent dated role, an old one, or listed elsewhere."""
@@ -318,10 +350,11 @@ def _best_hit(pc: _Criterion, scan: _Scan) -> _Hit | None:
     """The best occurrence of any of the criterion's terms (see the module docstring)."""
     best: _Hit | None = None
     best_key: tuple[float, float, int] | None = None
+    titled = pc.criterion.kind == "title"
     for i, t in enumerate(pc.terms):
         method, level = ("exact", CREDIT_EXACT) if i == 0 else ("alias", CREDIT_ALIAS)
         for s, e in scan.hits.get(t, ()):
-            ctx = scan.context(s)
+            ctx = scan.title_context(s, e) if titled else scan.context(s)
             credit = level * CONTEXT_FACTOR[ctx]
             key = (-credit, 0.0 if i == 0 else 1.0, s)
             if best_key is None or key < best_key:
@@ -334,6 +367,17 @@ def _best_hit(pc: _Criterion, scan: _Scan) -> _Hit | None:
         if not pc.fuzzy[i]:
             continue
         for h in scan.fuzzy(t):
+            if titled:
+                ctx = scan.title_context(h.start, h.end)
+                h = _Hit(
+                    h.method,
+                    h.term,
+                    h.start,
+                    h.end,
+                    h.similarity,
+                    CREDIT_FUZZY * CONTEXT_FACTOR[ctx],
+                    ctx,
+                )
             fk = (-h.credit, -h.similarity, h.start)
             if fkey is None or fk < fkey:
                 fkey = fk

@@ -262,6 +262,36 @@ def test_recency_is_relative_to_as_of() -> None:
     assert then.evidence[0].context == "recent_role" and now.evidence[0].context == "old_role"
 
 
+def a_title(label: str = "Healthcare Administrator") -> Rubric:
+    return Rubric("j", "t", "en", (Criterion("t", "title", label, 1.0, ("Clinic Manager",)),))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe\nHEALTHCARE ADMINISTRATOR\nSUMMARY\nTen years in hospitals.\n",
+        "Jane Roe\nSUMMARY\nTen years in hospitals.\nEXPERIENCE\n"
+        "Healthcare Administrator, St Mary  2019 - Present\nRan the wards.\n",
+        "求职意向：Healthcare Administrator\n工作经历\n医院 2019 - 至今\n",
+    ],
+)
+def test_a_title_counts_in_full_where_it_is_the_candidates_own(text: str) -> None:
+    ev = by_id(card_for(text, a_title()))["t"]
+    assert ev.context == "headline" and ev.credit == 1.0
+
+
+def test_a_title_only_mentioned_counts_lightly() -> None:
+    text = (
+        "Jane Roe\nBilling Clerk\nSUMMARY\nTen years in billing.\nEXPERIENCE\n"
+        "Billing Clerk, St Mary  2019 - Present\nReported to the healthcare administrator.\n"
+    )
+    ev = by_id(card_for(text, a_title()))["t"]
+    assert ev.context == "mentioned" and ev.credit == pytest.approx(0.3)
+    # An alias in the headline beats the label in a duty.
+    named = by_id(card_for("Jane Roe\nClinic Manager\n" + text[9:], a_title()))["t"]
+    assert named.method == "alias" and named.credit == pytest.approx(0.9)
+
+
 # ---------------------------------------------------------------- numeric criteria and eligibility
 
 YEARS = Rubric(
