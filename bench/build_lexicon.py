@@ -507,36 +507,42 @@ def titles() -> list[tuple[str, list[str], list[str]]]:
             if r["Short Title"].strip():
                 other[r["O*NET-SOC Code"]] += _title_names(r["Short Title"])
     for code in sorted(set(names) | set(other)):
-        out.append((f"onet:{code}", names[code][:TITLE_ALIASES], other[code]))
+        out.append((code, names[code][:TITLE_ALIASES], other[code]))
     with (DATA / "esco-1.2.0" / "occupations_en.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             alts = [n for a in r["altLabels"].split("\n") for n in _title_names(a.strip())]
             alts = [a for a in alts if len(a.split()) <= 4]
             main = _title_names(r["preferredLabel"])
             short = [a for a in alts if len(a.split()) <= 3]
-            out.append((f"esco:{r['code']}", (main + short)[:TITLE_ALIASES], alts))
+            out.append((r["conceptUri"], (main + short)[:TITLE_ALIASES], alts))
     return out
 
 
-def write_titles() -> None:
-    """Write titles.tsv: one occupation a line, names then recognition-only names."""
+def write_titles(nouns: set[str]) -> None:
+    """Write titles.tsv: one occupation a line, names, recognition-only names, and the trade
+    nouns (``nouns``, from ``write_words``) its O*NET or ESCO texts use: what is said about
+    the job, which a posting's keywords must be part of (``matcher.lexicon.occupation_words``).
+    """
     lines = [
         "# Job titles per occupation, from O*NET 29.3 (reported and alternate titles) and ESCO",
         "# v1.2.0 (occupation labels), by bench/build_lexicon.py; see ATTRIBUTION.md.",
         "# names (put in a title criterion) separated by |<TAB>other names (recognition only)",
+        "# <TAB>trade nouns of the occupation's O*NET or ESCO texts, separated by spaces",
     ]
-    for _, names, other in titles():
+    docs, _ = occupation_texts()
+    for key, names, other in titles():
         seen: set[str] = set()
         a = [n for n in names if not (n.casefold() in seen or seen.add(n.casefold()))]
         b = [n for n in other if not (n.casefold() in seen or seen.add(n.casefold()))]
+        words = sorted(set(_WORD.findall(" ".join(docs.get(key, ())).lower())) & nouns)
         if a or b:
-            lines.append("|".join(a) + "\t" + "|".join(b))
+            lines.append("|".join(a) + "\t" + "|".join(b) + "\t" + " ".join(words))
     # gzip with a fixed mtime: the same input gives the same bytes (a readable rebuild diff is
     # impossible for 80k names anyway; their count is printed).
     raw = ("\n".join(lines) + "\n").encode("utf-8")
     TITLES_OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     size = TITLES_OUT.stat().st_size / 1e3
-    print(f"{TITLES_OUT.relative_to(ROOT)}: {len(lines) - 3} occupations, {size:.0f} kB")
+    print(f"{TITLES_OUT.relative_to(ROOT)}: {len(lines) - 4} occupations, {size:.0f} kB")
 
 
 def _entropy(shares: list[float]) -> float:
@@ -562,21 +568,11 @@ def _chance_entropy(tax: str, n: int, group: dict[str, str], sizes: Counter[str]
     return _CHANCE[tax, b]
 
 
-def occupation_df() -> tuple[int, Counter[str], dict[str, float]]:
-    """(number of occupations, in how many occupations' texts each word occurs, how
-    concentrated each word is in few occupation groups).
-
-    An occupation's text is what O*NET or ESCO say about it: description, tasks, tools, titles,
-    skill and knowledge labels. A word most occupations use ("maintain", "ensure") tells a
-    trade from another as little as "the"; "classroom" or "airframe" tells a lot.
-
-    Concentration is 1 minus the normalised entropy of the share of each occupation group
-    (O*NET SOC major group, ESCO ISCO sub-major group) whose texts use the word: "invoice"
-    (0.73, clerks and accountants) and "classroom" (0.74, teachers) belong to a few groups;
-    "point", "task" or "image" are every group's words. The entropy is measured against that
-    of as many occupations drawn at random (``_chance_entropy``): two occupations in two
-    groups ("difference") are what chance gives, not a trade.
-    """
+def occupation_texts() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """(texts per occupation, group per occupation), keyed as ``titles`` keys them (O*NET
+    code, ESCO URI): what O*NET or ESCO say about each occupation
+    (description, tasks, tools, titles, skill and knowledge labels) and its occupation group
+    (O*NET SOC major group, ESCO ISCO sub-major group)."""
     isco: dict[str, str] = {}
     with (DATA / "esco-1.2.0" / "occupations_en.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -602,6 +598,25 @@ def occupation_df() -> tuple[int, Counter[str], dict[str, float]]:
                 parts += d.get(k) or []
             docs[d["occupation_uri"]].append(" ".join(p for p in parts if p))
             group[d["occupation_uri"]] = "esco " + isco.get(d["occupation_uri"], "?")
+    return dict(docs), group
+
+
+def occupation_df() -> tuple[int, Counter[str], dict[str, float]]:
+    """(number of occupations, in how many occupations' texts each word occurs, how
+    concentrated each word is in few occupation groups).
+
+    An occupation's text is what O*NET or ESCO say about it: description, tasks, tools, titles,
+    skill and knowledge labels. A word most occupations use ("maintain", "ensure") tells a
+    trade from another as little as "the"; "classroom" or "airframe" tells a lot.
+
+    Concentration is 1 minus the normalised entropy of the share of each occupation group
+    (O*NET SOC major group, ESCO ISCO sub-major group) whose texts use the word: "invoice"
+    (0.73, clerks and accountants) and "classroom" (0.74, teachers) belong to a few groups;
+    "point", "task" or "image" are every group's words. The entropy is measured against that
+    of as many occupations drawn at random (``_chance_entropy``): two occupations in two
+    groups ("difference") are what chance gives, not a trade.
+    """
+    docs, group = occupation_texts()
     df: Counter[str] = Counter()
     per: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for occ, texts in docs.items():
@@ -722,7 +737,7 @@ def posting_df() -> dict[str, tuple[int, Counter[str]]]:
     return out
 
 
-def write_words() -> None:
+def write_words() -> set[str]:
     """Write words.tsv: each trade word, in how many occupations it occurs, how concentrated
     in few occupation groups it is (``occupation_df``) and how often it heads a label.
 
@@ -745,6 +760,7 @@ def write_words() -> None:
             grammar |= {w, w[:-1] if w.endswith("s") else w}  # "skills" makes "skill" grammar
     objects, heads = object_words()
     kept = 0
+    nouns = set()
     for w in sorted(odf):
         n = odf[w]
         if n < 2 or len(w) < 2 or w in grammar or w not in objects or w in _CLOSED:
@@ -752,8 +768,11 @@ def write_words() -> None:
         h = heads[w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w]
         lines.append(f"{w}\t{n}\t{conc[w]:.2f}\t{h}")
         kept += 1
+        if h:
+            nouns.add(w)  # a noun: may be a keyword (matcher.keywords)
     WORDS_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{WORDS_OUT.relative_to(ROOT)}: {kept} words, {WORDS_OUT.stat().st_size / 1e3:.0f} kB")
+    return nouns
 
 
 def main() -> int:
@@ -790,8 +809,7 @@ def main() -> int:
         lines.append("\t".join((kind, src, label, "|".join(al))))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(merged)} terms, {OUT.stat().st_size / 1e3:.0f} kB")
-    write_titles()
-    write_words()
+    write_titles(write_words())
     return 0
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from matcher._version import __version__
 from matcher.errors import PostingError
-from matcher.keywords import posting_words, title_words
-from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, title_names
+from matcher.keywords import posting_words, said_of_the_job, title_words
+from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, occupation_words, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import fold, has_cjk, normalize
@@ -428,6 +428,9 @@ def compile_posting(
                 )  # fmt: skip
                 _keep(crits, t.label, crit)
     title_crit = _title_criterion(posting, used, lex)
+    # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
+    # only unknown acronyms ("OSHA").
+    said = occupation_words(title_crit.label if title_crit else posting.title) or frozenset()
     keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
     counts: dict[str, int] = {}  # word -> clauses naming it
     for item in items(posting.lines):
@@ -449,6 +452,8 @@ def compile_posting(
             if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
                 continue  # an essay's words are not the job's
             for word, spec in posting_words(clause, posting.title, lex):
+                if not said_of_the_job(word, said):
+                    continue
                 keywords.setdefault(word, (spec, item, cue))
                 counts[word] = counts.get(word, 0) + 1
     _add_keywords(keywords, counts, crits, used, lex)

@@ -94,6 +94,23 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
     return out
 
 
+def said_of_the_job(word: str, said: frozenset[str]) -> bool:
+    """Whether keyword ``word`` is among ``said``, the words O*NET and ESCO use about the job
+    (``lexicon.occupation_words``), as written or as a plural; an unknown acronym ("OSHA")
+    always is. A machine-translated posting's stray nouns ("behalf", "spirit", "scheme") are
+    specific to *some* trade, but not to this job's.
+
+    >>> said = frozenset({"classroom", "lessons"})
+    >>> [w for w in ("classroom", "lesson", "behalf", "OSHA") if said_of_the_job(w, said)]
+    ['classroom', 'lesson', 'OSHA']
+    """
+    if word.isupper():
+        return True
+    w = word.lower()
+    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set())
+    return not forms.isdisjoint(said)
+
+
 def _trade_noun(word: str) -> bool:
     conc = trade_noun(word)
     return conc is not None and conc >= KEYWORD_MIN_CONCENTRATION

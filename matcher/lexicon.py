@@ -253,6 +253,7 @@ _GENERIC_HEAD = 300  # a one-word title used by more occupations than this says 
 class _Titles:
     lines: tuple[tuple[tuple[str, ...], frozenset[str]], ...]  # (names, every name folded)
     index: dict[str, tuple[int, ...]]  # folded name -> lines holding it
+    words: tuple[str, ...] = ()  # per line: trade nouns of the occupation's texts, space-separated
 
 
 @lru_cache(maxsize=1)
@@ -263,16 +264,19 @@ def _titles() -> _Titles:
         return _Titles((), {})
     lines: list[tuple[tuple[str, ...], frozenset[str]]] = []
     index: dict[str, list[int]] = {}
+    words: list[str] = []
     for row in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         if row.startswith("#"):
             continue
-        names, _, other = row.partition("\t")
+        names, _, rest = row.partition("\t")
+        other, _, said = rest.partition("\t")
+        words.append(said)
         shown = tuple(" ".join(normalize(n).split()) for n in names.split("|") if n.strip())
         every = frozenset(normalize_term(n) for n in (*shown, *other.split("|")) if n)
         for n in sorted(every):
             index.setdefault(n, []).append(len(lines))
         lines.append((shown, every))
-    return _Titles(tuple(lines), {k: tuple(v) for k, v in index.items()})
+    return _Titles(tuple(lines), {k: tuple(v) for k, v in index.items()}, tuple(words))
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +308,39 @@ def title_names(title: str) -> tuple[str, ...]:
     return own + tuple(n for n in more if normalize_term(n) not in seen)
 
 
+def _occupations(title: str) -> tuple[str, tuple[int, ...]]:
+    """(the name looked up, the ``titles.tsv.gz`` lines of the occupations it names): the title
+    or, failing that, its longest known ending that is not a generic head ("manager")."""
+    data = _titles()
+    words = normalize_term(title).split()
+    for i in range(len(words)):
+        key = " ".join(words[i:])
+        found = data.index.get(key, ())
+        generic = i > 0 and " " not in key and word_df()[1].get(key, 0) > _GENERIC_HEAD
+        if found and not generic:
+            return key, found
+    return "", ()
+
+
+def occupation_words(title: str) -> frozenset[str] | None:
+    """The trade nouns O*NET and ESCO use about the job called ``title`` (its description,
+    tasks, tools and skills), or None when no occupation has that name. A Chinese title is
+    looked up by its English name from the title table.
+
+    >>> words = occupation_words("Elementary School Teacher")
+    >>> "classroom" in words, "behalf" in words, occupation_words("Chief Wizard")
+    (True, False, None)
+    """
+    if not title.isascii():
+        group = _bilingual().get(normalize_term(title), ())
+        title = next((n for n in group if n.isascii()), "")
+    _, found = _occupations(title) if title else ("", ())
+    if not found:
+        return None
+    said = _titles().words
+    return frozenset(w for i in found for w in said[i].split())
+
+
 def _onet_names(title: str) -> tuple[str, ...]:
     """Other names of the job called ``title``, from O*NET and ESCO; () for an unknown title.
 
@@ -319,15 +356,7 @@ def _onet_names(title: str) -> tuple[str, ...]:
     """
     data = _titles()
     words = normalize_term(title).split()
-    found: tuple[int, ...] = ()
-    key = ""
-    for i in range(len(words)):
-        key = " ".join(words[i:])
-        found = data.index.get(key, ())
-        generic = i > 0 and " " not in key and word_df()[1].get(key, 0) > _GENERIC_HEAD
-        if found and not generic:
-            break
-        found = ()
+    key, found = _occupations(title)
     if not found:
         return ()
     head = key.split()[-1]
