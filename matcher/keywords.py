@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.lexicon import Lexicon, lemma, specificity, trade_noun, word_df
+from matcher.lexicon import Lexicon, lemma, specificity, titles_starting, trade_noun, word_df
 
 # A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
 # "classroom" 0.41, "subcontractor" 0.88; "customer" 0.22, "repair" 0.26 stay out).
@@ -28,6 +28,32 @@ KEYWORD_MIN_CONCENTRATION = 0.2
 # A title word that heads the titles of more occupations than this ("manager", "technician",
 # "specialist") says nothing of the trade.
 GENERIC_TITLE_WORD = 300
+# Rank words say where a person stands, not what trade they are in ("Senior Accountant").
+_RANK = frozenset(
+    [
+        "senior",
+        "junior",
+        "lead",
+        "principal",
+        "chief",
+        "head",
+        "assistant",
+        "associate",
+        "deputy",
+        "staff",
+        "executive",
+        "intern",
+        "trainee",
+        "apprentice",
+        "entry",
+        "level",
+        "mid",
+        "sr",
+        "jr",
+    ]
+)
+# Words before a title's head that begin this many occupation names are a trade's name.
+TRADE_NAME_TITLES = 3
 # An agent noun's activity ("accountant" -> "accounting") joins as an alias when this specific.
 TRADE_FORM_SPECIFICITY = 0.35
 
@@ -117,26 +143,57 @@ def _trade_noun(word: str) -> bool:
 
 
 def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
-    """(word, aliases) for each trade word of a job title.
+    """(word or phrase, aliases) for each trade word of a job title.
 
     "Staff Accountant" gives ("accountant", ("accounting",)), "Aviation Maintenance
-    Technician" gives ("aviation", ()): a resume of the trade names it whatever its exact job
-    title. The head is left out when many occupations share it ("Manager", "Technician").
+    Technician" gives ("aviation", ()) and the trade's name "aviation maintenance": a resume
+    of the trade names it whatever its exact job title. The head is left out when many
+    occupations share it ("Manager", "Technician"). Words before the head that begin at least
+    ``TRADE_NAME_TITLES`` occupation names form a trade's name ("human resources", "public
+    relations"); a word of it that is no trade's noun on its own ("human", "relations") is only
+    part of the name. Its initials join as an alias when titles use them ("HR Generalist").
 
     >>> title_words("Aviation Maintenance Technician", default())
-    [('aviation', ())]
+    [('aviation', ()), ('aviation maintenance', ())]
+    >>> title_words("Human Resources Generalist", default())
+    [('human resources', ('HR',)), ('generalist', ())]
     """
     df = word_df()[1]
     _, structure = _stop(lex)
+    found = list(WORD.finditer(title))
+    mods = [m.group() for m in found[:-1]]
+    name = ""
+    for i in range(len(mods) - 1):
+        if mods[i].lower() in _RANK:
+            continue
+        phrase = " ".join(w if w.isupper() else w.lower() for w in mods[i:])
+        if titles_starting(phrase) >= TRADE_NAME_TITLES:
+            name = phrase
+            break
+    named = set(name.lower().split())
+    # The name's initials are an alias when titles use them the same way ("HR Generalist").
+    initials = "".join(w[0] for w in name.split()).upper()
+    forms = (
+        (initials,) if len(initials) > 1 and titles_starting(initials) >= TRADE_NAME_TITLES else ()
+    )
     out = []
-    for m in WORD.finditer(title):
+    for m in found:
         spec = specificity(m.group())
         word = lemma(m.group())
-        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or word in structure:
+        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or word in structure or word in _RANK:
             continue
         if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
             continue
+        if m.group().lower() in named and not _trade_noun(word):
+            continue  # "human" of "human resources"
         out.append((word, trade_forms(word)))
+        if name and m.end() == found[len(mods) - 1].end():
+            out.append((name, forms))
+            name = ""
+    if name:
+        # the name's words were all too weak alone; place it where the modifiers end
+        k = next((k for k, (w, _) in enumerate(out) if w not in named), len(out))
+        out.insert(k, (name, forms))
     return out
 
 

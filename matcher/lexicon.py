@@ -322,6 +322,18 @@ def _occupations(title: str) -> tuple[str, tuple[int, ...]]:
     return "", ()
 
 
+@lru_cache(maxsize=4096)
+def titles_starting(phrase: str) -> int:
+    """How many occupation names (O*NET, ESCO) begin with ``phrase`` and go on: a trade's name
+    ("human resources": 31, "public relations": 10) begins many; "arts program" none.
+
+    >>> titles_starting("human resources") > 3, titles_starting("arts program")
+    (True, 0)
+    """
+    key = normalize_term(phrase) + " "
+    return sum(1 for name in _titles().index if name.startswith(key))
+
+
 def occupation_words(title: str) -> frozenset[str] | None:
     """The trade nouns O*NET and ESCO use about the job called ``title`` (its description,
     tasks, tools and skills), or None when no occupation has that name. A Chinese title is

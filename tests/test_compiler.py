@@ -544,12 +544,18 @@ def test_title_names_and_word_specificity() -> None:
 def test_keywords_are_words_said_of_the_job() -> None:
     # The machine-translated seed postings name nouns specific to *some* trade ("behalf",
     # "spirit", "scheme"); O*NET and ESCO never use them about product managers.
-    keywords = {
-        c.label for r in compile_file(EN_SEED) for c in r.criteria if c.kind == "keyword"
-    }
+    keywords = {c.label for r in compile_file(EN_SEED) for c in r.criteria if c.kind == "keyword"}
     junk = {"behalf", "spirit", "trust", "matters", "scheme", "ultra", "unified", "guidance"}
     assert not keywords & junk
     assert {"pricing", "competitor"} <= keywords  # the trade's own words stay
     # A job no occupation names keeps only unknown acronyms.
     r = compile_text("Chief Wizard\n- Brew potions in the cauldron under OSHA rules", stem="j")[0]
     assert {c.label for c in r.criteria if c.kind == "keyword"} == {"OSHA"}
+
+
+def test_a_trade_name_in_a_title_stays_whole() -> None:
+    r = compile_text("Senior Human Resources Generalist\n- Run payroll and recruiting", stem="j")[0]
+    titled = {c.label: c for c in r.criteria if c.kind == "title"}
+    assert "human resources" in titled and "HR" in titled["human resources"].aliases
+    # "human" alone is no trade, and a rank says nothing of one.
+    assert not {"human", "senior", "resources"} & set(titled)
