@@ -161,10 +161,15 @@ def find_roles(
             # In a section, line 0 is its heading; in the no-heading fallback it is content.
             lo = 0 if (a, b) in section_spans else -1
             head_lines = _header_lines(text, lines, first, last, ranges, a, used, lo, (ds, de))
-            used.update(head_lines)
             pieces = _pieces(text, lines, head_lines, ds, de)
             title, org, loc = _title_org(pieces)
             start = min([lines[i][0] for i in head_lines] + [lines[first][0]])
+            # A header-like line right above the date belongs to the role's block even when
+            # the header was read below the date: what follows a role cannot move text out of
+            # it (and so lower a term's context).
+            if first - 1 > lo and _usable(text, lines, first - 1, ranges, a, used):
+                start = min(start, lines[first - 1][0])
+            used.update(head_lines)
             role = Role(
                 title.text if title else "",
                 r.start_month,
@@ -223,15 +228,8 @@ def _header_lines(
 ) -> list[int]:
     """Indexes of the lines that make a role's header (title, organisation, place)."""
 
-    def dated(i: int) -> bool:
-        s, e = lines[i]
-        return any(s <= a + r.start <= e or s <= a + r.end <= e for r in ranges)
-
     def usable(i: int) -> bool:
-        if not 0 <= i < len(lines) or i in used or dated(i):
-            return False
-        head = text[lines[i][0] : _head_end(text, *lines[i])]
-        return _header_like(head) and _namey(head)
+        return _usable(text, lines, i, ranges, a, used)
 
     own = list(range(first, last + 1))
     rest = " ".join(strip_dates(text[slice(*lines[i])]) for i in own).strip(" \t|,-–()·")
@@ -267,6 +265,19 @@ def _header_lines(
     if letters < 3 or not has_org or not has_title:
         out.extend(after)
     return out
+
+
+def _usable(
+    text: str, lines: list[tuple[int, int]], i: int, ranges: list[DateRange], a: int, used: set[int]
+) -> bool:
+    """Whether line ``i`` may be part of a role's header: header-like, undated, not taken."""
+    if not 0 <= i < len(lines) or i in used:
+        return False
+    s, e = lines[i]
+    if any(s <= a + r.start <= e or s <= a + r.end <= e for r in ranges):
+        return False
+    head = text[s : _head_end(text, s, e)]
+    return _header_like(head) and _namey(head)
 
 
 def _namey(line: str) -> bool:

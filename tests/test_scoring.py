@@ -262,6 +262,15 @@ def test_recency_is_relative_to_as_of() -> None:
     assert then.evidence[0].context == "recent_role" and now.evidence[0].context == "old_role"
 
 
+def test_text_after_a_role_does_not_move_its_header_out() -> None:
+    # Found by hypothesis: the line below a bare date became the header and the line above fell
+    # out of the role, so appending "PRD" lowered SQL from "in a role" to "listed".
+    before = card_for("Resume\nPRD SQL \n 2019 - 2024")
+    after = card_for("Resume\nPRD SQL \n 2019 - 2024\nPRD")
+    assert by_id(after)["sql"].context == by_id(before)["sql"].context == "recent_role"
+    assert after.score >= before.score
+
+
 def a_title(label: str = "Healthcare Administrator") -> Rubric:
     return Rubric("j", "t", "en", (Criterion("t", "title", label, 1.0, ("Clinic Manager",)),))
 
