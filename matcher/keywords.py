@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.lexicon import Lexicon, lemma, specificity, titles_starting, trade_noun, word_df
+from matcher.lexicon import (
+    RANK_WORDS,
+    Lexicon,
+    lemma,
+    specificity,
+    titles_starting,
+    trade_noun,
+    word_df,
+)
 
 # A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
 # "classroom" 0.41, "subcontractor" 0.88; "customer" 0.22, "repair" 0.26 stay out).
@@ -28,30 +36,6 @@ KEYWORD_MIN_CONCENTRATION = 0.2
 # A title word that heads the titles of more occupations than this ("manager", "technician",
 # "specialist") says nothing of the trade.
 GENERIC_TITLE_WORD = 300
-# Rank words say where a person stands, not what trade they are in ("Senior Accountant").
-_RANK = frozenset(
-    [
-        "senior",
-        "junior",
-        "lead",
-        "principal",
-        "chief",
-        "head",
-        "assistant",
-        "associate",
-        "deputy",
-        "staff",
-        "executive",
-        "intern",
-        "trainee",
-        "apprentice",
-        "entry",
-        "level",
-        "mid",
-        "sr",
-        "jr",
-    ]
-)
 # Words before a title's head that begin this many occupation names are a trade's name.
 TRADE_NAME_TITLES = 3
 # An agent noun's activity ("accountant" -> "accounting") joins as an alias when this specific.
@@ -164,7 +148,7 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
     mods = [m.group() for m in found[:-1]]
     name = ""
     for i in range(len(mods) - 1):
-        if mods[i].lower() in _RANK:
+        if mods[i].lower() in RANK_WORDS:
             continue
         phrase = " ".join(w if w.isupper() else w.lower() for w in mods[i:])
         if titles_starting(phrase) >= TRADE_NAME_TITLES:
@@ -180,7 +164,12 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
     for m in found:
         spec = specificity(m.group())
         word = lemma(m.group())
-        if spec is None or spec < KEYWORD_MIN_SPECIFICITY or word in structure or word in _RANK:
+        if (
+            spec is None
+            or spec < KEYWORD_MIN_SPECIFICITY
+            or word in structure
+            or word in RANK_WORDS
+        ):
             continue
         if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
             continue

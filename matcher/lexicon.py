@@ -353,18 +353,68 @@ def occupation_words(title: str) -> frozenset[str] | None:
     return frozenset(w for i in found for w in said[i].split())
 
 
+def _generic(word: str) -> bool:
+    return word_df()[1].get(word, 0) > _GENERIC_HEAD
+
+
+# Rank words say where a person stands, not what job they do ("Senior Accountant").
+RANK_WORDS = frozenset(
+    [
+        "senior",
+        "junior",
+        "lead",
+        "principal",
+        "chief",
+        "head",
+        "assistant",
+        "associate",
+        "deputy",
+        "staff",
+        "executive",
+        "intern",
+        "trainee",
+        "apprentice",
+        "entry",
+        "level",
+        "mid",
+        "sr",
+        "jr",
+    ]
+)
+
+
+def _another_job(name: str, title_words: list[str]) -> bool:
+    """Whether ``name`` (folded) names another job filed under the same occupation: its own
+    telling words before the head share nothing with the title's (rank words do not count).
+    O*NET files product and business development managers with marketing managers: "Brand
+    Manager" is not a product manager, "Product Development Manager" is; a bare "Chef" is the
+    general name of a "Sous Chef", a "Pastry Chef" another job.
+
+    >>> _another_job("brand manager", ["product", "manager"])
+    True
+    >>> _another_job("executive chef", ["sous", "chef"]), _another_job("pastry chef", ["sous", "chef"])
+    (False, True)
+    """
+    words = name.split()
+    mods = {w for w in words[:-1] if w not in RANK_WORDS}
+    telling = {w for w in title_words[:-1] if w not in RANK_WORDS}
+    return bool(telling and mods and not telling & set(words))
+
+
 def _onet_names(title: str) -> tuple[str, ...]:
     """Other names of the job called ``title``, from O*NET and ESCO; () for an unknown title.
 
     The title (or, failing that, its longest known ending: "Apparel Merchandiser" ->
     "merchandiser") is looked up among the occupations' names. Every name of an occupation
-    whose resume-facing names include it comes along ("Sous Chef" brings "Chef", "Executive
-    Chef", "Cook"); an occupation that knows it only as a rare alternate title lends only names
-    with the same head word. One-word names that many occupations use ("Manager") are left
-    out, and so is the title itself.
+    whose resume-facing names include it comes along, unless it is another job of the same
+    occupation (``_another_job``: "Elementary School Teacher" brings "Elementary Teacher" and
+    "primary school teacher", not "Math Teacher"); an occupation that knows it only as a rare
+    alternate title lends only names with the same head word. One-word names that many
+    occupations use ("Manager") are left out, and so is the title itself.
 
-    >>> "Teacher" in title_names("Elementary School Teacher")
-    True
+    >>> names = title_names("Elementary School Teacher")
+    >>> "Elementary Teacher" in names, "Math Teacher" in names
+    (True, False)
     """
     data = _titles()
     words = normalize_term(title).split()
@@ -395,6 +445,8 @@ def _onet_names(title: str) -> tuple[str, ...]:
             continue
         if " " not in k and word_df()[1].get(k, 0) > _GENERIC_HEAD:
             continue  # "manager", "specialist": says nothing about which job
+        if _another_job(k, key.split()):
+            continue
         out.append(first)
     return tuple(out[:_TITLE_NAMES])
 
