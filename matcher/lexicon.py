@@ -395,9 +395,9 @@ def _another_job(name: str, title_words: list[str]) -> bool:
     >>> _another_job("executive chef", ["sous", "chef"]), _another_job("pastry chef", ["sous", "chef"])
     (False, True)
     """
-    words = name.split()
+    words = name.replace("-", "").split()  # "eCommerce Manager" is an "e-commerce manager"
     mods = {w for w in words[:-1] if w not in RANK_WORDS}
-    telling = {w for w in title_words[:-1] if w not in RANK_WORDS}
+    telling = {w.replace("-", "") for w in title_words[:-1] if w not in RANK_WORDS}
     return bool(telling and mods and not telling & set(words))
 
 
