@@ -318,6 +318,8 @@ def tune(
 
     day = _as_of(as_of)
     _check_out(out, "-o")
+    if threshold is not None and not 0 <= threshold <= 100:  # NaN fails too
+        raise typer.BadParameter("must be a score from 0 to 100", param_hint="--threshold")
     target = out or (rubric if overwrite else None)
     if target is not None and target.resolve() == rubric.resolve() and not overwrite:
         raise typer.BadParameter(

@@ -170,15 +170,17 @@ def tune(
         labels: from ``read_labels``/``parse_labels`` (a DataFrame is parsed here).
         k: the cut-off of NDCG@k, precision@k and of the impact ratios (top k of the run).
         groups: ``resume,group`` rows for the adverse-impact guardrail (optional).
-        threshold: select by score (eligible and score >= threshold) instead of top k.
+        threshold: select by score (eligible and score >= threshold, 0-100) instead of top k.
         folds: cross-validation folds, by resume.
         as_of: the tuning date recorded in the rubric (default: today).
         l2: the pull toward the current weights.
 
     Raises:
-        TuneError: the evidence is not of this rubric, or labels hold no good or no other
-            resume of this job. Too few labels is a warning (``too_few``), not an error.
+        TuneError: the evidence is not of this rubric, labels hold no good or no other
+            resume of this job, or ``threshold`` is not a score (NaN, outside 0-100). Too few labels is a warning (``too_few``), not an error.
     """
+    if threshold is not None and not 0 <= threshold <= 100:
+        raise TuneError(f"threshold must be a score from 0 to 100, got {threshold!r}")
     labels = labels if isinstance(labels, Labels) else parse_labels(labels)
     ev = evidence.filter(pl.col("job_id") == rubric.job_id)
     ids = [c.id for c in rubric.criteria]

@@ -183,6 +183,13 @@ def test_guardrail_threshold_cutoff() -> None:
     assert sum(g.selected_after for g in res.impact) == chosen
 
 
+@pytest.mark.parametrize("bad", [float("nan"), -1.0, 101.0])
+def test_a_threshold_that_is_no_score_is_refused(bad: float) -> None:
+    ev, rubric, labels, groups = synthetic()
+    with pytest.raises(TuneError, match="threshold must be a score"):
+        tune(ev, rubric, labels, groups=groups, threshold=bad, as_of=AS_OF)
+
+
 def test_without_good_or_bad_labels_there_is_nothing_to_learn() -> None:
     ev, rubric, labels, _ = synthetic()
     with pytest.raises(TuneError, match="all"):
@@ -308,6 +315,11 @@ def test_cli_usage_and_domain_errors(tmp_path: Path) -> None:
     res = runner.invoke(app, ["tune", str(SAMPLES), "--rubric", str(PM), "--labels", str(bad)])
     assert res.exit_code == 1 and "perhaps" in res.stderr
     assert "Example: matcher tune" in runner.invoke(app, ["tune", "--help"]).stdout
+    labels = str(SAMPLES / "labels.csv")
+    res = runner.invoke(
+        app, ["tune", str(SAMPLES), "--rubric", str(PM), "--labels", labels, "--threshold", "nan"]
+    )
+    assert res.exit_code == 2 and "--threshold" in res.stderr
 
 
 def test_how_paths_are_spelled_changes_nothing(evidence: pl.DataFrame) -> None:
