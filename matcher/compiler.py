@@ -24,7 +24,7 @@ from matcher.keywords import posting_words, said_of_the_job, title_words
 from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, occupation_words, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
-from matcher.text import fold, has_cjk, normalize
+from matcher.text import decode, fold, has_cjk, normalize
 
 # Posting and split_postings were first defined here; callers may still import them from here.
 __all__ = [
@@ -505,21 +505,17 @@ def compile_text(
 
 
 def compile_file(path: str | Path, lexicon: Lexicon | None = None) -> list[Rubric]:
-    """Compile a posting file (UTF-8 or GB18030 text); ``job_id`` comes from the file stem."""
+    """Compile a posting file (UTF-8, UTF-16 with a BOM or GB18030 text); ``job_id`` comes
+    from the file stem."""
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as e:
         raise PostingError(f"{p}: cannot read: {e.strerror or e}") from None
-    if b"\x00" in data[:4096]:
-        raise PostingError(f"{p}: not a text file")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode(data)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise PostingError(f"{p}: not a text file")
         raise PostingError(f"{p}: text in an unknown encoding")
     rubrics = compile_text(text, stem=p.stem, posting_name=p.name, lexicon=lexicon)
     sha = hashlib.sha256(data).hexdigest()

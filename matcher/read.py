@@ -27,7 +27,7 @@ from typing import Any
 from matcher.errors import ReadError
 from matcher.formats import MIN_CONTRAST, json_resume, read_docx
 from matcher.layout import Char, Line, drop_running_lines, group_lines, order_page
-from matcher.text import normalize
+from matcher.text import decode, normalize
 
 # Bump when the reader's output for the same bytes may change: cached reads key on it.
 READER_VERSION = 8
@@ -273,15 +273,11 @@ def _sniff(data: bytes) -> str:
 
 
 def _decode_text(data: bytes) -> str:
+    text = decode(data)
+    if text is not None:
+        return text
     if b"\x00" in data[:4096]:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            return data.decode("utf-16")
         raise ReadError(f"not a resume: {_sniff(data)}", status="not_a_resume")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
     raise ReadError("text file in an unknown encoding", status="unreadable_text")
 
 

@@ -31,6 +31,29 @@ _TRANSLATE.update({ord(k): v for k, v in _QUOTES.items()})
 _TRANSLATE |= {0x00A0: " ", 0x3000: " ", 0x200B: None, 0x00AD: None, 0xFEFF: None}
 
 
+def decode(data: bytes) -> str | None:
+    """Text file bytes as ``str``: UTF-8 (with or without a BOM), UTF-16 with its BOM (what
+    Windows Notepad saves as "Unicode"), or GB18030; None for anything else (binary data, an
+    unknown encoding).
+
+    >>> decode("岗位职责".encode("utf-16")), decode(b"\\x00\\x01binary"), decode("本科".encode("gb18030"))
+    ('岗位职责', None, '本科')
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # never the start of UTF-8 or GB18030
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:4096]:
+        return None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def normalize(text: str) -> str:
     """Return ``text`` in the one form every step uses.
 

@@ -6,6 +6,7 @@ check that structure reaches the criteria."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -564,3 +565,18 @@ def test_a_trade_name_in_a_title_stays_whole() -> None:
     assert "human resources" in titled and "HR" in titled["human resources"].aliases
     # "human" alone is no trade, and a rank says nothing of one.
     assert not {"human", "senior", "resources"} & set(titled)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+def test_a_posting_file_in_any_common_encoding_compiles(tmp_path: Path, encoding: str) -> None:
+    posting = tmp_path / "job.txt"
+    posting.write_bytes("电商运营\n任职要求：\n1、本科及以上学历\n".encode(encoding))
+    rubric = compile_file(posting)[0]
+    assert rubric.title == "电商运营" and any(c.min_level == "bachelor" for c in rubric.criteria)
+
+
+def test_a_binary_file_is_no_posting(tmp_path: Path) -> None:
+    junk = tmp_path / "job.txt"
+    junk.write_bytes(b"\x00\x01\x02PK")
+    with pytest.raises(PostingError, match="not a text file"):
+        compile_file(junk)
