@@ -8,6 +8,7 @@ criterion). Column names and types are declared once, here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -213,9 +214,10 @@ def format_table(
     flat = _flat(df.select(columns))
     out: list[str] = []
     widths = {
-        c: max(len(c), *(len(_cell(v)) for v in flat[c])) if len(flat) else len(c) for c in columns
+        c: max(len(c), *(_width(_cell(v)) for v in flat[c])) if len(flat) else len(c)
+        for c in columns
     }
-    header = "  ".join(c.ljust(widths[c]) for c in columns)
+    header = "  ".join(_pad(c, widths[c]) for c in columns)
     last_job = None
     for row in flat.iter_rows(named=True):
         if row["job_id"] != last_job:
@@ -223,8 +225,21 @@ def format_table(
                 out.append("")
             out += [header, "  ".join("-" * widths[c] for c in columns)]
             last_job = row["job_id"]
-        out.append("  ".join(_cell(row[c]).ljust(widths[c]) for c in columns).rstrip())
+        out.append("  ".join(_pad(_cell(row[c]), widths[c]) for c in columns).rstrip())
     return "\n".join(out)
+
+
+def _width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK) characters take two.
+
+    >>> _width("简历.pdf"), _width("cv.pdf")
+    (8, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _cell(v: object) -> str:

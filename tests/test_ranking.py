@@ -142,3 +142,13 @@ def test_evidence_table_is_long_and_holds_misses() -> None:
 def test_format_table_prints_one_block_per_job() -> None:
     text = format_table(rank(cards(), [failure(JOB)]))
     assert text.count("job_id") == 2 and "corrupt_pdf" in text and "SQL" in text
+
+
+def test_format_table_aligns_chinese_file_names() -> None:
+    from matcher.ranking import _width
+
+    rows = [card("SQL Excel", "简历-王晓敏.txt"), card("SQL", "cv.txt")]
+    lines = [ln for ln in format_table(rank(rows)).splitlines() if ".txt" in ln]
+    # the column after the file name starts at the same terminal column on every line
+    starts = [_width(ln[: ln.index("ok")]) for ln in lines]
+    assert len(set(starts)) == 1, lines
