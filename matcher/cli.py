@@ -145,7 +145,7 @@ def score(
     """
     import polars as pl
 
-    from matcher.pipeline import collect_inputs, default_cache_dir, run
+    from matcher.pipeline import RESUME_SUFFIXES, collect_inputs, default_cache_dir, run
     from matcher.ranking import FORMATS, format_table, write_table
     from matcher.rubric import load_rubrics
 
@@ -165,6 +165,15 @@ def score(
     inputs = collect_inputs(resumes)
     if not inputs:
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
+    folders = {p.resolve() for p in resumes if p.is_dir()}
+    for target in (out, evidence):
+        inside = target is not None and target.resolve().parent in folders
+        if inside and target is not None and target.suffix.lower() in RESUME_SUFFIXES:
+            typer.echo(
+                f"matcher: warning: {target} is in a resume folder: the next run over that "
+                "folder will read it as a resume",
+                err=True,
+            )
     cache = None if no_cache else default_cache_dir()
     with _progress() as progress:
         result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)

@@ -73,6 +73,18 @@ def test_score_writes_every_format(tmp_path: Path, ext: str) -> None:
     assert sorted(df["rank"].to_list()) == list(range(1, df.height + 1))
 
 
+def test_an_output_inside_the_resume_folder_is_flagged(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Product Manager\nSQL, PRD", encoding="utf-8")
+    args = ["score", str(folder), "--rubric", str(RUBRIC), "--jobs", "1", "-o"]
+    res = runner.invoke(app, [*args, str(folder / "ranking.json")])
+    assert res.exit_code == 0 and "will read it as a resume" in res.stderr
+    (folder / "ranking.json").unlink()
+    res = runner.invoke(app, [*args, str(folder / "ranking.csv")])  # .csv is never read
+    assert res.exit_code == 0 and "will read it as a resume" not in res.stderr
+
+
 def test_score_prints_a_table_without_out() -> None:
     res = runner.invoke(
         app, ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--top", "3", "--jobs", "1"]
