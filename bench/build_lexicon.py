@@ -1,9 +1,10 @@
 """Build matcher/data/lexicon_derived.tsv from ESCO, O*NET and THUOCL (a dev script, not shipped).
 
 Input: ../shared/data/{esco-1.2.0,onet-29.3,thuocl-zh-lexicon}. Output: a compact TSV of terms
-(kind, source, label, aliases) that ``matcher.lexicon`` loads beside the curated table. Run it
-with ``.venv/bin/python bench/build_lexicon.py`` after changing the filters below; the output is
-deterministic (sorted) so a rebuild shows a readable diff.
+(kind, source, label, aliases) that ``matcher.lexicon`` loads beside the curated table, and the
+occupation titles and word figures (``titles.tsv.gz``, ``words.tsv``) ``matcher.occupations``
+reads. Run it with ``.venv/bin/python bench/build_lexicon.py`` after changing the filters
+below; the output is deterministic (sorted) so a rebuild shows a readable diff.
 
 The filters exist because a big vocabulary is also a big source of junk: an alias that is an
 ordinary English word ("access", "go", "spring") or a generic Chinese word (数据, 系统) would
@@ -521,7 +522,7 @@ def titles() -> list[tuple[str, list[str], list[str]]]:
 def write_titles(nouns: set[str]) -> None:
     """Write titles.tsv: one occupation a line, names, recognition-only names, and the trade
     nouns (``nouns``, from ``write_words``) its O*NET or ESCO texts use: what is said about
-    the job, which a posting's keywords must be part of (``matcher.lexicon.occupation_words``).
+    the job, which a posting's keywords must be part of (``matcher.occupations.occupation_words``).
     """
     lines = [
         "# Job titles per occupation, from O*NET 29.3 (reported and alternate titles) and ESCO",

@@ -21,7 +21,8 @@ from pathlib import Path
 from matcher._version import __version__
 from matcher.errors import PostingError
 from matcher.keywords import posting_words, said_of_the_job, title_words
-from matcher.lexicon import Cue, Lexicon, Term, default_lexicon, occupation_words, title_names
+from matcher.lexicon import Cue, Lexicon, Term, default_lexicon
+from matcher.occupations import occupation_words, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize

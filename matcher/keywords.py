@@ -3,8 +3,8 @@
 A step of compiling between ``matcher.posting`` (items) and ``matcher.compiler`` (criteria). The
 lexicon knows a few thousand skills and tools; a trade's own words ("classroom", "subcontractor",
 "airframe", "OSHA") mostly are not among them. This step finds them in a posting's text by their
-specificity over O*NET and ESCO occupation texts (``matcher.lexicon.specificity``), keeping only
-trade nouns (``matcher.lexicon.trade_noun``: a noun concentrated in few occupation groups, so
+specificity over O*NET and ESCO occupation texts (``matcher.occupations.specificity``), keeping only
+trade nouns (``matcher.occupations.trade_noun``: a noun concentrated in few occupation groups, so
 not "early", "task" or "opinion"), leaving out job-ad grammar, verbs, cue words and the words
 every resume has as structure, and reads the
 trade words of a job title ("Aviation Maintenance Technician" -> "aviation"). The compiler turns
@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.lexicon import (
+from matcher.lexicon import Lexicon
+from matcher.occupations import (
     RANK_WORDS,
-    Lexicon,
     lemma,
     specificity,
     titles_starting,
@@ -30,7 +30,7 @@ from matcher.lexicon import (
 # "classroom" 0.41, "subcontractor" 0.88; "customer" 0.22, "repair" 0.26 stay out).
 KEYWORD_MIN_SPECIFICITY = 0.28
 # ... and be a noun concentrated in a few occupation groups beyond chance
-# (``lexicon.trade_noun``): "classroom" 0.70, "invoice" 0.30, "recipes" 0.22 are; "task"
+# (``occupations.trade_noun``): "classroom" 0.70, "invoice" 0.30, "recipes" 0.22 are; "task"
 # 0.09, "point" 0.15, "image" 0.19, "opinion" 0.11 are every trade's words.
 KEYWORD_MIN_CONCENTRATION = 0.2
 # A title word that heads the titles of more occupations than this ("manager", "technician",
@@ -74,7 +74,7 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
     occupation texts do not know (names, typos, "experience"), verbs ("maintain"), cue words
     ("plus") and resume structure ("school") are not keywords. Plurals come as singulars.
 
-    Only trade nouns count (``lexicon.trade_noun``): "rules" is every occupation group's word.
+    Only trade nouns count (``occupations.trade_noun``): "rules" is every occupation group's word.
 
     >>> posting_words("Plan lessons for the classroom; OSHA rules a plus", "", default())
     [('lesson', 0.42...), ('classroom', 0.40...), ('OSHA', 1.0)]
@@ -106,7 +106,7 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
 
 def said_of_the_job(word: str, said: frozenset[str]) -> bool:
     """Whether keyword ``word`` is among ``said``, the words O*NET and ESCO use about the job
-    (``lexicon.occupation_words``), as written or as a plural; an unknown acronym ("OSHA")
+    (``occupations.occupation_words``), as written or as a plural; an unknown acronym ("OSHA")
     always is. A machine-translated posting's stray nouns ("behalf", "spirit", "scheme") are
     specific to *some* trade, but not to this job's.
 

@@ -487,23 +487,8 @@ def test_chinese_postings_get_no_english_keywords_and_a_bilingual_title() -> Non
     assert title.kind == "title" and "e-commerce product manager" in title.aliases
 
 
-def test_bilingual_title_names_go_both_ways() -> None:
-    from matcher.lexicon import title_names
-
-    assert "产品经理" in title_names("Product manager")
-    assert "product manager" in title_names("产品经理")
-    assert "accountant" in title_names("会计")
-    assert title_names("总经理助理的助理") == ()  # an unknown Chinese title stays unnamed
-
-
 def test_keywords_are_trade_nouns_of_few_occupation_groups() -> None:
-    from matcher.lexicon import trade_noun
-
-    # adjectives stand before a noun, never head one: not nouns
-    assert trade_noun("early") is None and trade_noun("latest") is None
-    # every occupation group's nouns tell no trade, however rare
-    assert trade_noun("classroom") > trade_noun("task")  # type: ignore[operator]
-    assert trade_noun("invoice") > trade_noun("point")  # type: ignore[operator]
+    # trade_noun itself: tests/test_occupations.py
     r = compile_text(
         "Requirements:\n- Participate in the early product planning and improve the product"
         " concept\n- Be familiar with the latest developments and have opinions on them",
@@ -532,19 +517,6 @@ def test_compiling_the_bench_postings_is_deterministic() -> None:
     for path in sorted((ROOT / "bench" / "postings").glob("*.txt")):
         a = [to_toml(r) for r in compile_file(path)]
         assert a == [to_toml(r) for r in compile_file(path)]
-
-
-def test_title_names_and_word_specificity() -> None:
-    from matcher.lexicon import lemma, specificity, title_names
-
-    assert "Elementary Teacher" in title_names("Elementary School Teacher")
-    assert "Brand Manager" not in title_names("Product Manager")  # O*NET files them together
-    assert "cost accountant" in map(str.lower, title_names("Senior Accountant"))  # rank: no job
-    assert title_names("Zorblax Quuxer") == ()
-    assert title_names("Apparel Merchandiser")[0].lower() == "merchandiser"  # known ending
-    assert specificity("subcontractors") > specificity("construction") > specificity("customer")
-    assert specificity("experience") is None and specificity("zorblax") is None
-    assert lemma("lessons") == "lesson" and lemma("classes") == "class"
 
 
 def test_keywords_are_words_said_of_the_job() -> None:

@@ -17,6 +17,7 @@ ORDER = [
     "formats",
     "read",
     "lexicon",
+    "occupations",
     "dates",
     "sections",
     "education",
