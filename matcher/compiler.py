@@ -4,10 +4,11 @@ The second half of compiling: ``matcher.posting`` cuts the text into postings an
 this step turns the items into criteria. Input is posting text (English or Chinese, possibly
 several postings wrapped in site junk) or one ``Posting``; output is a list of ``Rubric`` (one
 per posting found). Each criterion comes from a lexicon term, an education level or
-a years-of-experience phrase found in one list item of a posting (``origin``), weighted by its
-kind, the part it sits in (responsibilities or requirements) and the cue words of its clause
-(data in the lexicon). Clauses about gender, age, looks, marital status, ethnicity, religion,
-politics, origin or school tier are never scored: they become ``findings``.
+a years-of-experience phrase (read by ``matcher.minimums``) found in one list item of a posting
+(``origin``), weighted by its kind, the part it sits in (responsibilities or requirements) and
+the cue words of its clause (``matcher.clauses``, data in the lexicon). Clauses about gender,
+age, looks, marital status, ethnicity, religion, politics, origin or school tier are never
+scored: ``matcher.fairness`` turns them into ``findings``.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from matcher._version import __version__
+from matcher.clauses import clause_cues, clauses, cue_of
 from matcher.errors import PostingError
+from matcher.fairness import strip_protected
 from matcher.keywords import posting_words, said_of_the_job, title_words
 from matcher.lexicon import Cue, Lexicon, Term, default_lexicon
+from matcher.minimums import degree_required, education_level, min_years, states_years
 from matcher.occupations import occupation_words, title_names
 from matcher.posting import Item, Posting, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
@@ -42,140 +45,8 @@ ENGINE_VERSION = __version__
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
 _PROSE_FACTOR = 0.5
 _PART_FACTOR = {"resp": 1.0, "req": 1.2}
-_CLAUSE = re.compile(r"(?<=[，,；;。])")
-
-# ---------------------------------------------------------------- fairness lint
-
-_FAIRNESS = {
-    "gender": r"\b(?:male|female|gender|men only|women only)\b|男性|女性|男士|女士|性别|限男|限女|男生|女生",
-    "age": r"\b(?:aged?\s+(?:between|under|below|over|\d)|under \d\d|below \d\d|years old|age limit)\b"
-    r"|年龄|\d{2}\s*周?岁|岁以下|岁以上|周岁",
-    "appearance": r"\b(?:appearance|good[- ]looking|attractive|well[- ]groomed|image and temperament)\b"
-    r"|\bheight\s*(?:of\s*)?(?:above|over|at least)?\s*\d|\d{3}\s*cm\b"
-    r"|形象(?:好|佳|气质|端正)|气质(?:佳|好)|外形|身高|相貌|五官|颜值|长相",
-    "marital status": r"\b(?:married|unmarried|marital)\b|已婚|未婚|婚否|已育|未育|婚育",
-    "ethnicity": r"\b(?:ethnic\w*|race)\b|民族|汉族",
-    "religion": r"\b(?:religion|religious)\b|宗教|信仰",
-    "political status": r"\b(?:party member|political (?:status|affiliation))\b|党员|政治面貌",
-    "hometown": r"\b(?:hometown|household registration|hukou|local residents? only)\b"
-    r"|户口|户籍|籍贯|本地人",
-    "school tier": r"\b(?:ivy league|top[- ]tier universit\w*)\b|985|211|双一流|重点大学|名校"
-    r"|一本(?:及以上|以上|院校|学历)",
-}
-_FAIRNESS_RE = {k: re.compile(v, re.I) for k, v in _FAIRNESS.items()}
-# "男女不限" (either gender) states no preference: neither a criterion nor a finding.
-_NO_LIMIT = re.compile(r"男女不限|不限男女|年龄不限|户籍不限")
-# Numbers that look like school tiers but are not: times, dates, amounts.
-_NOT_TIER = re.compile(r"\d[:.\-]?(?:985|211)|(?:985|211)\d")
-
-
-def _fairness(item: str) -> tuple[str, list[Finding]]:
-    """The item with clauses about protected traits removed, and a finding for each."""
-    kept, found = [], []
-    for clause in _CLAUSE.split(item):
-        probe = _NOT_TIER.sub(" ", _NO_LIMIT.sub(" ", clause))
-        rule = next((k for k, rx in _FAIRNESS_RE.items() if rx.search(probe)), None)
-        if rule is None:
-            kept.append(_NO_LIMIT.sub("", clause))
-        else:
-            found.append(
-                Finding(
-                    "fairness",
-                    f"{rule} is not a job criterion: left out of scoring",
-                    clause.strip(" ，,；;。"),
-                )
-            )
-    return "".join(kept), found
-
-
-# ---------------------------------------------------------------- minimums
-
-_LEVEL_WORDS = (
-    ("doctorate", r"\b(?:ph\.?d|doctorate|doctoral)\b|博士"),
-    ("master", r"\b(?:master'?s?|mba|msc)\b|硕士|研究生"),
-    (
-        "bachelor",
-        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|b\.s)\b"
-        r"|本科|学士|统招大学|大学(?:本科|学历|毕业|以上)",
-    ),
-    ("associate", r"\b(?:associate'?s? degree|junior college|college diploma)\b|大专|专科"),
-    ("highschool", r"\b(?:high school)\b|高中|中专"),
-)
-_DEGREE_CONTEXT = re.compile(
-    r"degree|diploma|graduat|education|above|or higher|at least|学历|以上|毕业|及以上", re.I
-)
-_CN_NUM = dict(zip("一二两三四五六七八九十", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True))
-_YEARS = re.compile(
-    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:\+|(?:\s*[-~～至到]\s*|\s+to\s+)\d{1,2})?\s*"
-    r"(?:years?|yrs|年)(?![底度份初末终])",
-    re.I,
-)
-_EXP_AFTER = re.compile(r"^.{0,40}?(?:经验|经历|experience|工作年限)", re.I | re.S)
-_CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
-_CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
-# "Bachelor's degree or equivalent experience": a degree the posting will do without.
-_EQUIVALENT = re.compile(
-    r"\bor (?:an? )?(?:equal|equivalent|comparable|related)\b|\bequivalent experience\b"
-    r"|或同等|同等学力|同等经验",
-    re.I,
-)
-_EXP_BEFORE = re.compile(r"(?:experience|工作经验|经验)[^.;。；]{0,25}$", re.I)
-
-
-# Words that make a degree a floor, not a profile: "Bachelor degree or above", "at least a
-# bachelor's", "本科及以上学历". "Bachelor's degree in education" alone describes the usual
-# background: weighed, but it does not decide eligibility.
-_FLOOR = re.compile(
-    r"\bor (?:above|higher|more)\b|\bat least\b|\bminimum\b|\brequired\b|\bmust\b"
-    r"|以上|及以上|至少|必须",
-    re.I,
-)
-
-
-def _floor(text: str, cue: Cue | None) -> bool:
-    """Whether an education minimum is required: stated as a floor, not "preferred", and not
-    admitting experience instead ("or equivalent experience")."""
-    if (cue and cue.factor < 1.0) or _EQUIVALENT.search(text):
-        return False
-    return bool(_FLOOR.search(text) or (cue and cue.required))
-
-
-def _education(clause: str) -> str | None:
-    if not _DEGREE_CONTEXT.search(clause):
-        return None
-    found = [lvl for lvl, rx in _LEVEL_WORDS if re.search(rx, clause, re.I)]
-    return found[-1] if found else None  # the lowest level named is the minimum
-
-
-def _years(clause: str) -> float | None:
-    """The least years of experience ``clause`` asks for ("3-5年" gives 3), if it asks."""
-    for m in _YEARS.finditer(clause):
-        if _CEILING_AFTER.match(clause[m.end() :]) or _CEILING_BEFORE.search(clause[: m.start()]):
-            continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
-        if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
-            n = m.group(1)
-            return float(_CN_NUM.get(n) or int(n))
-    return None
-
 
 # ---------------------------------------------------------------- clauses to criteria
-
-
-def _cue(clause: str, lex: Lexicon) -> Cue | None:
-    """The first cue group (in lexicon order) with a word in ``clause``."""
-    low = fold(clause)
-    return next((c for c in lex.cues if _cue_pattern(c).search(low)), None)
-
-
-@lru_cache(maxsize=64)
-def _cue_pattern(cue: Cue) -> re.Pattern[str]:
-    """One regex for a cue group: Latin words whole ("must" not in "mustard"), CJK anywhere."""
-    alts = sorted((fold(w) for w in cue.words), key=len, reverse=True)
-    return re.compile(
-        "|".join(
-            rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in alts
-        )
-    )
 
 
 def _slug(label: str, used: set[str]) -> str:
@@ -214,23 +85,23 @@ def _minimums(
     as the real minimum, "3年以上Python，C/C++开发经验" puts 经验 two clauses on. The cue of
     the clause holding the number still decides weight and whether it is required.
     """
-    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
-    level = _education(text)
+    parts = clauses(text)
+    level = education_level(text)
     if level and "education" not in crits:
-        cue = _cue(next((c for c in clauses if _education(c)), text), lex)
+        cue = cue_of(next((c for c in parts if education_level(c)), text), lex)
         crits["education"] = Criterion(
             _slug("education", used),
             "education",
             f"{level} degree or above",
             round(lex.kind_weight("education") * _factor(cue, item), 3),
             (),
-            _floor(text, cue),
+            degree_required(text, cue),
             item.text[:300],
             min_level=level,
         )
-    years = _years(text)
+    years = min_years(text)
     if years and "experience" not in crits:
-        cue = _cue(next((c for c in clauses if _YEARS.search(c)), text), lex)
+        cue = cue_of(next((c for c in parts if states_years(c)), text), lex)
         crits["experience"] = Criterion(
             _slug(f"experience-{years:g}-years", used),
             "experience",
@@ -241,37 +112,6 @@ def _minimums(
             item.text[:300],
             min_years=years,
         )
-
-
-# Kinds that come in comma lists ("HTML，CSS，JS"); a clause opening with a soft skill or a
-# duty ("pay attention to details") is a new requirement, not a list element.
-_LISTED = frozenset({"tool", "skill", "domain", "language", "certification"})
-_JOINER = re.compile(r"^\s*(?:and|or|as well as|&|以及|及|和|或)?\s*", re.I)
-
-
-def _clause_cues(clauses: list[str], lex: Lexicon) -> list[Cue | None]:
-    """The cue of each clause, shared along a list that runs over several clauses.
-
-    "熟练掌握HTML，CSS，JS等前端技术" and "Java, Python and SQL are required" name one list
-    cut by commas: a clause that opens with a listed term continues the clause before it, and a
-    run with exactly one cue lends it to the run's clauses that have none.
-    """
-    own = [_cue(c, lex) for c in clauses]
-    out = list(own)
-    start = 0
-    for i in range(1, len(clauses) + 1):
-        if i < len(clauses):
-            rest = clauses[i][_JOINER.match(clauses[i]).end() :]  # type: ignore[union-attr]
-            hits = lex.scan(rest)
-            after_comma = clauses[i - 1].rstrip()[-1:] in (",", "，")  # ";" ends a list
-            if after_comma and hits and hits[0].start == 0 and hits[0].term.kind in _LISTED:
-                continue  # clause i continues the run
-        cues = {c for c in own[start:i] if c is not None}
-        if len(cues) == 1:
-            (cue,) = cues
-            out[start:i] = [c or cue for c in own[start:i]]
-        start = i
-    return out
 
 
 def _add_clause(
@@ -435,20 +275,20 @@ def compile_posting(
     keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
     counts: dict[str, int] = {}  # word -> clauses naming it
     for item in items(posting.lines):
-        text, found = _fairness(item.text)
+        text, found = strip_protected(item.text)
         findings.extend(found)
-        if any(c.factor <= 0 for c in [_cue(text, lex)] if c is not None):
+        if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
         _minimums(text, item, crits, used, lex)
-        clauses = [p for p in _CLAUSE.split(text) if p.strip()]
+        parts = clauses(text)
         hits = lex.scan(text)
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
         # An errand ("stationery, envelopes, business cards", "tasks assigned by the
         # Minister") is any office's: its words are no trade's.
-        chore = any(c.factor < CHORE_FACTOR for c in [_cue(text, lex)] if c is not None)
-        for clause, cue in zip(clauses, _clause_cues(clauses, lex), strict=True):
+        chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
+        for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
             _add_clause(clause, cue, item, crits, used, lex)
             if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
                 continue  # an essay's words are not the job's
