@@ -24,7 +24,7 @@ Then engine minus BM25 per category, with a paired bootstrap 95% interval over c
 
 It also prints the keyword density of every resume against its own category's rubric (what
 ``keyword_stuffing`` is calibrated on). Extracted text is cached under /tmp (keyed by the
-reader's source), so a second run takes seconds.
+source of the reader's modules), so a second run takes seconds.
 
 Run: .venv/bin/python bench/bench_quality.py [--jobs N] [--no-cache]
 """
@@ -47,7 +47,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import matcher.assemble
+import matcher.formats
+import matcher.intake
+import matcher.layout
 import matcher.read
+import matcher.text
+import matcher.textlayer
 from matcher import scoring
 from matcher.compiler import compile_file
 from matcher.pipeline import Read, read_many
@@ -61,11 +67,23 @@ DATA = ROOT.parent / "shared" / "data" / "livecareer-resumes-dev"
 POSTINGS = ROOT / "bench" / "postings"
 AS_OF = date(2026, 11, 23)
 K = 10
+# Every module whose code decides what a resume reads as: the cache keys on their source.
+READER_STEPS = (
+    matcher.text,
+    matcher.layout,
+    matcher.formats,
+    matcher.assemble,
+    matcher.intake,
+    matcher.textlayer,
+    matcher.read,
+)
 
 
 def read_all(files: Sequence[str], jobs: int, use_cache: bool) -> list[Read]:
     """Read every PDF (in ``jobs`` processes), through a cache keyed by the reader's code."""
-    key = hashlib.sha256(Path(matcher.read.__file__).read_bytes())
+    key = hashlib.sha256()
+    for step in READER_STEPS:
+        key.update(Path(step.__file__).read_bytes())
     for f in files:
         key.update(f.encode())
     cache = Path(tempfile.gettempdir()) / f"matcher-bench-quality-{key.hexdigest()[:16]}.pickle"

@@ -8,7 +8,10 @@ its pages as character ranges, and warnings about how extraction went. Text a pe
 ``status``: ``empty``, ``not_found``, ``too_large``, ``not_a_pdf``, ``not_a_docx``,
 ``unsupported``, ``not_a_resume``, ``encrypted``, ``corrupt_pdf``, ``corrupt_docx``,
 ``needs_ocr`` (no text layer), ``unreadable_text`` (glyphs without Unicode) or
-``no_visible_text`` (every glyph hidden). pdfminer lives here and nowhere else.
+``no_visible_text`` (every glyph hidden). pdfminer lives here and nowhere else: this module
+runs it (a device that keeps the visible glyphs) and composes the pdfminer-free steps around
+it, ``intake`` (file checks, sniffing, the other formats), ``textlayer`` (the PDF quality
+gate) and ``assemble`` (page texts to a ``Document``), whose public names it re-exports.
 """
 
 from __future__ import annotations
@@ -16,54 +19,44 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import re
-import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from matcher.assemble import MAX_CHARS, Document, Page, assemble, read_text
 from matcher.errors import ReadError
-from matcher.formats import MIN_CONTRAST, json_resume, read_docx
-from matcher.layout import Char, Line, drop_running_lines, group_lines, order_page
-from matcher.text import decode, normalize
+from matcher.formats import MIN_CONTRAST
+from matcher.intake import MAX_BYTES, read_file_bytes, read_other, sniff
+from matcher.layout import Char, group_lines
+from matcher.textlayer import (
+    MIN_FONT_SIZE,
+    UNREADABLE,
+    WHITE,
+    PageGlyphs,
+    contrast,
+    page_texts,
+    rgb,
+)
 
-# Bump when the reader's output for the same bytes may change: cached reads key on it.
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CHARS",
+    "MAX_PAGES",
+    "MIN_FONT_SIZE",
+    "READER_VERSION",
+    "Document",
+    "Page",
+    "read_bytes",
+    "read_document",
+    "read_file_bytes",
+    "read_text",
+]
+
+# Bump when the reader's output for the same bytes may change (here or in the steps it
+# composes: intake, formats, layout, textlayer, assemble): cached reads key on it.
 READER_VERSION = 8
-MAX_BYTES = 20 * 1024 * 1024
-MAX_CHARS = 200_000
 MAX_PAGES = 30
-# Below this size (pt) a glyph is a speck, not text a person reads.
-MIN_FONT_SIZE = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """Page ``number`` (1-based) is ``Document.text[start:end]``."""
-
-    number: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A resume as read: normalised text in reading order, pages, and extraction warnings."""
-
-    source: str
-    sha256: str
-    format: str
-    text: str
-    pages: tuple[Page, ...]
-    warnings: tuple[str, ...] = ()
-
-    def page_of(self, offset: int) -> int:
-        """The 1-based page number holding character ``offset`` (1 for plain text)."""
-        for p in self.pages:
-            if offset < p.end:
-                return p.number
-        return self.pages[-1].number if self.pages else 1
 
 
 def read_document(
@@ -94,38 +87,6 @@ def read_document(
     return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages)
 
 
-def read_file_bytes(path: str | Path) -> bytes:
-    """The bytes of a resume file, refusing files over ``MAX_BYTES`` before reading them.
-
-    Raises:
-        ReadError: ``not_found``, ``too_large`` or ``unreadable``.
-    """
-    p = Path(path)
-    try:
-        st = p.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(st.st_mode):
-            # A device, pipe or socket has no size to check and may never end: not a file.
-            raise ReadError("not a regular file (a device, pipe or socket)", status="unreadable")
-        if st.st_size > MAX_BYTES:
-            raise ReadError(
-                f"file is {st.st_size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit",
-                status="too_large",
-            )
-        with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)  # the file may have grown since stat
-        if len(data) > MAX_BYTES:
-            raise ReadError(f"file is over the {MAX_BYTES // 2**20} MiB limit", status="too_large")
-        return data
-    except FileNotFoundError:
-        raise ReadError("file not found", status="not_found") from None
-    except IsADirectoryError:
-        raise ReadError("is a folder, not a file", status="not_found") from None
-    except PermissionError:
-        raise ReadError("permission denied", status="unreadable") from None
-
-
 def read_bytes(
     data: bytes, *, label: str, suffix: str = "", max_pages: int = MAX_PAGES
 ) -> Document:
@@ -135,205 +96,13 @@ def read_bytes(
     'Li Lei'
     """
     digest = hashlib.sha256(data).hexdigest()
-    if not data.strip():
-        raise ReadError("empty file", status="empty")
-    if len(data) > MAX_BYTES:
-        raise ReadError(f"file is over the {MAX_BYTES // 2**20} MiB limit", status="too_large")
-    head = data[:1024]
-    if b"%PDF-" in head and (head.lstrip()[:5] == b"%PDF-" or suffix == ".pdf"):
+    kind = sniff(data, suffix)
+    if kind == "pdf":
         pages, warnings = _read_pdf(data, max_pages)
         fmt = "pdf"
-    elif suffix == ".pdf":
-        raise ReadError(f"named .pdf but is not a PDF ({_sniff(data)})", status="not_a_pdf")
-    elif data[:4] == b"PK\x03\x04":
-        pages, warnings = read_docx(data)
-        fmt = "docx"
-    elif data[:8] == _OLE2 or data.lstrip()[:5] == b"{\\rtf":
-        raise ReadError(
-            f"{_sniff(data)} is not supported: save it as DOCX or PDF", status="unsupported"
-        )
-    elif suffix == ".docx":
-        raise ReadError(f"named .docx but is not a DOCX file ({_sniff(data)})", status="not_a_docx")
-    elif suffix == ".json" or data.lstrip()[:1] == b"{":
-        pages, warnings = [json_resume(data, strict=suffix == ".json")], []
-        fmt = "json_resume" if pages[0] else "text"
-        if not pages[0]:
-            pages = [_decode_text(data)]
     else:
-        pages, warnings, fmt = [_decode_text(data)], [], "text"
-    return _assemble(label, digest, fmt, pages, warnings)
-
-
-def read_text(text: str, *, name: str = "<text>") -> Document:
-    """A ``Document`` from text already in memory (e.g. an ATS field).
-
-    >>> read_text("Jane Doe").pages[0].end
-    8
-    """
-    if not text.strip():
-        raise ReadError("empty text", status="empty")
-    data = text.encode("utf-8")
-    return _assemble(name, hashlib.sha256(data).hexdigest(), "text", [text], [])
-
-
-# Bullet glyphs from word processors and symbol fonts (the private-use ones come from
-# Wingdings/Symbol fonts without a Unicode map) all read as one bullet.
-_BULLETS = {ord(c): "•" for c in "●▪■◦○◆◇►▸▹➢➤✓✔❖⦁∙\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf0a8"}
-
-
-# UTF-8 bytes once decoded as Windows-1252 ("Â " for a no-break space, "â€“" for a dash,
-# "â€¢" for a bullet): a lead byte as Latin-1 letter, then continuation bytes as cp1252.
-_CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
-
-
-def _fix_mojibake(text: str) -> str:
-    """Repair UTF-8 text that a producer decoded as Windows-1252; leave anything else alone.
-
-    >>> _fix_mojibake("Sales â€“ Retail, team leadÂ\u00a0, Excel.Â ")
-    'Sales – Retail, team lead\xa0, Excel.  '
-    """
-    if "Â" not in text and "â" not in text and "Ã" not in text and "ï" not in text:
-        return text
-    if "\u200b" in text:
-        # Some producers replaced one byte of the sequence with a zero-width space
-        # ("ï¼\u200b" for a full-width colon): the character cannot be known, so drop it.
-        text = _BROKEN.sub("", text)
-
-    def fix(m: re.Match[str]) -> str:
-        try:
-            return m.group().encode("cp1252").decode("utf-8")
-        except UnicodeError:
-            return m.group()
-
-    # A lone "Â" before a space is what is left of a no-break space whose second byte was
-    # mapped to a plain space; a real "Â" (Portuguese, French) starts a word.
-    return _LONE_A.sub(" ", _MOJIBAKE.sub(fix, text))
-
-
-_LONE_A = re.compile(r"Â(?=\s|$|Â)")
-_BROKEN = re.compile(f"[ïâÃÂ][{_CP1252_CONT}]?\u200b")
-
-
-def _assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: list[str]) -> Document:
-    parts: list[str] = []
-    spans: list[Page] = []
-    pos = 0
-    for i, raw in enumerate(pages, 1):
-        t = _tidy(normalize(_fix_mojibake(raw).translate(_BULLETS)))
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        parts.append(t)
-        spans.append(Page(i, pos, pos + len(t)))
-        pos += len(t)
-    text = "".join(parts)
-    if not text.strip():
-        raise ReadError("no text layer: scanned or image-only file", status="needs_ocr")
-    if len(text) > MAX_CHARS:
-        # Resumes run to tens of thousands of characters; past the cap the rest is not read, so
-        # understanding a pasted book costs no more than a long resume.
-        text = text[:MAX_CHARS]
-        spans = [
-            Page(p.number, p.start, min(p.end, MAX_CHARS)) for p in spans if p.start < MAX_CHARS
-        ]
-        warnings = [*warnings, f"text_cap: only the first {MAX_CHARS:,} characters were read"]
-    return Document(label, digest, fmt, text, tuple(spans), tuple(warnings))
-
-
-_BLANKS = re.compile(r"\n{3,}")
-_TRAILING = re.compile(r"[ \t]+\n")
-
-
-def _tidy(text: str) -> str:
-    return _BLANKS.sub("\n\n", _TRAILING.sub("\n", text)).strip()
-
-
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files (.doc, .xls)
-
-
-def _sniff(data: bytes) -> str:
-    if data[:8] == _OLE2:
-        return "an old binary Word/Office file (.doc)"
-    if data.lstrip()[:5] == b"{\\rtf":
-        return "an RTF document"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return "a PNG image"
-    if data[:3] == b"\xff\xd8\xff":
-        return "a JPEG image"
-    if data[:4] == b"PK\x03\x04":
-        return "a zip or Office file"
-    if data[:5] == b"%PDF-":
-        return "a PDF"
-    try:
-        data[:2048].decode("utf-8")
-        return "plain text"
-    except UnicodeDecodeError:
-        return "unknown binary data"
-
-
-def _decode_text(data: bytes) -> str:
-    text = decode(data)
-    if text is not None:
-        return text
-    if b"\x00" in data[:4096]:
-        raise ReadError(f"not a resume: {_sniff(data)}", status="not_a_resume")
-    raise ReadError("text file in an unknown encoding", status="unreadable_text")
-
-
-# ---------------------------------------------------------------- PDF: visibility
-
-
-def _rgb(color: Any, space: Any) -> tuple[float, float, float] | None:
-    """A PDF colour in colour space ``space`` as RGB in 0..1; None when it cannot be told.
-
-    Gray, RGB and CMYK (device, calibrated or ICC) convert directly; a one-ink Separation or
-    DeviceN tint is taken as that much black ink (tint 0 is no ink: the paper shows); Indexed,
-    Lab and patterns are unknown.
-
-    >>> _rgb((0.0, 0.0, 0.0, 1.0), None), _rgb(0.25, None)
-    ((0.0, 0.0, 0.0), (0.25, 0.25, 0.25))
-    """
-    name = getattr(space, "name", "DeviceGray")
-    try:
-        return _rgb_of(color, name)
-    except TypeError:  # an unhashable colour value (a list): convert without the cache
-        return _rgb_of.__wrapped__(color, name)
-
-
-@cache
-def _rgb_of(color: Any, space: str) -> tuple[float, float, float] | None:
-    try:
-        v = [float(c) for c in color] if isinstance(color, list | tuple) else [float(color)]
-    except (TypeError, ValueError):
-        return None
-    if len(v) == 1:
-        if space in ("Separation", "DeviceN"):
-            return (1 - v[0],) * 3
-        return (v[0],) * 3 if space in ("DeviceGray", "CalGray", "ICCBased") else None
-    if len(v) == 3 and space not in ("Lab", "Indexed"):
-        return (v[0], v[1], v[2])
-    if len(v) == 4:
-        c, m, y, k = v
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None
-
-
-WHITE = (1.0, 1.0, 1.0)
-# Glyphs that stand for no known character: the replacement character, and private-use code
-# points (symbol fonts without a Unicode map) other than the bullets those fonts draw.
-_UNREADABLE = frozenset(["\ufffd"] + [chr(c) for c in range(0xE000, 0xF900) if c not in _BULLETS])
-
-
-@dataclass(slots=True)
-class _PageRead:
-    width: float
-    height: float
-    lines: list[Line]
-    chars: int
-    hidden: int
-    bad: int
-    images: int
+        fmt, pages, warnings = read_other(data, kind, suffix)
+    return assemble(label, digest, fmt, pages, warnings)
 
 
 @cache
@@ -353,7 +122,7 @@ def _device_class() -> type:
     class Device(PDFDevice):
         def __init__(self, rsrcmgr: Any) -> None:
             super().__init__(rsrcmgr)
-            self.pages: list[_PageRead] = []
+            self.pages: list[PageGlyphs] = []
             self._texts: dict[tuple[int, int], str] = {}
             self._stack: list[tuple[float, float, float, float]] = []
 
@@ -393,7 +162,7 @@ def _device_class() -> type:
         ) -> None:
             if not fill:
                 return
-            color = _rgb(gstate.ncolor, gstate.ncs)
+            color = rgb(gstate.ncolor, gstate.ncs)
             ctm = self.ctm or (1, 0, 0, 1, 0, 0)
             pts = [apply_matrix_pt(ctm, seg[-2:]) for seg in path if len(seg) >= 3]
             if color is None or len(pts) < 3:
@@ -418,14 +187,14 @@ def _device_class() -> type:
             mode = textstate.render
             # What decides visibility once per string: render mode, colour, size.
             if mode in (1, 5):
-                color = _rgb(graphicstate.scolor, graphicstate.scs)
+                color = rgb(graphicstate.scolor, graphicstate.scs)
             else:
-                color = _rgb(graphicstate.ncolor, graphicstate.ncs)
+                color = rgb(graphicstate.ncolor, graphicstate.ncs)
             invisible = mode in (3, 7)
             w, h = self._w, self._h
             fid = id(font)
             texts = self._texts
-            bad_texts = _UNREADABLE
+            bad_texts = UNREADABLE
             chars = self._chars
             x, y = textstate.linematrix
             needcharspace = False
@@ -513,23 +282,18 @@ def _device_class() -> type:
                     under = fill
                     break
             # Over a picture the colour underneath is unknown: white on a photo stays.
-            return under is None or _contrast(color, under) >= MIN_CONTRAST
+            return under is None or contrast(color, under) >= MIN_CONTRAST
 
         def end_page(self, page: Any) -> None:
             lines = group_lines(self._chars)
             visible = sum(1 for ch in self._chars if not ch[4].isspace())
             self.pages.append(
-                _PageRead(
+                PageGlyphs(
                     self._w, self._h, lines, visible, self._hidden, self._bad, len(self._images)
                 )
             )
 
     return Device
-
-
-@cache
-def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2]))
 
 
 def _page_count(doc: Any) -> int | None:
@@ -548,7 +312,7 @@ def _read_pdf(data: bytes, max_pages: int) -> tuple[list[str], list[str]]:
     device = _device_class()(PDFResourceManager(caching=True))
     with _quiet_pdfminer():
         _run_device(device, data, max_pages, warnings)
-    return _pdf_text(device.pages, warnings)
+    return page_texts(device.pages, warnings)
 
 
 def _run_device(device: Any, data: bytes, max_pages: int, warnings: list[str]) -> None:
@@ -623,59 +387,3 @@ class _QuietLogger:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
-
-
-def _pdf_text(pages: list[_PageRead], warnings: list[str]) -> tuple[list[str], list[str]]:
-    """The quality gate and the reading order over the pages the device collected."""
-    if not pages:
-        raise ReadError("PDF has no pages", status="corrupt_pdf")
-    chars = sum(p.chars for p in pages)
-    hidden = sum(p.hidden for p in pages)
-    bad = sum(p.bad for p in pages)
-    if chars + hidden + bad == 0:
-        raise ReadError("no text layer: scanned or image-only PDF", status="needs_ocr")
-    if bad > 0.3 * (chars + bad):
-        raise ReadError(
-            f"text layer is unreadable: {bad} of {chars + bad} characters have no Unicode "
-            "mapping (cid codes)",
-            status="unreadable_text",
-        )
-    if chars == 0:
-        raise ReadError(
-            f"no visible text: all {hidden} characters are hidden "
-            "(white on white, microscopic, off the page or invisible)",
-            status="no_visible_text",
-        )
-    if hidden:
-        warnings.append(f"hidden_text: {hidden} characters dropped")
-    if bad:
-        warnings.append(f"unreadable_text: {bad} characters without a Unicode mapping dropped")
-    blank = [i + 1 for i, p in enumerate(pages) if p.chars == 0 and p.images]
-    if blank:
-        warnings.append(f"needs_ocr: page {', '.join(map(str, blank))} has no text layer")
-    drop_running_lines([(p.width, p.height, p.lines) for p in pages])
-    texts = ["\n".join(order_page(p.lines, p.width)) for p in pages]
-    if _garbled(texts):
-        raise ReadError(
-            "text layer is garbled: its fonts map glyphs to the wrong characters",
-            status="unreadable_text",
-        )
-    return texts, warnings
-
-
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
-_HAS_LETTER = re.compile(r"[A-Za-z]")
-_HAS_DIGIT = re.compile(r"[0-9]")
-
-
-def _garbled(texts: list[str]) -> bool:
-    """Whether most Latin words mix letters and digits ("0w1w23w4"): a font's wrong Unicode map.
-
-    Real resumes, English or Chinese, stay far below a half ("B2B", "P2P", "S3" are rare);
-    glyph ids read as character codes come out as such tokens nearly everywhere.
-    """
-    tokens = [t for text in texts for t in _ASCII_TOKEN.findall(text)]
-    if len(tokens) < 20:
-        return False
-    mixed = sum(1 for t in tokens if _HAS_LETTER.search(t) and _HAS_DIGIT.search(t))
-    return mixed > 0.5 * len(tokens)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -44,12 +43,6 @@ def test_bad_inputs_raise_read_error_with_status(data: bytes, suffix: str, statu
     with pytest.raises(ReadError) as err:
         read_bytes(data, label="x", suffix=suffix)
     assert err.value.status == status
-
-
-def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ReadError) as err:
-        read_document(tmp_path / "nope.pdf")
-    assert err.value.status == "not_found"
 
 
 # ---------------------------------------------------------------- layout
@@ -172,21 +165,16 @@ def test_bad_pdf_variants(tmp_path: Path) -> None:
         assert err.value.status == status, name
 
 
-def test_ligatures_fullwidth_and_bullets_are_normalised() -> None:
-    doc = read_bytes("ﬁnance ＳＱＬ\n● led a team\n\uf0b7 wrote PRDs".encode(), label="x.txt")
-    assert doc.text == "finance SQL\n• led a team\n• wrote PRDs"
-
-
 # ---------------------------------------------------------------- real files
 
 
 def _words_of_extract_text(path: Path) -> Counter[str]:
     from pdfminer.high_level import extract_text
 
-    from matcher.read import _BULLETS, _fix_mojibake
+    from matcher.assemble import BULLETS, fix_mojibake
     from matcher.text import normalize
 
-    return Counter(normalize(_fix_mojibake(extract_text(path)).translate(_BULLETS)).split())
+    return Counter(normalize(fix_mojibake(extract_text(path)).translate(BULLETS)).split())
 
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.pdf")))
@@ -214,27 +202,3 @@ def test_livecareer_resumes_read_ok() -> None:
             assert Counter(doc.text.split()) == _words_of_extract_text(f), f.name
     print(f"livecareer: {ok} read, {flagged} flagged, {chars / max(pages, 1):.0f} chars/page")
     assert ok >= 18 and chars / pages > 1000
-
-
-def test_mojibake_from_pdf_producers_is_repaired() -> None:
-    """Regression: livecareer PDFs carry UTF-8 decoded as cp1252 ("Â " and "â€¢")."""
-    raw = "Excel, WordÂ \nâ€¢ Led sales â€“ retail\nÂngela Souza\nAcme ï¼\u200b Austin"
-    doc = read_bytes(raw.encode(), label="x")
-    assert doc.text == "Excel, Word\n• Led sales - retail\nÂngela Souza\nAcme  Austin"
-
-
-def test_devices_and_pipes_are_not_read(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="not a regular file"):
-        read_document("/dev/zero")
-    fifo = tmp_path / "f.txt"
-    os.mkfifo(fifo)
-    with pytest.raises(ReadError, match="not a regular file"):
-        read_document(fifo)
-
-
-def test_text_past_the_cap_is_not_read_and_says_so() -> None:
-    from matcher.read import MAX_CHARS
-
-    doc = read_bytes(b"Python SQL 2019-2023 Acme " * 20000, label="big.txt")
-    assert len(doc.text) == MAX_CHARS and doc.pages[-1].end == MAX_CHARS
-    assert any(w.startswith("text_cap:") for w in doc.warnings)
