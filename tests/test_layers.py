@@ -27,6 +27,7 @@ ORDER = [
     "posting",
     "keywords",
     "compiler",
+    "matching",
     "scoring",
     "explain",
     "ranking",
