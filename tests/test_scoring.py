@@ -426,3 +426,20 @@ def test_scoring_from_many_threads_gives_the_same_cards() -> None:
         threaded = list(pool.map(lambda r: score_many(r, rubrics), resumes * 2))
     alone = [score_many(r, rubrics) for r in resumes * 2]
     assert threaded == alone
+
+
+def test_context_factor_is_read_at_scoring_time_and_old_names_stay_importable() -> None:
+    """bench/bench_quality.py ablates contexts by updating CONTEXT_FACTOR in place."""
+    from matcher import matching, scoring
+
+    listed = "SKILLS\nPython, SQL\n"
+    saved = dict(scoring.CONTEXT_FACTOR)
+    try:
+        scoring.CONTEXT_FACTOR["listed"] = 0.5
+        assert by_id(card_for(listed, one_skill()))["py"].credit == pytest.approx(0.5)
+    finally:
+        scoring.CONTEXT_FACTOR.update(saved)
+    assert by_id(card_for(listed, one_skill()))["py"].credit == pytest.approx(0.85)
+    assert scoring.RECENT_YEARS == matching.RECENT_YEARS
+    assert scoring.HEADLINE_CHARS == matching.HEADLINE_CHARS
+    assert scoring._automaton is matching.automaton  # bench/bench_scoring.py clears its cache
