@@ -3,22 +3,20 @@
 Input is a ``Resume`` and one or more ``Rubric``; output is a ``ScoreCard`` per rubric: the
 score (0 to 100, the weighted mean of per-criterion credits), eligibility (every required
 criterion met), one ``Evidence`` per criterion, misses included, whose contributions add up to
-the score, and warnings (``keyword_stuffing``). rapidfuzz lives here and nowhere else.
+the score, and warnings (``keyword_stuffing``). ``matching`` finds the occurrences of terms and
+where they stand; this step credits them. rapidfuzz lives here and nowhere else.
 
 How a term criterion earns credit: every occurrence of every term is a candidate; its credit is
-the level credit (exact label 1.0, alias 0.9, fuzzy 0.5) times the context factor (inside a
-dated role that ended within ``RECENT_YEARS`` of ``as_of`` 1.0, inside an older role 0.9,
-anywhere else, such as a skills list, 0.85). A ``title`` criterion (the job's title or a word of
-it) is read the way a recruiter reads titles: it counts in full where the resume names the
-candidate's job, in its headline (the text above the first section's body, at most
-``HEADLINE_CHARS`` characters) or in a dated role's title, and ``TITLE_ELSEWHERE`` where it is
-only mentioned ("worked with the healthcare administrator"). The best candidate wins; ties go to
-the stricter level, then the earlier place. Repeating a term adds nothing. Terms match whole: ``java`` not
-in "javascript", ``c`` not in "c++", ``r`` or ``go`` not inside a hyphenated word ("R-squared",
-"go-to-market"); an English plural counts as the term ("documents" for "document"). Fuzzy
-matching is tried only when no exact or alias occurrence exists (it could never win: 0.5 <
-0.9 * 0.85), only for ASCII terms of at least ``FUZZY_MIN_LEN`` characters, and only against
-whole-word windows. Any occurrence, fuzzy included, meets a required term criterion.
+the level credit (exact label 1.0, alias 0.9, fuzzy 0.5) times the factor of its context
+(``CONTEXT_FACTOR``: inside a recent dated role 1.0, inside an older role 0.9, anywhere else,
+such as a skills list, 0.85). A ``title`` criterion (the job's title or a word of it) is read
+the way a recruiter reads titles: it counts in full where the resume names the candidate's job
+(its headline or a dated role's title) and ``TITLE_ELSEWHERE`` where it is only mentioned
+("worked with the healthcare administrator"). The best candidate wins; ties go to the stricter
+level, then the earlier place. Repeating a term adds nothing. Fuzzy matching is tried only when
+no exact or alias occurrence exists (it could never win: 0.5 < 0.9 * 0.85), only for ASCII
+terms of at least ``FUZZY_MIN_LEN`` characters, and only against whole-word windows, within
+``FUZZY_THRESHOLD``. Any occurrence, fuzzy included, meets a required term criterion.
 
 Numeric criteria: years of experience (the union of dated roles) earn ``have / min_years``
 below the minimum and 1.0 at or above it, never more; education earns 1.0 at or above
@@ -26,28 +24,27 @@ below the minimum and 1.0 at or above it, never more; education earns 1.0 at or 
 criterion not met makes the card ineligible and is named in ``missing_required``; the score
 is still the weighted mean of credits, so both are reported.
 
-Speed: each rubric is prepared once (``_prepared``, cached by value, fingerprint included); when
-several rubrics score one resume, one Aho-Corasick pass over the resume's text finds every
-term of all of them, and fuzzy results are shared between rubrics that use the same term.
+Speed: each rubric is prepared once (``_prepared``, cached by value, fingerprint included); one
+``matching.Scan`` of a resume serves every rubric scored with it, fuzzy results included.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate
 
-import ahocorasick
 from rapidfuzz import fuzz, process
 
 from matcher._version import __version__
+from matcher.matching import HEADLINE_CHARS as HEADLINE_CHARS
+from matcher.matching import RECENT_YEARS as RECENT_YEARS
+from matcher.matching import Scan, automaton, term_key
 from matcher.resume import LEVEL_ORDER, Resume
 from matcher.rubric import Criterion, Rubric
-from matcher.text import has_cjk, normalize_term
+from matcher.text import has_cjk
 
 ENGINE_VERSION = __version__
 
@@ -73,8 +70,6 @@ CONTEXT_FACTOR = {
     "mentioned": 0.3,
 }
 TITLE_ELSEWHERE = CONTEXT_FACTOR["mentioned"]
-RECENT_YEARS = 10  # a role that ended more than this many years before as_of is "old_role"
-HEADLINE_CHARS = 200  # the headline: name, title, contacts, before the first section's body
 
 # Keyword stuffing: the share of the resume's non-space characters covered by occurrences of
 # the rubric's terms (every repetition counted). 230 real resumes against a posting of their own
@@ -82,13 +77,6 @@ HEADLINE_CHARS = 200  # the headline: name, title, contacts, before the first se
 # A pasted keyword block drives it far higher.
 STUFFING_DENSITY = 0.25
 STUFFING_MIN_HITS = 12  # a short text ("Skills: SQL") is dense but not stuffed
-
-_GAP = re.compile(r"[\s\-]+")  # what may stand between the words of a term
-# The same characters, one by one: every Unicode space is below U+3001.
-_TO_SPACE = str.maketrans(dict.fromkeys([*filter(str.isspace, map(chr, range(0x3001))), "-"], " "))
-_RUN = re.compile(" {2,}")
-_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+#&")
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +99,7 @@ class Evidence:
     credit: float  # 0-1: level credit times context factor
     contribution: float  # points of the 0-100 score
     met: bool  # counts as satisfying a required criterion
-    context: str = ""  # recent_role, old_role or listed for term matches (see CONTEXT_FACTOR)
+    context: str = ""  # where a term match stands: a key of CONTEXT_FACTOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +123,7 @@ class ScoreCard:
 @dataclass(frozen=True, slots=True)
 class _Criterion:
     criterion: Criterion
-    terms: tuple[str, ...]  # matching form (see _key), label first, duplicates dropped
+    terms: tuple[str, ...]  # matching form (term_key), label first, duplicates dropped
     shown: tuple[str, ...]  # the same terms as the rubric writes them
     fuzzy: tuple[bool, ...]  # which terms may be matched fuzzily
 
@@ -159,9 +147,7 @@ class _Hit:
     context: str
 
 
-def _key(term: str) -> str:
-    """A term in matching form: normalised, folded, words joined by one space."""
-    return " ".join(p for p in _GAP.split(normalize_term(term)) if p)
+_automaton = automaton  # its name here before matching split off; bench_scoring.py clears it
 
 
 @lru_cache(maxsize=1024)
@@ -171,7 +157,7 @@ def _prepared(rubric: Rubric) -> _Prepared:
     for c in rubric.criteria:
         seen: dict[str, str] = {}  # matching form -> as written; the label stays first
         for t in c.terms:
-            if k := _key(t):
+            if k := term_key(t):
                 seen.setdefault(k, t)
         keys = tuple(seen)
         # A keyword is one literal word of the posting (plurals already match): a near miss
@@ -186,84 +172,12 @@ def _prepared(rubric: Rubric) -> _Prepared:
 _NUMERIC = ("education", "experience")
 
 
-@lru_cache(maxsize=64)
-def _automaton(terms: frozenset[str]) -> ahocorasick.Automaton:
-    """One automaton for the union of the terms of every rubric scored together."""
-    auto = ahocorasick.Automaton()
-    for t in sorted(terms):
-        auto.add_word(t, t)
-    if not terms:
-        auto.add_word("\0", "\0")  # an empty automaton cannot be searched
-    auto.make_automaton()
-    return auto
-
-
-class _Scan:
-    """The shared work on one resume's text: term occurrences, contexts and fuzzy results.
-
-    Lives for one ``score_many`` call; never shared between resumes or threads.
-    """
+class _Scan(Scan):
+    """A ``matching.Scan`` that also finds and memoises fuzzy occurrences, shared by rubrics."""
 
     def __init__(self, resume: Resume, terms: frozenset[str]) -> None:
-        self.resume = resume
-        folded = resume.folded
-        # Collapse every run of spaces and hyphens to one space, so that "user-research" and
-        # "user\nresearch" hold the term "user research"; remember how to map back. Single
-        # gap characters become spaces in place; only longer runs (rare) shift offsets.
-        spaced = folded.translate(_TO_SPACE)
-        runs = [m.span() for m in _RUN.finditer(spaced)] if "  " in spaced else []
-        collapsed = _RUN.sub(" ", spaced) if runs else spaced
-        # After the k-th run, original offset = collapsed offset + shift[k].
-        self._shift = list(accumulate(e - s - 1 for s, e in runs))
-        self._cpos = [e - sh for (_, e), sh in zip(runs, self._shift, strict=True)]
-        self.hits: dict[str, list[tuple[int, int]]] = {}
-        for end, t in _automaton(terms).iter(collapsed):
-            s, e = end - len(t) + 1, end + 1
-            e = _bounded(collapsed, t, s, e)
-            if e >= 0:
-                a, b = self._orig(s), self._orig(e - 1) + 1
-                if len(t) > 2 or not _hyphenated(folded, a, b):
-                    self.hits.setdefault(t, []).append((a, b))
+        super().__init__(resume, terms)
         self._fuzzy: dict[str, list[_Hit]] = {}
-        self._words: list[tuple[int, int]] = []  # Latin word spans, found when fuzzy needs them
-        self._windows: dict[int, _Windows] = {}
-        now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
-        roles = sorted((r.start, r.end, r.end_month) for r in resume.roles)
-        self._role_starts = [r[0] for r in roles]
-        self._role_ends = [r[1] for r in roles]
-        self._role_context = [
-            "recent_role" if now - end_month <= RECENT_YEARS * 12 else "old_role"
-            for _, _, end_month in roles
-        ]
-        self.nonspace = len("".join(folded.split()))
-        # Where the resume names the candidate's job: the headline and each role's title.
-        first = min((x.start for x in resume.sections), default=len(folded))
-        line_end = folded.find("\n", first)
-        head_end = min(HEADLINE_CHARS, len(folded) if line_end < 0 else line_end)
-        self._named = sorted(
-            [(0, head_end)]
-            + [
-                (r.title_start, r.title_start + len(r.title))
-                for r in resume.roles
-                if r.title_start >= 0
-            ]
-        )
-
-    def _orig(self, c: int) -> int:
-        k = bisect.bisect_right(self._cpos, c) - 1
-        return c if k < 0 else c + self._shift[k]
-
-    def title_context(self, start: int, end: int) -> str:
-        """Whether an occurrence names the candidate's job ("headline") or is only "mentioned"."""
-        named = any(a <= start and end <= b for a, b in self._named)
-        return "headline" if named else "mentioned"
-
-    def context(self, offset: int) -> str:
-        """Where an occurrence stands: in a recent dated role, an old one, or listed elsewhere."""
-        i = bisect.bisect_right(self._role_starts, offset) - 1
-        if i >= 0 and offset < self._role_ends[i]:
-            return self._role_context[i]
-        return "listed"
 
     def fuzzy(self, term: str) -> list[_Hit]:
         """Every whole-word window within ``FUZZY_THRESHOLD`` of ``term`` (memoised per term)."""
@@ -271,11 +185,7 @@ class _Scan:
         if got is None:
             got = []
             n = term.count(" ") + 1
-            if not self._words:
-                self._words = [m.span() for m in _WORD.finditer(self.resume.folded)]
-            w = self._windows.get(n)
-            if w is None:
-                w = self._windows[n] = _Windows.of(self.resume.folded, self._words, n)
+            w = self.windows(n)
             # ratio >= T needs the lengths within a factor of T / (2 - T) of each other, so
             # only a slice of the windows (sorted by length) can match.
             t = FUZZY_THRESHOLD / 100
@@ -285,61 +195,13 @@ class _Scan:
                 term, w.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             ):
                 i = w.first[lo + k]
-                s, e = self._words[i][0], self._words[i + n - 1][1]
+                s, e = self.words[i][0], self.words[i + n - 1][1]
                 ctx = self.context(s)
                 credit = CREDIT_FUZZY * CONTEXT_FACTOR[ctx]
                 got.append(_Hit("fuzzy", term, s, e, float(sim), credit, ctx))
             got.sort(key=lambda h: h.start)
             self._fuzzy[term] = got
         return got
-
-
-@dataclass(frozen=True, slots=True)
-class _Windows:
-    """Every run of ``n`` Latin words (joined by one space), sorted by length."""
-
-    texts: list[str]
-    lens: list[int]
-    first: list[int]  # index of each window's first word
-
-    @staticmethod
-    def of(folded: str, words: list[tuple[int, int]], n: int) -> _Windows:
-        w = [folded[s:e] for s, e in words]
-        runs = w if n == 1 else list(map(" ".join, zip(*(w[k:] for k in range(n)), strict=False)))
-        lens = list(map(len, runs))
-        order = sorted(range(len(runs)), key=lens.__getitem__)
-        return _Windows([runs[i] for i in order], [lens[i] for i in order], order)
-
-
-def _bounded(text: str, term: str, s: int, e: int) -> int:
-    """Where the whole term ``text[s:e]`` (== ``term``) ends, or -1 when it is part of a word.
-
-    The boundaries are those of ``text.term_pattern``, plus one tolerance: an English plural
-    ("documents", "processes") ends a term of four or more letters.
-    """
-    first, last = term[0], term[-1]
-    if first.isascii() and first.isalnum() and s > 0 and text[s - 1] in _WORDISH:
-        return -1
-    glue = (last.isascii() and last.isalnum()) or last in "+#"
-    if not glue or e >= len(text) or text[e] not in _WORDISH:
-        return e
-    if len(term) >= 4 and last.isascii() and last.isalpha():
-        for suffix in ("s", "es"):
-            f = e + len(suffix)
-            if text[e:f] == suffix and (f >= len(text) or text[f] not in _WORDISH):
-                return f
-    return -1
-
-
-def _hyphenated(folded: str, s: int, e: int) -> bool:
-    """Whether a hit is glued to a word by a hyphen: "go-to-market", "C-level", "R-squared".
-
-    Only asked of terms of one or two characters, which are words on their own ("R", "Go")
-    and mean something else as part of a hyphenated compound.
-    """
-    before = s >= 2 and folded[s - 1] == "-" and folded[s - 2].isalnum()
-    after = e + 1 < len(folded) and folded[e] == "-" and folded[e + 1].isalnum()
-    return before or after
 
 
 def _fuzzy_ok(term: str) -> bool:
@@ -482,18 +344,7 @@ def keyword_density(resume: Resume, rubric: Rubric) -> tuple[float, int]:
     (1.0, 40)
     """
     prep = _prepared(rubric)
-    return _density(_Scan(resume, prep.terms), prep)
-
-
-def _density(scan: _Scan, prep: _Prepared) -> tuple[float, int]:
-    spans = sorted(sp for t in prep.terms for sp in scan.hits.get(t, ()))
-    covered = 0
-    reach = -1
-    for s, e in spans:
-        if e > reach:
-            covered += e - max(s, reach)
-            reach = e
-    return (covered / scan.nonspace if scan.nonspace else 0.0), len(spans)
+    return Scan(resume, prep.terms).coverage(prep.terms)
 
 
 def score(resume: Resume, rubric: Rubric) -> ScoreCard:
@@ -530,7 +381,7 @@ def score_many(resume: Resume, rubrics: Sequence[Rubric]) -> list[ScoreCard]:
         evidence = tuple(_evidence(pc, scan, prep.total) for pc in prep.criteria)
         missing = tuple(e.label for e in evidence if e.required and not e.met)
         warnings = list(doc.warnings)
-        density, n = _density(scan, prep)
+        density, n = scan.coverage(prep.terms)
         if density >= STUFFING_DENSITY and n >= STUFFING_MIN_HITS:
             warnings.append(
                 f"keyword_stuffing: {density:.0%} of the text is this job's keywords "

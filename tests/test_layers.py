@@ -34,6 +34,7 @@ ORDER = [
     "fairness",
     "minimums",
     "compiler",
+    "matching",
     "scoring",
     "explain",
     "ranking",
