@@ -24,6 +24,7 @@ ORDER = [
     "contacts",
     "roles",
     "resume",
+    "rubric_check",
     "rubric",
     "posting",
     "keywords",
