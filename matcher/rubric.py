@@ -2,15 +2,14 @@
 
 Input is a TOML file (or its text); output is a ``Rubric`` holding ``Criterion`` values, and back.
 ``compile`` writes rubrics, a person may edit them, ``score`` reads only them. Loading collects
-every problem with its path (``criteria[3].weight: must be > 0``) and raises ``RubricError`` once.
+every problem with its path (``criteria[3].weight: must be > 0``) and raises ``RubricError`` once;
+the checks themselves are the step before, ``matcher.rubric_check``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -20,24 +19,41 @@ from typing import Any
 import tomli_w
 
 from matcher.errors import RubricError
-
-SCHEMA_VERSION = 1
-KINDS = (
-    "skill",
-    "tool",
-    "domain",
-    "responsibility",
-    "education",
-    "experience",
-    "language",
-    "certification",
-    "soft_skill",
-    "title",
-    "keyword",
+from matcher.rubric_check import (
+    KINDS,
+    LEVELS,
+    MAX_WEIGHT,
+    SCHEMA_VERSION,
+    check_data,
+    json_schema,
+    migrate,
 )
-MAX_WEIGHT = 1_000_000.0
-LEVELS = ("highschool", "associate", "bachelor", "master", "doctorate")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+
+# The checks moved to matcher.rubric_check; their names stay importable from here.
+__all__ = [
+    "KINDS",
+    "LEVELS",
+    "MAX_WEIGHT",
+    "SCHEMA_VERSION",
+    "Criterion",
+    "Finding",
+    "Rubric",
+    "Source",
+    "Tuning",
+    "check_data",
+    "duplicate_job_ids",
+    "from_dict",
+    "json_schema",
+    "lint",
+    "load_rubric",
+    "load_rubrics",
+    "loads_rubric",
+    "migrate",
+    "rubric_files",
+    "save_rubric",
+    "to_dict",
+    "to_toml",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,175 +279,53 @@ def load_rubrics(paths: Iterable[str | Path]) -> list[Rubric]:
     return [r for _, r in loaded]
 
 
-# ---------------------------------------------------------------- validation
+# ---------------------------------------------------------------- building
 
-_TOP = {
-    "schema_version",
-    "job_id",
-    "title",
-    "language",
-    "source",
-    "criteria",
-    "findings",
-    "tuning",
-}
 _TUNING = {f.name: str(f.type) for f in fields(Tuning)}  # field name -> type text, in order
-_CRIT = {"id", "kind", "label", "aliases", "weight", "required", "origin", "min_level", "min_years"}
-
-
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring an older file's data up to ``SCHEMA_VERSION`` (version 1 is the first: identity)."""
-    return data
-
-
-def _is_num(v: object) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def _check_criterion(i: int, c: object, problems: list[str]) -> Criterion | None:
-    at = f"criteria[{i}]"
-    if not isinstance(c, dict):
-        problems.append(f"{at}: must be a table")
-        return None
-    for k in sorted(set(c) - _CRIT):
-        problems.append(f"{at}.{k}: unknown field")
-    for k in ("id", "kind", "label", "weight"):
-        if k not in c:
-            problems.append(f"{at}.{k}: missing")
-    cid, kind, label = c.get("id"), c.get("kind"), c.get("label")
-    if "id" in c and not (isinstance(cid, str) and _ID.match(cid)):
-        problems.append(f"{at}.id: must be a slug of a-z, 0-9, '-' and '_'")
-    if "kind" in c and kind not in KINDS:
-        problems.append(f"{at}.kind: must be one of {', '.join(KINDS)}")
-    if "label" in c and not (isinstance(label, str) and label.strip()):
-        problems.append(f"{at}.label: must be a non-empty string")
-    weight = c.get("weight")
-    if "weight" in c:
-        if not _is_num(weight):
-            problems.append(f"{at}.weight: must be a finite number, not {weight!r}")
-        elif not weight > 0:  # type: ignore[operator]
-            problems.append(f"{at}.weight: must be > 0")
-        elif weight > MAX_WEIGHT:  # type: ignore[operator]
-            # Only ratios matter; a bound keeps sums of weights finite (1e308 gave NaN scores).
-            problems.append(f"{at}.weight: must be at most {MAX_WEIGHT:g}")
-    aliases = c.get("aliases", [])
-    if not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
-        problems.append(f"{at}.aliases: must be a list of non-empty strings")
-        aliases = []
-    required = c.get("required", False)
-    if not isinstance(required, bool):
-        problems.append(f"{at}.required: must be true or false")
-    origin = c.get("origin", "")
-    if not isinstance(origin, str):
-        problems.append(f"{at}.origin: must be a string")
-    min_level, min_years = c.get("min_level"), c.get("min_years")
-    if kind == "education" and min_level not in LEVELS:
-        problems.append(f"{at}.min_level: education needs one of {', '.join(LEVELS)}")
-    if kind != "education" and "min_level" in c:
-        problems.append(f'{at}.min_level: only for kind = "education"')
-    if kind == "experience" and not (_is_num(min_years) and min_years >= 0):  # type: ignore[operator]
-        problems.append(f"{at}.min_years: experience needs a number >= 0")
-    if kind != "experience" and "min_years" in c:
-        problems.append(f'{at}.min_years: only for kind = "experience"')
-    if len(problems):
-        return None
-    return Criterion(
-        id=str(cid),
-        kind=str(kind),
-        label=str(label).strip(),
-        weight=float(weight),  # type: ignore[arg-type]
-        aliases=tuple(a.strip() for a in aliases),
-        required=bool(required),
-        origin=str(origin),
-        min_level=min_level,
-        min_years=None if min_years is None else float(min_years),
-    )
 
 
 def from_dict(data: Mapping[str, Any], *, where: str = "<rubric>") -> Rubric:
-    """Validate plain data (as parsed from TOML) and build a ``Rubric``; raise ``RubricError``."""
+    """Validate plain data (as parsed from TOML) and build a ``Rubric``; raise ``RubricError``.
+
+    ``matcher.rubric_check.check_data`` lists the problems; this raises once with all of them,
+    so the building below only ever sees data that passed.
+    """
     data = migrate(dict(data))
-    problems: list[str] = []
-    for k in sorted(set(data) - _TOP):
-        problems.append(f"{k}: unknown field")
-    version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        problems.append(f"schema_version: must be {SCHEMA_VERSION} (found {version!r})")
-    for k in ("job_id", "title", "language"):
-        if not (isinstance(data.get(k), str) and data[k].strip()):
-            problems.append(f"{k}: must be a non-empty string")
-    if isinstance(data.get("job_id"), str) and not _ID.match(data["job_id"].lower()):
-        problems.append("job_id: must be letters, digits, '-' and '_'")
-    src = data.get("source", {})
-    if not isinstance(src, dict) or any(not isinstance(v, str) for v in src.values()):
-        problems.append("source: must be a table of strings (posting, sha256, engine_version)")
-        src = {}
-    elif set(src) - {"posting", "sha256", "engine_version"}:
-        problems.append("source: only posting, sha256 and engine_version are allowed")
-    raw = data.get("criteria")
-    criteria: list[Criterion] = []
-    if not isinstance(raw, list) or not raw:
-        problems.append("criteria: must hold at least one [[criteria]] table")
-        raw = []
-    for i, c in enumerate(raw):
-        own: list[str] = []
-        crit = _check_criterion(i, c, own)
-        problems.extend(own)
-        if crit is not None:
-            criteria.append(crit)
-    ids = [c.get("id") for c in raw if isinstance(c, dict)]
-    for dup in sorted({x for x in ids if isinstance(x, str) and ids.count(x) > 1}):
-        problems.append(f"criteria: id {dup!r} is used more than once")
-    findings: list[Finding] = []
-    for i, f in enumerate(data.get("findings", [])):
-        if not (
-            isinstance(f, dict)
-            and isinstance(f.get("code"), str)
-            and isinstance(f.get("message"), str)
-            and isinstance(f.get("origin", ""), str)
-        ):
-            problems.append(f"findings[{i}]: needs string code, message and origin")
-            continue
-        findings.append(Finding(f["code"], f["message"], f.get("origin", "")))
-    tuning = _check_tuning(data.get("tuning"), problems)
+    problems = check_data(data)
     if problems:
         raise RubricError(f"{where}: invalid rubric ({len(problems)} problems)", tuple(problems))
+    tuning = data.get("tuning")
     return Rubric(
         job_id=data["job_id"],
         title=data["title"],
         language=data["language"],
-        criteria=tuple(criteria),
-        source=Source(**src),
-        findings=tuple(findings),
-        tuning=tuning,
+        criteria=tuple(_criterion(c) for c in data["criteria"]),
+        source=Source(**data.get("source", {})),
+        findings=tuple(
+            Finding(f["code"], f["message"], f.get("origin", "")) for f in data.get("findings", [])
+        ),
+        tuning=None if tuning is None else _tuning(tuning),
     )
 
 
-def _check_tuning(raw: object, problems: list[str]) -> Tuning | None:
-    """The optional ``[tuning]`` table: provenance of tuned weights, never read by scoring."""
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        problems.append("tuning: must be a table")
-        return None
-    ok = True
-    for k in sorted(raw):
-        v, kind = raw[k], _TUNING.get(k)
-        if kind is None:
-            problems.append(f"tuning.{k}: unknown field")
-        elif kind == "str" and not isinstance(v, str):
-            problems.append(f"tuning.{k}: must be a string")
-        elif kind == "int" and not (isinstance(v, int) and not isinstance(v, bool) and v >= 0):
-            problems.append(f"tuning.{k}: must be an integer >= 0")
-        elif kind == "bool" and not isinstance(v, bool):
-            problems.append(f"tuning.{k}: must be true or false")
-        elif kind.startswith("float") and not _is_num(v):
-            problems.append(f"tuning.{k}: must be a number")
-        else:
-            continue
-        ok = False
-    if not ok:
-        return None
+def _criterion(c: Mapping[str, Any]) -> Criterion:
+    """A checked ``[[criteria]]`` table as a ``Criterion`` (labels and aliases stripped)."""
+    min_years = c.get("min_years")
+    return Criterion(
+        id=str(c["id"]),
+        kind=str(c["kind"]),
+        label=str(c["label"]).strip(),
+        weight=float(c["weight"]),
+        aliases=tuple(a.strip() for a in c.get("aliases", [])),
+        required=bool(c.get("required", False)),
+        origin=str(c.get("origin", "")),
+        min_level=c.get("min_level"),
+        min_years=None if min_years is None else float(min_years),
+    )
+
+
+def _tuning(raw: Mapping[str, Any]) -> Tuning:
+    """A checked ``[tuning]`` table as ``Tuning`` (numbers of float fields as floats)."""
     values: dict[str, Any] = {
         k: float(v) if _TUNING[k].startswith("float") else v for k, v in raw.items()
     }
@@ -458,10 +352,3 @@ def lint(rubric: Rubric) -> list[str]:
     for dup in sorted({x for x in labels if labels.count(x) > 1}):
         notes.append(f"criteria: label {dup!r} appears more than once")
     return notes
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the rubric format (shipped as ``matcher/data/rubric.schema.json``)."""
-    path = Path(__file__).with_name("data") / "rubric.schema.json"
-    result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return result

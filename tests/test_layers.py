@@ -27,6 +27,7 @@ ORDER = [
     "contacts",
     "roles",
     "resume",
+    "rubric_check",
     "rubric",
     "posting",
     "keywords",

@@ -1,8 +1,8 @@
-"""Tests for matcher.rubric: the TOML contract, validation with paths, round trips."""
+"""Tests for matcher.rubric: the TOML contract, loading, round trips (checks: test_rubric_check)."""
 
 from __future__ import annotations
 
-import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,15 +17,17 @@ from matcher.rubric import (
     Finding,
     Rubric,
     Source,
-    json_schema,
+    check_data,
     lint,
     load_rubric,
     load_rubrics,
     loads_rubric,
     save_rubric,
+    to_dict,
     to_toml,
 )
 from tests.conftest import RUBRICS
+from tests.test_rubric_check import BAD
 
 slug = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,15}", fullmatch=True)
 label = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s != "")
@@ -69,58 +71,24 @@ def test_toml_round_trips(rubric: Rubric) -> None:
     assert loads_rubric(to_toml(rubric)) == rubric
 
 
+@settings(max_examples=50)
+@given(rubrics())
+def test_written_rubrics_pass_the_check(rubric: Rubric) -> None:
+    assert check_data(to_dict(rubric)) == []
+
+
 def test_save_and_load_file(tmp_path: Path) -> None:
     r = Rubric("job", "PM", "en", (Criterion("sql", "tool", "SQL", 2.0, ("MySQL",)),))
     assert load_rubric(save_rubric(r, tmp_path / "job.toml")) == r
 
 
-BAD = """
-schema_version = 1
-job_id = "job"
-title = "PM"
-language = "en"
-
-[[criteria]]
-id = "sql"
-kind = "tool"
-label = "SQL"
-weight = 1.0
-
-[[criteria]]
-id = "sql"
-kind = "wizardry"
-label = "x"
-weight = -2
-
-[[criteria]]
-id = "edu"
-kind = "education"
-label = "degree"
-weight = 1
-wieght = 2
-
-[[criteria]]
-id = "years"
-kind = "experience"
-label = "years"
-weight = 0
-"""
-
-
-def test_every_problem_is_reported_with_its_path() -> None:
+def test_loading_raises_once_with_every_problem_of_the_check() -> None:
     with pytest.raises(RubricError) as err:
-        loads_rubric(BAD)
-    problems = err.value.problems
-    assert (
-        "criteria[1].kind: must be one of skill, tool, domain, responsibility, education, experience, language, certification, soft_skill, title, keyword"
-        in problems
+        loads_rubric(BAD, where="bad.toml")
+    assert err.value.problems == tuple(check_data(tomllib.loads(BAD)))
+    assert str(err.value).startswith(
+        f"bad.toml: invalid rubric ({len(err.value.problems)} problems)"
     )
-    assert "criteria[1].weight: must be > 0" in problems
-    assert "criteria[2].wieght: unknown field" in problems
-    assert any(p.startswith("criteria[2].min_level:") for p in problems)
-    assert "criteria[3].weight: must be > 0" in problems
-    assert any(p.startswith("criteria[3].min_years:") for p in problems)
-    assert "criteria: id 'sql' is used more than once" in problems
 
 
 @pytest.mark.parametrize(
@@ -166,10 +134,3 @@ def test_lint_shows_fairness_findings() -> None:
         findings=(Finding("fairness", "gender is not a job criterion", "女性优先"),),
     )
     assert any("fairness" in n and "女性优先" in n for n in lint(r))
-
-
-def test_json_schema_matches_fields() -> None:
-    schema = json_schema()
-    props = schema["items"] if "items" in schema else schema["properties"]["criteria"]["items"]
-    assert set(props["properties"]) == {f for f in Criterion.__slots__}
-    json.dumps(schema)
