@@ -40,6 +40,7 @@ ORDER = [
     "labels",
     "learn",
     "tune",
+    "readcache",
     "pipeline",
     "cli",
 ]
