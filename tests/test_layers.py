@@ -42,6 +42,7 @@ ORDER = [
     "labels",
     "learn",
     "tune",
+    "readcache",
     "pipeline",
     "cli",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -188,16 +187,6 @@ def flaky_reader_that_must_not_run(source: str, data: bytes) -> Read:
     return Read(source, None, "error", "read although cached")
 
 
-def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path) -> None:
-    cache = ReadCache(tmp_path)
-    source = str(SAMPLES / "en_chef.pdf")
-    (first,) = read_many([source], 1, cache=cache)
-    for entry in tmp_path.rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
-    (again,) = read_many([source], 1, cache=cache)
-    assert again == first
-
-
 def test_timeouts_are_not_cached(tmp_path: Path) -> None:
     (tmp_path / "hang.txt").write_text("x", encoding="utf-8")
     cache = ReadCache(tmp_path / "c")
@@ -263,26 +252,6 @@ class DiesOnArrival:
 
     def __call__(self, source: str, data: bytes) -> Read:
         return read_data(source, data)
-
-
-def test_concurrent_cache_writers_never_leave_half_an_entry(tmp_path: Path) -> None:
-    (read,) = read_many([str(SAMPLES / "en_nurse.pdf")], 1)
-    assert read.document is not None
-    cache, sha = ReadCache(tmp_path), read.document.sha256
-    seen: list[Read | None] = []
-
-    def write() -> None:
-        for _ in range(30):
-            cache.put(sha, read)
-            seen.append(cache.get(read.source, sha))
-
-    threads = [threading.Thread(target=write) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert seen and all(r == read for r in seen)
-    assert not list(tmp_path.rglob("*.tmp"))
 
 
 def test_a_file_named_twice_is_scored_once() -> None:
