@@ -26,7 +26,7 @@ from matcher.keywords import posting_words, said_of_the_job, title_words
 from matcher.lexicon import Cue, Lexicon, Term, default_lexicon
 from matcher.minimums import degree_required, education_level, min_years, states_years
 from matcher.occupations import occupation_words, title_names
-from matcher.posting import Item, Posting, items, split_postings
+from matcher.posting import Item, Posting, base_title, items, split_postings
 from matcher.rubric import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
 
@@ -169,14 +169,16 @@ def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterio
 
     Made for a title written in the posting, or a generic one the occupations know
     ("Product manager"); a resume naming the job (or another name of it) is the strongest sign.
+    The criterion is the job's name without the posting's qualifiers ("(Remote)", " - ICU").
     """
-    names = title_names(posting.title)
-    if not names and not (posting.titled and posting.title.isascii()):
+    name = base_title(posting.title)  # "Data Analyst (Remote)": the job is "Data Analyst"
+    names = title_names(name)
+    if not names and not posting.titled:
         return None
     return Criterion(
-        _slug("title " + posting.title, used),
+        _slug("title " + name, used),
         "title",
-        posting.title,
+        name,
         lex.kind_weight("title"),
         names,
         False,

@@ -13,6 +13,7 @@ them into light ``keyword`` criteria.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -86,10 +87,11 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
         covered.append((start, start + len(t)))
         start = low.find(t, start + 1)
     cues, structure = _stop(lex)
+    inside = _Spans(covered)
     out = []
     for m in WORD.finditer(text):
         word = m.group()
-        if any(s <= m.start() < e for s, e in covered) or len(word) < 3 or "'" in word:
+        if inside(m.start()) or len(word) < 3 or "'" in word:
             continue
         if word.lower() in cues or lemma(word) in structure:
             continue
@@ -102,6 +104,24 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
             continue
         out.append((word if spec == 1.0 and word.isupper() else lemma(word), spec))
     return out
+
+
+class _Spans:
+    """Whether an offset lies in any of some spans: merged once, then a binary search."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def said_of_the_job(word: str, said: frozenset[str]) -> bool:

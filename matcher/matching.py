@@ -15,7 +15,8 @@ Where an occurrence stands (``context``): inside a dated role that ended within
 ``RECENT_YEARS`` of ``as_of`` ("recent_role"), inside an older role ("old_role"), anywhere else,
 such as a skills list ("listed"). For a job title (``title_context``): where the resume names the
 candidate's job ("headline"), in its headline (the text above the first section's body, at most
-``HEADLINE_CHARS`` characters) or in a dated role's title, else "mentioned".
+``HEADLINE_CHARS`` characters; the first ``HEADLINE_CHARS_BARE`` when no section was found) or in
+a dated role's title, else "mentioned".
 
 Speed: one Aho-Corasick automaton per set of terms (``automaton``, cached by value), so when
 several rubrics score one resume, one pass over its text finds every term of all of them.
@@ -35,7 +36,10 @@ from matcher.resume import Resume
 from matcher.text import normalize_term
 
 RECENT_YEARS = 10  # a role that ended more than this many years before as_of is "old_role"
-HEADLINE_CHARS = 200  # the headline: name, title, contacts, before the first section's body
+# The headline: name, title, contacts, taglines, above the first section's body, at most this
+# long; a resume whose sections were not found gets the first HEADLINE_CHARS_BARE characters.
+HEADLINE_CHARS = 600
+HEADLINE_CHARS_BARE = 200
 
 _GAP = re.compile(r"[\s\-]+")  # what may stand between the words of a term
 # The same characters, one by one: every Unicode space is below U+3001.
@@ -131,9 +135,12 @@ class Scan:
         ]
         self.nonspace = len("".join(folded.split()))
         # Where the resume names the candidate's job: the headline and each role's title.
-        first = min((x.start for x in resume.sections), default=len(folded))
-        line_end = folded.find("\n", first)
-        head_end = min(HEADLINE_CHARS, len(folded) if line_end < 0 else line_end)
+        if resume.sections:
+            first = min(x.start for x in resume.sections)
+            line_end = folded.find("\n", first)
+            head_end = min(HEADLINE_CHARS, len(folded) if line_end < 0 else line_end)
+        else:
+            head_end = HEADLINE_CHARS_BARE
         self._named = sorted(
             [(0, head_end)]
             + [

@@ -33,7 +33,7 @@ class Posting:
 
 _HEAD_WORDS = ("responsib", "job", "position", "vacanc", "opening", "职责", "岗位", "职位", "招聘")
 _END_MARKERS = ("相关文章", "related articles", "相关推荐", "热门文章", "you may also like")
-_NUM = re.compile(r"(\d{1,2})(?:\s(\d))?(?:\s(\d))?")
+_NUM = re.compile(r"(\d{1,3})(?:\s(\d))?(?:\s(\d))?")
 _YEARS_NEXT = re.compile(r"\s*(?:\+|[-~]\s*\d+)?\s*(?:years?|yrs|年|岁)", re.I)
 # Links to other articles: "电商产品运营岗位职责(共5篇)", "...岗位职责3篇 ...", timestamps.
 _LINK = re.compile(
@@ -126,6 +126,24 @@ _TITLE_TAIL = re.compile(
 )
 
 
+# What a title may carry after the job's name: "(Remote)", "（中级职称）", " - ICU", " | Berlin".
+_QUALIFIER = re.compile(r"\s*(?:[(（][^()（）]*[)）]|\s[-–—|]\s.*)\s*$")
+# A Chinese job title ends in a role character: 厨师, 仓库管理员, 店长, 焊工.
+_ZH_ROLE_END = re.compile(r"^[\u4e00-\u9fff]{1,10}[师员长工]$")
+
+
+def base_title(title: str) -> str:
+    """The job's name without the qualifiers a posting adds to it.
+
+    >>> base_title("Registered Nurse - ICU (Night Shift)"), base_title("会计（中级职称）")
+    ('Registered Nurse', '会计')
+    """
+    base = title
+    while (cut := _QUALIFIER.sub("", base)) != base and cut:
+        base = cut
+    return base.strip() or title
+
+
 def _title(body: tuple[str, ...], heading: str) -> tuple[str, bool]:
     """(title, written in the posting?): a "Title:" line, a role-like first line, the heading."""
     for ln in body[:12]:
@@ -133,10 +151,12 @@ def _title(body: tuple[str, ...], heading: str) -> tuple[str, bool]:
         if m:
             return m.group(1).strip(), True
     first = _TITLE_TAIL.sub("", body[0]).strip() if body else ""
+    base = base_title(first)
     if (
-        2 <= len(first) <= 40
-        and (_ROLE_WORD.search(first) or _TITLE_CASE.match(first))
-        and not re.search(r"[,.;，。；:：]", first)
+        2 <= len(first) <= 60
+        and len(base) <= 40
+        and (_ROLE_WORD.search(base) or _TITLE_CASE.match(base) or _ZH_ROLE_END.match(base))
+        and not re.search(r"[,.;，。；:：]", base)
     ):
         return first, True  # the caller drops this line: a title is not an item
     m = re.search(r"\bof\s+([a-z][a-z ]{2,40}?)(?=\s+is\b|\s*:|\s*\d|$)", heading, re.I)

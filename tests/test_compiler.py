@@ -552,3 +552,24 @@ def test_a_binary_file_is_no_posting(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00\x01\x02PK")
     with pytest.raises(PostingError, match="not a text file"):
         compile_file(junk)
+
+
+def test_a_title_qualifier_is_not_part_of_the_job() -> None:
+    text = "Data Analyst (Remote)\nRequirements:\n- SQL and Tableau\n- 3+ years of experience"
+    r = compile_text(text, stem="j")[0]
+    titled = [c for c in r.criteria if c.kind == "title"]
+    assert r.title == "Data Analyst (Remote)" and titled[0].label == "Data Analyst"
+    assert titled[0].aliases and not any("remote" in c.label.lower() for c in r.criteria)
+    nurse = compile_text("Registered Nurse - ICU (Night Shift)\n- BSN, 2+ years ICU", stem="j")
+    assert nurse[0].criteria[0].label == "Registered Nurse"
+
+
+@pytest.mark.parametrize("title", ["厨师", "仓库管理员", "会计（中级职称）"])
+def test_a_chinese_job_title_is_a_title_criterion(title: str) -> None:
+    r = compile_text(f"{title}\n任职要求：\n1、3年以上相关工作经验", stem="j")[0]
+    assert r.criteria[0].kind == "title" and r.criteria[0].label == title.split("（")[0]
+
+
+def test_a_file_of_many_postings_splits_past_99() -> None:
+    text = "\n".join(f"Job {i}: Data Analyst\nRequirements:\n- SQL" for i in range(1, 151))
+    assert [p.number for p in split_postings(text)] == list(range(1, 151))

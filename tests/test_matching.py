@@ -119,6 +119,22 @@ def test_the_headline_ends_at_headline_chars() -> None:
     assert scan.title_context(*hit) == "mentioned"
 
 
+def test_a_tagline_or_long_contact_line_keeps_the_title_in_the_headline() -> None:
+    # QA: a tagline under the name pushed "Data Analyst" past a 200-character window.
+    tagline = "SQL | Python | Tableau | dashboards | stakeholder reporting | " * 4
+    text = f"Jane Roe\n{tagline}\nlinkedin.com/in/jane-roe-123\nData Analyst\nSUMMARY\nText\n"
+    _, scan = scan_of(text, "data analyst")
+    (hit,) = scan.hits["data analyst"]
+    assert scan.title_context(*hit) == "headline"
+
+
+def test_without_sections_the_headline_is_short() -> None:
+    text = "Jane Roe\nCashier\n" + "Served customers at the till. " * 10 + "I met a data analyst."
+    _, scan = scan_of(text, "data analyst")
+    (hit,) = scan.hits["data analyst"]
+    assert scan.title_context(*hit) == "mentioned"
+
+
 def test_coverage_counts_repetitions_and_overlaps_once() -> None:
     _, scan = scan_of("SQL Excel " * 20, "sql", "excel")
     assert scan.coverage(frozenset({"sql", "excel"})) == (1.0, 40)
