@@ -165,6 +165,8 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
     df = word_df()[1]
     _, structure = _stop(lex)
     found = list(WORD.finditer(title))
+    while len(found) > 1 and found[-1].group().lower() in RANK_WORDS:
+        found.pop()  # "Software Engineer II": the head is "Engineer"
     mods = [m.group() for m in found[:-1]]
     name = ""
     for i in range(len(mods) - 1):
@@ -191,7 +193,7 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
             or word in RANK_WORDS
         ):
             continue
-        if m.end() == len(title.rstrip()) and df.get(word, 0) > GENERIC_TITLE_WORD:
+        if m is found[-1] and df.get(word, 0) > GENERIC_TITLE_WORD:
             continue
         if m.group().lower() in named and not _trade_noun(word):
             continue  # "human" of "human resources"

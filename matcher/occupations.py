@@ -131,9 +131,20 @@ def _generic(word: str) -> bool:
     return word_df()[1].get(word, 0) > _GENERIC_HEAD
 
 
-# Rank words say where a person stands, not what job they do ("Senior Accountant").
+# Rank and arrangement words say where a person stands or how they work, not what job they do
+# ("Senior Accountant", "Software Engineer II", "Remote Data Analyst").
 RANK_WORDS = frozenset(
     [
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "remote",
+        "hybrid",
+        "onsite",
+        "contract",
+        "temporary",
+        "freelance",
         "senior",
         "junior",
         "lead",

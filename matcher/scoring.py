@@ -13,7 +13,9 @@ such as a skills list, 0.85). A ``title`` criterion (the job's title or a word o
 the way a recruiter reads titles: it counts in full where the resume names the candidate's job
 (its headline or a dated role's title) and ``TITLE_ELSEWHERE`` where it is only mentioned
 ("worked with the healthcare administrator"). The best candidate wins; ties go to the stricter
-level, then the earlier place. Repeating a term adds nothing. Fuzzy matching is tried only when
+level, then the earlier place. Repeating a term adds nothing. A two-letter term the rubric
+writes in capitals ("HR", "PR") counts only where the resume writes it in capitals too ("12 hr
+shifts" is not human resources). Fuzzy matching is tried only when
 no exact or alias occurrence exists (it could never win: 0.5 < 0.9 * 0.85), only for ASCII
 terms of at least ``FUZZY_MIN_LEN`` characters, and only against whole-word windows, within
 ``FUZZY_THRESHOLD``. Any occurrence, fuzzy included, meets a required term criterion.
@@ -126,6 +128,7 @@ class _Criterion:
     terms: tuple[str, ...]  # matching form (term_key), label first, duplicates dropped
     shown: tuple[str, ...]  # the same terms as the rubric writes them
     fuzzy: tuple[bool, ...]  # which terms may be matched fuzzily
+    cased: tuple[bool, ...] = ()  # which terms count only as written in capitals ("HR")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,10 @@ def _prepared(rubric: Rubric) -> _Prepared:
         # A keyword is one literal word of the posting (plurals already match): a near miss
         # of it says little, and fuzzy search for dozens of them would cost the most time.
         fuzzy = tuple(_fuzzy_ok(k) and c.kind != "keyword" for k in keys)
-        crits.append(_Criterion(c, keys, tuple(seen.values()), fuzzy))
+        # A two-letter acronym written in capitals ("HR", "PR") is a word in lower case ("12 hr
+        # shifts"): only its capitals count.
+        cased = tuple(len(t) <= 2 and t.isalpha() and t.isupper() for t in seen.values())
+        crits.append(_Criterion(c, keys, tuple(seen.values()), fuzzy, cased))
     terms = frozenset(t for c in crits if c.criterion.kind not in _NUMERIC for t in c.terms)
     total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)
@@ -213,9 +219,12 @@ def _best_hit(pc: _Criterion, scan: _Scan) -> _Hit | None:
     best: _Hit | None = None
     best_key: tuple[float, float, int] | None = None
     titled = pc.criterion.kind == "title"
+    text = scan.resume.document.text
     for i, t in enumerate(pc.terms):
         method, level = ("exact", CREDIT_EXACT) if i == 0 else ("alias", CREDIT_ALIAS)
         for s, e in scan.hits.get(t, ()):
+            if pc.cased[i] and not text[s:e].isupper():
+                continue
             ctx = scan.title_context(s, e) if titled else scan.context(s)
             credit = level * CONTEXT_FACTOR[ctx]
             key = (-credit, 0.0 if i == 0 else 1.0, s)

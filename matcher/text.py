@@ -32,26 +32,37 @@ _TRANSLATE |= {0x00A0: " ", 0x3000: " ", 0x200B: None, 0x00AD: None, 0xFEFF: Non
 
 
 def decode(data: bytes) -> str | None:
-    """Text file bytes as ``str``: UTF-8 (with or without a BOM), UTF-16 with its BOM (what
-    Windows Notepad saves as "Unicode"), or GB18030; None for anything else (binary data, an
-    unknown encoding).
+    """Text file bytes as ``str``: UTF-8 (with or without a BOM), UTF-16 or UTF-32 with its BOM
+    (what Windows Notepad saves as "Unicode"), or GB18030, without control characters; None for
+    anything else (binary data, an unknown encoding).
 
     >>> decode("岗位职责".encode("utf-16")), decode(b"\\x00\\x01binary"), decode("本科".encode("gb18030"))
     ('岗位职责', None, '本科')
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # never the start of UTF-8 or GB18030
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in data[:4096]:
+    text: str | None = None
+    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32")):
+        if data.startswith(bom):
+            text = _try(data, enc)
+            break
+    else:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # never the start of UTF-8 or GB18030
+            text = _try(data, "utf-16")
+        elif b"\x00" not in data[:4096]:
+            text = _try(data, "utf-8-sig")
+            text = _try(data, "gb18030") if text is None else text
+    # Control characters (a terminal bell, an escape) are no text: they would reach titles,
+    # labels and the terminal.
+    return None if text is None else text.translate(_CONTROLS)
+
+
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
         return None
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 def normalize(text: str) -> str:

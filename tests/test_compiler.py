@@ -573,3 +573,10 @@ def test_a_chinese_job_title_is_a_title_criterion(title: str) -> None:
 def test_a_file_of_many_postings_splits_past_99() -> None:
     text = "\n".join(f"Job {i}: Data Analyst\nRequirements:\n- SQL" for i in range(1, 151))
     assert [p.number for p in split_postings(text)] == list(range(1, 151))
+
+
+def test_utf32_and_control_characters_in_a_posting(tmp_path: Path) -> None:
+    posting = tmp_path / "job.txt"
+    posting.write_bytes("Data Analyst\x07\x1b\nRequirements:\n- SQL\n".encode("utf-32"))
+    rubric = compile_file(posting)[0]
+    assert rubric.title == "Data Analyst" and rubric.criteria[0].label == "Data Analyst"

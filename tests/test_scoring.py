@@ -271,6 +271,12 @@ def test_text_after_a_role_does_not_move_its_header_out() -> None:
     assert after.score >= before.score
 
 
+def test_a_two_letter_acronym_counts_only_in_capitals() -> None:
+    rubric = Rubric("j", "t", "en", (Criterion("hr", "title", "human resources", 1.0, ("HR",)),))
+    assert by_id(card_for("Nurse\nWorked 12 hr night shifts", rubric))["hr"].credit == 0
+    assert by_id(card_for("HR Generalist\nSUMMARY\nText", rubric))["hr"].credit == 1.0 * 0.9
+
+
 def a_title(label: str = "Healthcare Administrator") -> Rubric:
     return Rubric("j", "t", "en", (Criterion("t", "title", label, 1.0, ("Clinic Manager",)),))
 
