@@ -166,14 +166,21 @@ def score(
     if not inputs:
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     folders = {p.resolve() for p in resumes if p.is_dir()}
+    mine = {t.resolve() for t in (out, evidence) if t is not None}
     for target in (out, evidence):
         inside = target is not None and target.resolve().parent in folders
         if inside and target is not None and target.suffix.lower() in RESUME_SUFFIXES:
             typer.echo(
-                f"matcher: warning: {target} is in a resume folder: the next run over that "
-                "folder will read it as a resume",
+                f"matcher: warning: {target} is in a resume folder: this run leaves it out, "
+                "but other runs over that folder will read it as a resume",
                 err=True,
             )
+    # A table this run writes is not one of its resumes (an earlier run's ranking.json).
+    inputs = [
+        f
+        for f in inputs
+        if Path(f).resolve() not in mine or Path(f).parent.resolve() not in folders
+    ]
     cache = None if no_cache else default_cache_dir()
     with _progress() as progress:
         result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
@@ -218,7 +225,9 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
 @app.command()
 def explain(
     resume: Annotated[Path, typer.Argument(help="One resume file.")],
-    rubric: Annotated[Path, typer.Option("--rubric", "-r", help="One rubric file.")],
+    rubric: Annotated[
+        Path, typer.Option("--rubric", "-r", dir_okay=False, help="One rubric file.")
+    ],
     as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:

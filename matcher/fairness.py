@@ -25,6 +25,9 @@ _FAIRNESS = {
     "ethnicity": r"\b(?:ethnic\w*|race)\b|民族|汉族",
     "religion": r"\b(?:religion|religious)\b|宗教|信仰",
     "political status": r"\b(?:party member|political (?:status|affiliation))\b|党员|政治面貌",
+    # "Native English speaker" asks where a person is from; fluency is the job criterion.
+    "national origin": r"\bnative[- ]?(?:[a-z]+\s)?speakers?\b|\bnative (?:english|chinese|mandarin)\b"
+    r"|母语(?:为|是)|为母语",
     "hometown": r"\b(?:hometown|household registration|hukou|local residents? only)\b"
     r"|户口|户籍|籍贯|本地人",
     "school tier": r"\b(?:ivy league|top[- ]tier universit\w*)\b|985|211|双一流|重点大学|名校"

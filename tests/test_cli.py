@@ -80,6 +80,9 @@ def test_an_output_inside_the_resume_folder_is_flagged(tmp_path: Path) -> None:
     args = ["score", str(folder), "--rubric", str(RUBRIC), "--jobs", "1", "-o"]
     res = runner.invoke(app, [*args, str(folder / "ranking.json")])
     assert res.exit_code == 0 and "will read it as a resume" in res.stderr
+    # The run after: the ranking it writes over is left out of its own inputs.
+    res = runner.invoke(app, [*args, str(folder / "ranking.json")])
+    assert res.exit_code == 0 and "will read it as a resume" in res.stderr
     (folder / "ranking.json").unlink()
     res = runner.invoke(app, [*args, str(folder / "ranking.csv")])  # .csv is never read
     assert res.exit_code == 0 and "will read it as a resume" not in res.stderr

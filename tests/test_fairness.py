@@ -25,3 +25,10 @@ def test_strip_protected(item: str, kept: str, traits: list[str]) -> None:
     assert text == kept
     assert [f.message.split(" is ")[0] for f in found] == traits
     assert all(f.origin and f.origin in item for f in found)
+
+
+@pytest.mark.parametrize("item", ["Native English speaker", "英语为母语者优先"])
+def test_native_speaker_is_national_origin_not_fluency(item: str) -> None:
+    kept, found = strip_protected(item)
+    assert kept.strip() == "" and found[0].message.startswith("national origin")
+    assert strip_protected("Fluent English")[1] == []
