@@ -162,9 +162,6 @@ def score(
         rubrics = load_rubrics(rubric)
     except RubricError as e:
         raise _fail(e.message) from None
-    inputs = collect_inputs(resumes)
-    if not inputs:
-        raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     folders = {p.resolve() for p in resumes if p.is_dir()}
     mine = {t.resolve() for t in (out, evidence) if t is not None}
     for target in (out, evidence):
@@ -176,11 +173,9 @@ def score(
                 err=True,
             )
     # A table this run writes is not one of its resumes (an earlier run's ranking.json).
-    inputs = [
-        f
-        for f in inputs
-        if Path(f).resolve() not in mine or Path(f).parent.resolve() not in folders
-    ]
+    inputs = [f for f in collect_inputs(resumes) if Path(f).resolve() not in mine]
+    if not inputs:
+        raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
     with _progress() as progress:
         result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
