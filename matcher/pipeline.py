@@ -307,23 +307,24 @@ def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -
     """Understand and score what was read; failed reads become one failure row per job."""
     cards: list[ScoreCard] = []
     failures: list[Failure] = []
+
+    def failed(source: str, resume_id: str, status: str, message: str) -> list[Failure]:
+        return [
+            Failure(
+                source, resume_id, rb.job_id, status, message, rb.fingerprint, ENGINE_VERSION, as_of
+            )
+            for rb in rubrics
+        ]
+
     for r in reads:
         if r.document is None:
-            failures += [
-                Failure(
-                    r.source,
-                    "",
-                    rb.job_id,
-                    r.status,
-                    r.message,
-                    rb.fingerprint,
-                    ENGINE_VERSION,
-                    as_of,
-                )
-                for rb in rubrics
-            ]
+            failures += failed(r.source, "", r.status, r.message)
             continue
-        cards += score_many(understand(r.document, as_of), rubrics)
+        try:
+            cards += score_many(understand(r.document, as_of), rubrics)
+        except Exception as e:  # a bug on one resume costs its rows, not the batch
+            message = f"unexpected {type(e).__name__} while understanding or scoring: {e}"
+            failures += failed(r.source, r.document.sha256[:12], "error", message)
     return Run(rank(cards, failures), tuple(cards), tuple(failures))
 
 

@@ -257,3 +257,26 @@ class DiesOnArrival:
 def test_a_file_named_twice_is_scored_once() -> None:
     once = collect_inputs([SAMPLES])
     assert collect_inputs([SAMPLES, SAMPLES, SAMPLES / "en_nurse.pdf"]) == once
+
+
+def test_a_bug_while_understanding_one_resume_costs_its_rows_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import matcher.pipeline as pipeline
+
+    def fragile(doc, as_of):  # type: ignore[no-untyped-def]
+        if "boom" in doc.text:
+            raise IndexError("list index out of range")
+        return understand(doc, as_of)
+
+    monkeypatch.setattr(pipeline, "understand", fragile)
+    reads = [
+        Read("good.txt", read_text("Product Manager\nSQL, PRD", name="good.txt")),
+        Read("bad.txt", read_text("boom", name="bad.txt")),
+    ]
+    rubrics = load_rubrics([RUBRICS])
+    got = pipeline.score_reads(reads, rubrics, date(2026, 11, 23)).ranking
+    bad = got.filter(pl.col("resume") == "bad.txt")
+    assert bad.height == len(rubrics) and set(bad["status"]) == {"error"}
+    assert "IndexError" in bad["message"][0] and bad["resume_id"][0] != ""
+    assert got.filter(pl.col("resume") == "good.txt")["status"].to_list() == ["ok"] * len(rubrics)
