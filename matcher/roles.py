@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from matcher.dates import RANGE, DateRange, find_ranges, strip_dates
+from matcher.dates import DateRange, find_ranges, strip_dates
 from matcher.education import degree_words
+from matcher.headers import head_end, header_pieces, title_org
 from matcher.lexicon import Lexicon, default_lexicon
 from matcher.sections import (
     CONNECTORS,
@@ -60,23 +61,6 @@ class Role:
 
 
 _BULLET = re.compile(r"^\s*[•·*▪●○◦■□➢✓>\-–]\s*")
-_PIECE_SPLIT = re.compile(r"\s{2,}|\t|\s*[|·•@]\s*|\s+[-–]\s+|\s+at\s+|ï1⁄4[^\w\s]?|\s*,\s*|，")
-
-
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    text: str
-    start: int
-
-
-def _head_end(text: str, s: int, e: int) -> int:
-    """Where a header line's header part ends: after its place ("City , State"), when the
-    reader ran the first duty onto the same line, else at the line's end."""
-    m = LOCATION.search(text, s, e)
-    if not m:
-        return e
-    rest = text[m.end() : e].strip()
-    return m.end() if len(rest.split()) > 5 or rest.endswith(".") else e
 
 
 def _header_like(line: str) -> bool:
@@ -161,8 +145,8 @@ def find_roles(
             # In a section, line 0 is its heading; in the no-heading fallback it is content.
             lo = 0 if (a, b) in section_spans else -1
             head_lines = _header_lines(text, lines, first, last, ranges, a, used, lo, (ds, de))
-            pieces = _pieces(text, lines, head_lines, ds, de)
-            title, org, loc = _title_org(pieces)
+            pieces = header_pieces(text, lines, head_lines, ds, de)
+            title, org, loc = title_org(pieces)
             start = min([lines[i][0] for i in head_lines] + [lines[first][0]])
             # A header-like line right above the date belongs to the role's block even when
             # the header was read below the date: what follows a role cannot move text out of
@@ -234,7 +218,7 @@ def _header_lines(
     own = list(range(first, last + 1))
     rest = " ".join(strip_dates(text[slice(*lines[i])]) for i in own).strip(" \t|,-–()·")
     letters = sum(c.isalpha() for c in rest)
-    title, org, _ = _title_org(_pieces(text, lines, own, *span))
+    title, org, _ = title_org(header_pieces(text, lines, own, *span))
     has_title = bool(title and TITLE_CUES.search(title.text))
     has_org = bool(org and ORG_CUES.search(org.text))
     out = list(own)
@@ -276,7 +260,7 @@ def _usable(
     s, e = lines[i]
     if any(s <= a + r.start <= e or s <= a + r.end <= e for r in ranges):
         return False
-    head = text[s : _head_end(text, s, e)]
+    head = text[s : head_end(text, s, e)]
     return _header_like(head) and _namey(head)
 
 
@@ -286,101 +270,6 @@ def _namey(line: str) -> bool:
         return True
     words = [w for w in re.findall(r"[A-Za-z][\w'&.-]*", line) if w.lower() not in CONNECTORS]
     return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
-
-
-def _pieces(
-    text: str, lines: list[tuple[int, int]], head: list[int], ds: int, de: int
-) -> list[_Piece]:
-    """The header's text cut at separators, the date and any place name, with offsets."""
-    out: list[_Piece] = []
-    for i in head:
-        s, e = lines[i]
-        if ds <= s and e <= de:
-            continue  # a line inside the date ("July 2014\nto\nDecember 2015")
-        e = _head_end(text, s, e) if not s <= de <= e else _head_end(text, de, e)
-        chunks = [(s, e)]
-        if s <= ds <= e or s <= de <= e:
-            chunks = [(s, max(s, min(ds, e))), (min(max(de, s), e), e)]
-        for cs, ce in chunks:
-            seg = text[cs:ce]
-            for m in LOCATION.finditer(seg):  # cut around "City , State" inside a piece
-                seg = seg[: m.start()] + "|" * (m.end() - m.start()) + seg[m.end() :]
-                out.append(_Piece(m.group(0), cs + m.start()))
-            pos = 0
-            for part in [*_PIECE_SPLIT.split(seg), ""]:
-                idx = seg.find(part, pos) if part else -1
-                bare = part.strip(" \t|()-–:")
-                if "(" in bare and ")" not in bare:  # "Credit Union (digital lending team"
-                    bare = bare[: bare.index("(")].strip()
-                if bare and sum(c.isalpha() for c in bare) >= 2 and not RANGE.search(bare):
-                    out.append(_Piece(bare, cs + seg.find(bare, max(idx, 0))))
-                if idx >= 0:
-                    pos = idx + len(part)
-    return sorted(out, key=lambda p: p.start)
-
-
-_ORG_STRONG = re.compile(
-    r"(?<![a-z])(?:company name|inc|llc|llp|ltd|limited|corp|corporation|company|group|bank"
-    r"|university|college|hospital|clinic|agency|foundation|firm)\.?(?![a-z])"
-    r"|公司|集团|银行|医院|大学|学院|事务所|工作室|研究院|研究所|酒店",
-    re.IGNORECASE,
-)
-_TITLE_LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Assistant|Trainee|Intern)\b)+")
-
-
-def _split_title_org(p: _Piece) -> list[_Piece]:
-    """Cut "Accountant Company Name" or "上海橙果电子商务有限公司产品经理" in two when one
-    piece holds a title cue and an organisation cue, one after the other."""
-    placeholder = re.search(r"company name", p.text, re.IGNORECASE)
-    if placeholder and p.text.strip() != placeholder.group(0):
-        # The anonymised "Company Name" of public resume data: whatever stands around it is
-        # the title (or the place).
-        parts = [(p.text[: placeholder.start()], 0), (placeholder.group(0), placeholder.start())]
-        parts.append((p.text[placeholder.end() :], placeholder.end()))
-        return [
-            _Piece(t.strip(" ,-"), p.start + off + t.index(t.strip(" ,-")))
-            for t, off in parts
-            if sum(c.isalpha() for c in t) >= 2
-        ]
-    t, o = TITLE_CUES.search(p.text), ORG_CUES.search(p.text)
-    if not t or not o or (t.start() < o.end() and o.start() < t.end()):
-        return [p]
-    if t.end() <= o.start():  # title first: the organisation starts at the next word
-        if re.match(r"\s*(?:of|for|/|&|and|in)\b", p.text[t.end() : o.start()]):
-            return [p]  # "Director of Dining Services" is one title
-        level = _TITLE_LEVEL.match(p.text, t.end())
-        t_end = level.end() if level and level.end() <= o.start() else t.end()
-        cut = p.text.find(" ", t_end)
-        if cut < 0 or cut > o.start() or has_cjk(p.text):
-            cut = t_end
-    else:  # organisation first: it ends with a cue that only names employers ("Acme Bank")
-        strong = _ORG_STRONG.search(p.text, 0, t.start())
-        if not strong:
-            return [p]
-        cut = strong.end()
-    a, b = p.text[:cut].strip(), p.text[cut:].strip(" ,-")
-    if sum(c.isalpha() for c in a) < 2 or sum(c.isalpha() for c in b) < 2:
-        return [p]
-    return [_Piece(a, p.start), _Piece(b, p.start + p.text.index(b, cut))]
-
-
-def _title_org(pieces: list[_Piece]) -> tuple[_Piece | None, _Piece | None, _Piece | None]:
-    """Pick title, organisation and place among a header's pieces by their cue words."""
-    locs = [p for p in pieces if LOCATION.fullmatch(p.text.strip()) or LOCATION.search(p.text)]
-    rest = [p for p in pieces if p not in locs]
-    rest = [q for p in rest for q in _split_title_org(p)]
-    titles = [p for p in rest if TITLE_CUES.search(p.text) and not ORG_CUES.search(p.text)]
-    orgs = [p for p in rest if ORG_CUES.search(p.text) and not TITLE_CUES.search(p.text)]
-    title = titles[0] if titles else None
-    org = orgs[0] if orgs else None
-    free = [p for p in rest if p is not title and p is not org]
-    if title is None:
-        both = [p for p in free if TITLE_CUES.search(p.text)]
-        title = (both or free)[0] if both or free else None
-        free = [p for p in free if p is not title]
-    if org is None and free:
-        org = free[0]
-    return title, org, (locs[0] if locs else None)
 
 
 def role_at(roles: tuple[Role, ...] | list[Role], offset: int) -> Role | None:

@@ -25,6 +25,7 @@ ORDER = [
     "sections",
     "education",
     "contacts",
+    "headers",
     "roles",
     "resume",
     "rubric_check",
