@@ -163,10 +163,10 @@ def score(
     except RubricError as e:
         raise _fail(e.message) from None
     folders = {p.resolve() for p in resumes if p.is_dir()}
-    mine = {t.resolve() for t in (out, evidence) if t is not None}
-    for target in (out, evidence):
-        inside = target is not None and target.resolve().parent in folders
-        if inside and target is not None and target.suffix.lower() in RESUME_SUFFIXES:
+    targets = [t for t in (out, evidence) if t is not None]
+    mine = {t.resolve() for t in targets}
+    for target in targets:
+        if target.resolve().parent in folders and target.suffix.lower() in RESUME_SUFFIXES:
             typer.echo(
                 f"matcher: warning: {target} is in a resume folder: this run leaves it out, "
                 "but other runs over that folder will read it as a resume",

@@ -11,8 +11,8 @@ the level credit (exact label 1.0, alias 0.9, fuzzy 0.5) times the factor of its
 (``CONTEXT_FACTOR``: inside a recent dated role 1.0, inside an older role 0.9, anywhere else,
 such as a skills list, 0.85). A ``title`` criterion (the job's title or a word of it) is read
 the way a recruiter reads titles: it counts in full where the resume names the candidate's job
-(its headline or a dated role's title) and ``TITLE_ELSEWHERE`` where it is only mentioned
-("worked with the healthcare administrator"). The best candidate wins; ties go to the stricter
+(its headline or a dated role's title) and ``CONTEXT_FACTOR["mentioned"]`` (0.3) where it is
+only mentioned ("worked with the healthcare administrator"). The best candidate wins; ties go to the stricter
 level, then the earlier place. Repeating a term adds nothing. A two-letter term the rubric
 writes in capitals ("HR", "PR") counts only where the resume writes it in capitals too ("12 hr
 shifts" is not human resources). Fuzzy matching is tried only when
@@ -71,7 +71,6 @@ CONTEXT_FACTOR = {
     "headline": 1.0,
     "mentioned": 0.3,
 }
-TITLE_ELSEWHERE = CONTEXT_FACTOR["mentioned"]
 
 # Keyword stuffing: the share of the resume's non-space characters covered by occurrences of
 # the rubric's terms (every repetition counted). 230 real resumes against a posting of their own
