@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench rubrics samples clean
+.PHONY: demo test lint bench rubrics samples lexicon clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,8 +17,8 @@ demo: $(STAMP)
 	$(BIN)/matcher score samples/ --rubric rubrics/ --top 5
 
 test: $(STAMP)
-	$(BIN)/ruff check matcher tests bench
-	$(BIN)/ruff format --check matcher tests bench
+	$(BIN)/ruff check matcher tests bench tools
+	$(BIN)/ruff format --check matcher tests bench tools
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -30,6 +30,11 @@ rubrics: $(STAMP)
 samples: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt fpdf2
 	$(BIN)/python samples/make_samples.py
+
+# Rebuild matcher/data's derived vocabulary from ../shared/data (ESCO, O*NET, THUOCL, SkillSpan;
+# dev only): lexicon_derived.tsv, words.tsv and titles.tsv.gz. `git diff` shows what changed.
+lexicon: $(STAMP)
+	$(BIN)/python -m tools.lexicon
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -1,0 +1,1 @@
+"""Developer tools that write matcher's package data; not shipped with matcher."""
