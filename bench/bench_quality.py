@@ -47,20 +47,21 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import matcher.assemble
-import matcher.formats
-import matcher.intake
-import matcher.layout
-import matcher.read
+import matcher.read.document
+import matcher.read.formats
+import matcher.read.intake
+import matcher.read.layout
+import matcher.read.pdf
+import matcher.read.textlayer
 import matcher.text
-import matcher.textlayer
-from matcher import scoring
-from matcher.compiler import compile_file
-from matcher.pipeline import Read, read_many
+from matcher.compiler.criteria import compile_file
+from matcher.pipeline.run import read_many
 from matcher.ranking import rank
-from matcher.resume import Resume, understand
-from matcher.rubric import Criterion, Rubric
-from matcher.scoring import ScoreCard, keyword_density, score_many
+from matcher.read.cache import Read
+from matcher.resume.understand import Resume, understand
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring import score as scoring
+from matcher.scoring.score import ScoreCard, keyword_density, score_many
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "livecareer-resumes-dev"
@@ -70,12 +71,12 @@ K = 10
 # Every module whose code decides what a resume reads as: the cache keys on their source.
 READER_STEPS = (
     matcher.text,
-    matcher.layout,
-    matcher.formats,
-    matcher.assemble,
-    matcher.intake,
-    matcher.textlayer,
-    matcher.read,
+    matcher.read.layout,
+    matcher.read.formats,
+    matcher.read.document,
+    matcher.read.intake,
+    matcher.read.textlayer,
+    matcher.read.pdf,
 )
 
 

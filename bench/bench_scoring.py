@@ -26,12 +26,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from matcher.compiler import compile_file
-from matcher.pipeline import collect_inputs
-from matcher.read import read_document
-from matcher.resume import Resume, understand
-from matcher.rubric import Rubric, load_rubrics
-from matcher.scoring import _automaton, _prepared, score, score_many
+from matcher.compiler.criteria import compile_file
+from matcher.pipeline.run import collect_inputs
+from matcher.read.pdf import read_document
+from matcher.resume.understand import Resume, understand
+from matcher.rubric.io import load_rubrics
+from matcher.rubric.model import Rubric
+from matcher.scoring.score import _automaton, _prepared, score, score_many
 from matcher.text import normalize_term
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from matcher.scoring import ScoreCard
+from matcher.scoring.score import ScoreCard
 
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "job_id": pl.String,

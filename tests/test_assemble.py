@@ -1,12 +1,12 @@
-"""Tests for matcher.assemble: page texts and warnings to a Document."""
+"""Tests for matcher.read.document: page texts and warnings to a Document."""
 
 from __future__ import annotations
 
 import pytest
 
-from matcher.assemble import MAX_CHARS, Page, assemble, fix_mojibake, read_text
 from matcher.errors import ReadError
-from matcher.read import read_bytes
+from matcher.read.document import MAX_CHARS, Page, assemble, fix_mojibake, read_text
+from matcher.read.pdf import read_bytes
 
 
 def test_pages_are_character_ranges_of_the_joined_text() -> None:

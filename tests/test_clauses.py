@@ -1,4 +1,4 @@
-"""Tests for matcher.clauses: items cut into clauses, and the cue of each.
+"""Tests for matcher.compiler.clauses: items cut into clauses, and the cue of each.
 
 How cues weigh criteria is tested in test_compiler.py."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from matcher.clauses import clause_cues, clauses, cue_of
-from matcher.lexicon import Cue, default_lexicon
+from matcher.compiler.clauses import clause_cues, clauses, cue_of
+from matcher.vocab.lexicon import Cue, default_lexicon
 
 
 def test_clauses_keep_their_marks_and_drop_blanks() -> None:

@@ -1,4 +1,4 @@
-"""Tests for matcher.compiler: criteria, cues, fairness, titles, and the committed seed rubrics.
+"""Tests for matcher.compiler.criteria: criteria, cues, fairness, titles, and the committed seed rubrics.
 
 Splitting and list items are tested on their own in test_posting.py; the structure tests here
 check that structure reaches the criteria."""
@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher import posting
-from matcher.compiler import Posting, compile_file, compile_text, split_postings
+from matcher.compiler import posting
+from matcher.compiler.criteria import compile_file, compile_text
+from matcher.compiler.posting import Posting, split_postings
 from matcher.errors import PostingError
-from matcher.lexicon import Cue, default_lexicon
-from matcher.rubric import loads_rubric, to_toml
+from matcher.rubric.io import loads_rubric, to_toml
 from matcher.text import has_cjk
+from matcher.vocab.lexicon import Cue, default_lexicon
 from tests.conftest import ROOT, RUBRICS, SEEDS
 
 EN_SEED = SEEDS / "000_1e07a38cda397245.txt"
@@ -71,7 +72,7 @@ def test_nothing_scorable_is_a_posting_error(text: str) -> None:
 
 
 def test_posting_names_still_import_from_the_compiler() -> None:
-    # They moved to matcher.posting; code written against matcher.compiler keeps working.
+    # They moved to matcher.compiler.posting; code written against matcher.compiler.criteria keeps working.
     assert split_postings is posting.split_postings and Posting is posting.Posting
 
 

@@ -1,4 +1,4 @@
-"""Tests for matcher.explain: the waterfall, missing required first, JSON with the same numbers."""
+"""Tests for matcher.scoring.explain: the waterfall, missing required first, JSON with the same numbers."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from matcher.explain import explain_data, explain_text
-from matcher.read import read_text
-from matcher.resume import understand
-from matcher.rubric import Criterion, Rubric
-from matcher.scoring import score
+from matcher.read.document import read_text
+from matcher.resume.understand import understand
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring.explain import explain_data, explain_text
+from matcher.scoring.score import score
 
 RUBRIC = Rubric(
     "pm",

@@ -1,4 +1,4 @@
-"""Tests for matcher.fairness: clauses about protected traits leave the text as findings.
+"""Tests for matcher.compiler.fairness: clauses about protected traits leave the text as findings.
 
 That they never become criteria, over whole postings, is tested in test_compiler.py."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.fairness import strip_protected
+from matcher.compiler.fairness import strip_protected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for matcher.formats: DOCX and JSON Resume files from the committed fixtures."""
+"""Tests for matcher.read.formats: DOCX and JSON Resume files from the committed fixtures."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import ReadError
-from matcher.read import read_bytes, read_document
+from matcher.read.pdf import read_bytes, read_document
 from tests.conftest import zip_bytes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -32,7 +32,7 @@ def test_json_resume_becomes_sectioned_text() -> None:
 
 
 def test_a_docx_that_unpacks_to_too_much_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("matcher.formats.MAX_UNPACKED", 1000)
+    monkeypatch.setattr("matcher.read.formats.MAX_UNPACKED", 1000)
     bomb = zip_bytes({"word/document.xml": b"<w/>" + b" " * 30_000})
     with pytest.raises(ReadError) as err:
         read_bytes(bomb, label="bomb.docx", suffix=".docx")

@@ -1,10 +1,10 @@
-"""Tests for matcher.headers: a role header's pieces, and which is title, organisation, place."""
+"""Tests for matcher.resume.headers: a role header's pieces, and which is title, organisation, place."""
 
 from __future__ import annotations
 
 import pytest
 
-from matcher.headers import Piece, header_pieces, title_org
+from matcher.resume.headers import Piece, header_pieces, title_org
 
 
 def read_header(line: str) -> tuple[str, str, str]:

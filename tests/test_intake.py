@@ -1,4 +1,4 @@
-"""Tests for matcher.intake: file checks, sniffing, and the formats other than PDF."""
+"""Tests for matcher.read.intake: file checks, sniffing, and the formats other than PDF."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import ReadError
-from matcher.intake import MAX_BYTES, read_file_bytes, read_other, sniff
-from matcher.read import read_document
+from matcher.read.intake import MAX_BYTES, read_file_bytes, read_other, sniff
+from matcher.read.pdf import read_document
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

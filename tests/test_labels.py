@@ -1,4 +1,4 @@
-"""Tests for matcher.labels: label spellings and bad lines, resume names, metrics, guardrail."""
+"""Tests for matcher.tune.labels: label spellings and bad lines, resume names, metrics, guardrail."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from matcher.errors import MatcherError, TuneError
-from matcher.labels import (
+from matcher.tune.labels import (
     GroupRate,
     Metrics,
     impact_ratios,

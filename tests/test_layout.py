@@ -1,8 +1,8 @@
-"""Tests for matcher.layout: reading order, line grouping and running lines on hand-made pages."""
+"""Tests for matcher.read.layout: reading order, line grouping and running lines on hand-made pages."""
 
 from __future__ import annotations
 
-from matcher.layout import Line, drop_running_lines, group_lines, order_page
+from matcher.read.layout import Line, drop_running_lines, group_lines, order_page
 
 
 def test_order_page_keeps_full_width_lines_between_column_bands() -> None:

@@ -1,11 +1,11 @@
-"""Tests for matcher.learn: the pairwise fit on credits, its bounds, and the weight diff's why."""
+"""Tests for matcher.tune.learn: the pairwise fit on credits, its bounds, and the weight diff's why."""
 
 from __future__ import annotations
 
 import pytest
 
-from matcher.learn import HIGH, LOW, MAX_PAIRS, explain, fit, label_pairs, rounded, score_of
-from matcher.rubric import Criterion
+from matcher.rubric.model import Criterion
+from matcher.tune.learn import HIGH, LOW, MAX_PAIRS, explain, fit, label_pairs, rounded, score_of
 
 # Two criteria; the better-graded resumes lead on "a" only.
 X = [[1.0, 0.2], [0.8, 0.9], [0.1, 0.8], [0.0, 0.1]]

@@ -1,4 +1,4 @@
-"""Tests for matcher.matching: whole-term occurrences, where they stand, coverage, word windows."""
+"""Tests for matcher.scoring.matching: whole-term occurrences, where they stand, coverage, word windows."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.matching import HEADLINE_CHARS, Scan, automaton, term_key
-from matcher.read import read_text
-from matcher.resume import understand
+from matcher.read.document import read_text
+from matcher.resume.understand import understand
+from matcher.scoring.matching import HEADLINE_CHARS, Scan, automaton, term_key
 from matcher.text import find_term
 
 AS_OF = date(2026, 11, 23)

@@ -1,4 +1,4 @@
-"""Tests for matcher.minimums: education levels and years of experience read from posting text.
+"""Tests for matcher.compiler.minimums: education levels and years of experience read from posting text.
 
 How they become criteria (weights, required) is tested in test_compiler.py."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.lexicon import Cue
-from matcher.minimums import degree_required, education_level, min_years, states_years
+from matcher.compiler.minimums import degree_required, education_level, min_years, states_years
+from matcher.vocab.lexicon import Cue
 
 
 @pytest.mark.parametrize(

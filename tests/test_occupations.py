@@ -1,10 +1,10 @@
-"""Tests for matcher.occupations: job titles' other names and trade words from O*NET and ESCO.
+"""Tests for matcher.vocab.occupations: job titles' other names and trade words from O*NET and ESCO.
 
 How the compiler uses them (title criteria, keywords) is tested in test_compiler.py."""
 
 from __future__ import annotations
 
-from matcher.occupations import lemma, specificity, title_names, trade_noun
+from matcher.vocab.occupations import lemma, specificity, title_names, trade_noun
 
 
 def test_bilingual_title_names_go_both_ways() -> None:

@@ -1,4 +1,4 @@
-"""Tests for matcher.pipeline: whole runs on the bundled samples, failures as rows, determinism."""
+"""Tests for matcher.pipeline.run: whole runs on the bundled samples, failures as rows, determinism."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ import pytest
 from typer.testing import CliRunner
 
 from matcher.cli import app
-from matcher.pipeline import Read, ReadCache, collect_inputs, read_data, read_many, run
-from matcher.read import READER_VERSION, read_text
-from matcher.resume import understand
-from matcher.rubric import Criterion, Rubric, load_rubrics
-from matcher.scoring import score
+from matcher.pipeline.run import collect_inputs, read_data, read_many, run
+from matcher.read.cache import Read, ReadCache
+from matcher.read.document import read_text
+from matcher.read.pdf import READER_VERSION
+from matcher.resume.understand import understand
+from matcher.rubric.io import load_rubrics
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring.score import score
 from tests.conftest import RUBRICS, SAMPLES
 
 AS_OF = date(2026, 11, 23)
@@ -262,7 +265,7 @@ def test_a_file_named_twice_is_scored_once() -> None:
 def test_a_bug_while_understanding_one_resume_costs_its_rows_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import matcher.pipeline as pipeline
+    import matcher.pipeline.run as pipeline
 
     def fragile(doc, as_of):  # type: ignore[no-untyped-def]
         if "boom" in doc.text:

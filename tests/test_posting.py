@@ -1,10 +1,10 @@
-"""Tests for matcher.posting: splitting a file into postings, titles, parts and list items."""
+"""Tests for matcher.compiler.posting: splitting a file into postings, titles, parts and list items."""
 
 from __future__ import annotations
 
 import pytest
 
-from matcher.posting import Item, items, split_postings
+from matcher.compiler.posting import Item, items, split_postings
 from tests.conftest import SEEDS
 
 EN_SEED = SEEDS / "000_1e07a38cda397245.txt"

@@ -1,4 +1,4 @@
-"""Tests for matcher.read on the bundled sample PDFs and on broken inputs."""
+"""Tests for matcher.read.pdf on the bundled sample PDFs and on broken inputs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import ReadError
-from matcher.read import read_bytes, read_document
+from matcher.read.pdf import read_bytes, read_document
 from tests.conftest import SAMPLES, shared, zip_bytes
 
 
@@ -171,7 +171,7 @@ def test_bad_pdf_variants(tmp_path: Path) -> None:
 def _words_of_extract_text(path: Path) -> Counter[str]:
     from pdfminer.high_level import extract_text
 
-    from matcher.assemble import BULLETS, fix_mojibake
+    from matcher.read.document import BULLETS, fix_mojibake
     from matcher.text import normalize
 
     return Counter(normalize(fix_mojibake(extract_text(path)).translate(BULLETS)).split())

@@ -1,4 +1,4 @@
-"""Tests for matcher.readcache: entries round-trip, stay whole under concurrent writers, and a
+"""Tests for matcher.read.cache: entries round-trip, stay whole under concurrent writers, and a
 damaged entry or a result of the run rather than the bytes is a miss."""
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from matcher.pipeline import read_many
-from matcher.read import READER_VERSION, Document, Page, read_text
-from matcher.readcache import _TRANSIENT, Read, ReadCache, default_cache_dir
+from matcher.pipeline.run import read_many
+from matcher.read.cache import _TRANSIENT, Read, ReadCache, default_cache_dir
+from matcher.read.document import Document, Page, read_text
+from matcher.read.pdf import READER_VERSION
 from tests.conftest import SAMPLES
 
 

@@ -9,18 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matcher.lexicon import default_lexicon
-from matcher.read import read_document, read_text
-from matcher.resume import (
-    LEVEL_ORDER,
-    Resume,
-    Role,
-    find_ranges,
-    find_sections,
-    understand,
-    years_of_experience,
-)
+from matcher.read.document import read_text
+from matcher.read.pdf import read_document
+from matcher.resume.dates import find_ranges
+from matcher.resume.roles import Role, years_of_experience
+from matcher.resume.sections import find_sections
+from matcher.resume.understand import Resume, understand
 from matcher.text import normalize
+from matcher.vocab.levels import LEVELS
+from matcher.vocab.lexicon import default_lexicon
 
 from .conftest import SAMPLES, shared
 
@@ -364,7 +361,7 @@ def test_highest_level_wins_whatever_the_order() -> None:
     r = resume("EDUCATION\nHigh School Diploma 2005\nBSc Biology 2009\nMSc Ecology 2011")
     assert r.education is not None and r.education.value == "master"
     assert [d.level.value for d in r.degrees] == ["master", "bachelor", "highschool"]
-    assert all(lv in LEVEL_ORDER for lv in (d.level.value for d in r.degrees))
+    assert all(lv in LEVELS for lv in (d.level.value for d in r.degrees))
 
 
 # ---------------------------------------------------------------- languages, certifications, contacts
@@ -582,7 +579,7 @@ def test_a_wall_of_dates_costs_little() -> None:
     """Regression: a 0.5 MB line of date ranges took 20 s (each range re-read its whole line)."""
     import time
 
-    from matcher.read import read_bytes
+    from matcher.read.pdf import read_bytes
 
     doc = read_bytes(b"Product manager 2019-2023 Acme Corp " * 13000, label="wall.txt")
     start = time.perf_counter()

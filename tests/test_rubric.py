@@ -1,4 +1,4 @@
-"""Tests for matcher.rubric: the TOML contract, loading, round trips (checks: test_rubric_check)."""
+"""Tests for matcher.rubric.model: the TOML contract, loading, round trips (checks: test_rubric_check)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher.errors import RubricError
-from matcher.rubric import (
-    KINDS,
-    LEVELS,
-    Criterion,
-    Finding,
-    Rubric,
-    Source,
-    check_data,
+from matcher.rubric.check import check_data
+from matcher.rubric.io import (
     lint,
     load_rubric,
     load_rubrics,
@@ -26,6 +20,8 @@ from matcher.rubric import (
     to_dict,
     to_toml,
 )
+from matcher.rubric.model import KINDS, Criterion, Finding, Rubric, Source
+from matcher.vocab.levels import LEVELS
 from tests.conftest import RUBRICS
 from tests.test_rubric_check import BAD
 

@@ -1,4 +1,4 @@
-"""Tests for matcher.rubric_check: every problem of a rubric file's data, with its place."""
+"""Tests for matcher.rubric.check: every problem of a rubric file's data, with its place."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 import tomllib
 from dataclasses import fields
 
-from matcher.rubric import Criterion, Tuning
-from matcher.rubric_check import TUNING_FIELDS, check_data, json_schema
+from matcher.rubric.check import TUNING_FIELDS, check_data, json_schema
+from matcher.rubric.model import Criterion, Tuning
 
 BAD = """
 schema_version = 1

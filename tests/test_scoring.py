@@ -1,4 +1,4 @@
-"""Tests for matcher.scoring: levels, evidence, and the properties every score must keep."""
+"""Tests for matcher.scoring.score: levels, evidence, and the properties every score must keep."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.read import read_text
-from matcher.resume import understand
-from matcher.rubric import Criterion, Rubric
-from matcher.scoring import score
+from matcher.read.document import read_text
+from matcher.resume.understand import understand
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring.score import score
 
 AS_OF = date(2026, 11, 23)
 RUBRIC = Rubric(
@@ -385,8 +385,8 @@ def test_short_dense_text_is_not_stuffing() -> None:
 
 
 def test_bundled_samples_are_not_stuffed() -> None:
-    from matcher.pipeline import run
-    from matcher.rubric import load_rubrics
+    from matcher.pipeline.run import run
+    from matcher.rubric.io import load_rubrics
     from tests.conftest import RUBRICS, SAMPLES
 
     cards = run([SAMPLES], load_rubrics([RUBRICS]), as_of=AS_OF, jobs=1).cards
@@ -397,12 +397,12 @@ def test_bundled_samples_are_not_stuffed() -> None:
 
 
 def test_score_many_equals_score_one_by_one() -> None:
-    from matcher.rubric import load_rubrics
-    from matcher.scoring import score_many
+    from matcher.rubric.io import load_rubrics
+    from matcher.scoring.score import score_many
     from tests.conftest import RUBRICS, SAMPLES
 
     rubrics = load_rubrics([RUBRICS])
-    from matcher.read import read_document
+    from matcher.read.pdf import read_document
 
     resume = understand(read_document(SAMPLES / "en_pm_mid_plain.txt"), AS_OF)
     assert score_many(resume, rubrics) == [score(resume, r) for r in rubrics]
@@ -418,10 +418,10 @@ def test_scoring_from_many_threads_gives_the_same_cards() -> None:
     """No hidden state: an ATS may call score from many threads (caches are by value)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from matcher.pipeline import collect_inputs
-    from matcher.read import read_document
-    from matcher.rubric import load_rubrics
-    from matcher.scoring import _automaton, _prepared, score_many
+    from matcher.pipeline.run import collect_inputs
+    from matcher.read.pdf import read_document
+    from matcher.rubric.io import load_rubrics
+    from matcher.scoring.score import _automaton, _prepared, score_many
     from tests.conftest import RUBRICS, SAMPLES
 
     rubrics = load_rubrics([RUBRICS])
@@ -436,7 +436,8 @@ def test_scoring_from_many_threads_gives_the_same_cards() -> None:
 
 def test_context_factor_is_read_at_scoring_time_and_old_names_stay_importable() -> None:
     """bench/bench_quality.py ablates contexts by updating CONTEXT_FACTOR in place."""
-    from matcher import matching, scoring
+    from matcher.scoring import matching
+    from matcher.scoring import score as scoring
 
     listed = "SKILLS\nPython, SQL\n"
     saved = dict(scoring.CONTEXT_FACTOR)

@@ -1,4 +1,4 @@
-"""Tests for matcher.textlayer: the PDF quality gate and the colour maths of visibility."""
+"""Tests for matcher.read.textlayer: the PDF quality gate and the colour maths of visibility."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from matcher.errors import ReadError
-from matcher.layout import Char, group_lines
-from matcher.textlayer import PageGlyphs, contrast, page_texts, rgb
+from matcher.read.layout import Char, group_lines
+from matcher.read.textlayer import PageGlyphs, contrast, page_texts, rgb
 
 
 def page(text: str = "", *, hidden: int = 0, bad: int = 0, images: int = 0) -> PageGlyphs:

@@ -1,4 +1,4 @@
-"""Tests for matcher.tune: reweighing without re-reading, the round, honest metrics, guardrail, CLI.
+"""Tests for matcher.tune.round: reweighing without re-reading, the round, honest metrics, guardrail, CLI.
 
 Labels and metrics alone are in test_labels.py, the fit alone in test_learn.py.
 """
@@ -18,32 +18,17 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from matcher.cli import app
-from matcher.errors import RubricError
-from matcher.pipeline import collect_inputs
+from matcher.errors import RubricError, TuneError
+from matcher.pipeline.run import collect_inputs
 from matcher.ranking import evidence_table, rank
-from matcher.read import read_document
-from matcher.resume import Resume, understand
-from matcher.rubric import (
-    Criterion,
-    Rubric,
-    Tuning,
-    json_schema,
-    load_rubric,
-    loads_rubric,
-    save_rubric,
-    to_toml,
-)
-from matcher.scoring import score
-from matcher.tune import (
-    HIGH,
-    LOW,
-    TuneError,
-    format_report,
-    read_groups,
-    read_labels,
-    reweigh,
-    tune,
-)
+from matcher.read.pdf import read_document
+from matcher.resume.understand import Resume, understand
+from matcher.rubric.check import json_schema
+from matcher.rubric.io import load_rubric, loads_rubric, save_rubric, to_toml
+from matcher.rubric.model import Criterion, Rubric, Tuning
+from matcher.scoring.score import score
+from matcher.tune.labels import read_groups, read_labels
+from matcher.tune.round import HIGH, LOW, format_report, reweigh, tune
 from tests.conftest import RUBRICS, SAMPLES
 
 AS_OF = date(2026, 11, 23)
@@ -348,13 +333,13 @@ def test_reweigh_properties(weights: list[float], scale: float) -> None:
 def test_tune_error_is_a_matcher_error_still_importable_from_tune() -> None:
     """Regression guard for the split: callers import TuneError and the labels API from tune."""
     import matcher.errors
-    import matcher.labels
-    import matcher.tune
+    import matcher.tune.labels
+    import matcher.tune.round
 
-    assert matcher.tune.TuneError is matcher.errors.TuneError
+    assert matcher.tune.round.TuneError is matcher.errors.TuneError
     assert issubclass(matcher.errors.TuneError, matcher.errors.MatcherError)
-    assert matcher.tune.read_labels is matcher.labels.read_labels
-    assert matcher.tune.parse_labels is matcher.labels.parse_labels
+    assert matcher.tune.round.read_labels is matcher.tune.labels.read_labels
+    assert matcher.tune.round.parse_labels is matcher.tune.labels.parse_labels
 
 
 def test_api_tune_rubric_reads_paths_and_matches_tune(evidence: pl.DataFrame) -> None:

@@ -1,0 +1,375 @@
+"""Compiler: posting text, ``Posting`` and its ``Item`` values in, ``Rubric`` values out.
+
+The second half of compiling: ``matcher.compiler.posting`` cuts the text into postings and list items,
+this step turns the items into criteria. Input is posting text (English or Chinese, possibly
+several postings wrapped in site junk) or one ``Posting``; output is a list of ``Rubric`` (one
+per posting found). Each criterion comes from a lexicon term, an education level or
+a years-of-experience phrase (read by ``matcher.compiler.minimums``) found in one list item of a posting
+(``origin``), weighted by its kind, the part it sits in (responsibilities or requirements) and
+the cue words of its clause (``matcher.compiler.clauses``, data in the lexicon). Clauses about gender,
+age, looks, marital status, ethnicity, religion, politics, origin or school tier are never
+scored: ``matcher.compiler.fairness`` turns them into ``findings``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from matcher._version import __version__
+from matcher.compiler.clauses import clause_cues, clauses, cue_of
+from matcher.compiler.fairness import strip_protected
+from matcher.compiler.keywords import posting_words, said_of_the_job, title_words
+from matcher.compiler.minimums import degree_required, education_level, min_years, states_years
+from matcher.compiler.posting import Item, Posting, base_title, items, split_postings
+from matcher.errors import PostingError
+from matcher.rubric.model import Criterion, Finding, Rubric, Source
+from matcher.text import decode, fold, has_cjk, normalize
+from matcher.vocab.lexicon import Cue, Lexicon, Term, default_lexicon
+from matcher.vocab.occupations import occupation_words, title_names
+
+# Posting and split_postings were first defined here; callers may still import them from here.
+__all__ = [
+    "ENGINE_VERSION",
+    "Posting",
+    "compile_file",
+    "compile_posting",
+    "compile_text",
+    "split_postings",
+]
+
+ENGINE_VERSION = __version__
+
+# Weight factors of an item's part and of prose (a long unnumbered paragraph).
+_PROSE_FACTOR = 0.5
+_PART_FACTOR = {"resp": 1.0, "req": 1.2}
+
+# ---------------------------------------------------------------- clauses to criteria
+
+
+def _slug(label: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", fold(normalize(label))).strip("-")
+    if not base:
+        base = "c" + hashlib.sha256(label.encode()).hexdigest()[:6]
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+def _keep(crits: dict[str, Criterion], key: str, new: Criterion) -> None:
+    """Keep the strongest reading of a criterion named more than once (first origin stays)."""
+    old = crits.get(key)
+    if old is None:
+        crits[key] = new
+    elif new.weight > old.weight or (new.required and not old.required):
+        crits[key] = replace(
+            old, weight=max(new.weight, old.weight), required=old.required or new.required
+        )
+
+
+def _factor(cue: Cue | None, item: Item) -> float:
+    factor = cue.factor if cue else 1.0
+    return factor * _PART_FACTOR[item.part] * (_PROSE_FACTOR if item.prose else 1.0)
+
+
+def _minimums(
+    text: str, item: Item, crits: dict[str, Criterion], used: set[str], lex: Lexicon
+) -> None:
+    """Education and experience minimums of one item (the first stated in a posting wins).
+
+    Read over the whole item, not a clause: "研究生及以上学历，优秀者放宽至本科" names bachelor
+    as the real minimum, "3年以上Python，C/C++开发经验" puts 经验 two clauses on. The cue of
+    the clause holding the number still decides weight and whether it is required.
+    """
+    parts = clauses(text)
+    level = education_level(text)
+    if level and "education" not in crits:
+        cue = cue_of(next((c for c in parts if education_level(c)), text), lex)
+        crits["education"] = Criterion(
+            _slug("education", used),
+            "education",
+            f"{level} degree or above",
+            round(lex.kind_weight("education") * _factor(cue, item), 3),
+            (),
+            degree_required(text, cue),
+            item.text[:300],
+            min_level=level,
+        )
+    years = min_years(text)
+    if years and "experience" not in crits:
+        cue = cue_of(next((c for c in parts if states_years(c)), text), lex)
+        crits["experience"] = Criterion(
+            _slug(f"experience-{years:g}-years", used),
+            "experience",
+            f"{years:g}+ years of experience",
+            round(lex.kind_weight("experience") * _factor(cue, item), 3),
+            (),
+            not (cue and cue.factor < 1.0),
+            item.text[:300],
+            min_years=years,
+        )
+
+
+def _add_clause(
+    clause: str,
+    cue: Cue | None,
+    item: Item,
+    crits: dict[str, Criterion],
+    used: set[str],
+    lex: Lexicon,
+) -> None:
+    """Add the lexicon criteria one clause names, weighted by the clause's cue."""
+    if cue and cue.factor <= 0:
+        return
+    factor = _factor(cue, item)
+    required = bool(cue and cue.required and item.part == "req" and not item.prose)
+    for term in _terms(clause, item, lex):
+        w = round(lex.base_weight(term) * factor, 3)
+        new = Criterion("", term.kind, term.label, w, term.aliases, required, item.text[:300])
+        if term.label not in crits:
+            new = replace(new, id=_slug(term.label, used))
+        _keep(crits, term.label, new)
+
+
+def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
+    """The lexicon terms a clause names, once each, in order of appearance.
+
+    Derived terms (ESCO, O*NET, THUOCL) count only in list items, never in prose: a big
+    vocabulary must not turn an essay into criteria.
+    """
+    out: list[Term] = []
+    for hit in lex.scan(clause):
+        t = hit.term
+        if t.source != "curated" and item.prose:
+            continue
+        if t not in out:
+            out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- title and keywords
+
+KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
+# Keywords fill a rubric up to about this many criteria: where the lexicon already names the
+# job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
+RUBRIC_SIZE = 20
+KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword
+KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
+# The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
+TITLE_WORD_FACTOR = 2.0
+
+
+def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterion | None:
+    """The job title as a criterion, with its O*NET and ESCO names as aliases.
+
+    Made for a title written in the posting, or a generic one the occupations know
+    ("Product manager"); a resume naming the job (or another name of it) is the strongest sign.
+    The criterion is the job's name without the posting's qualifiers ("(Remote)", " - ICU").
+    """
+    name = base_title(posting.title)  # "Data Analyst (Remote)": the job is "Data Analyst"
+    names = title_names(name)
+    if not names and not posting.titled:
+        return None
+    return Criterion(
+        _slug("title " + name, used),
+        "title",
+        name,
+        lex.kind_weight("title"),
+        names,
+        False,
+        posting.title,
+    )
+
+
+def _add_keywords(
+    found: dict[str, tuple[float, Item, Cue | None]],
+    counts: dict[str, int],
+    crits: dict[str, Criterion],
+    used: set[str],
+    lex: Lexicon,
+) -> None:
+    """The most specific posting words as light criteria (never required), as many as fill
+    the rubric to ``RUBRIC_SIZE`` (at least ``KEYWORDS_MIN``, at most ``KEYWORDS_MAX``).
+
+    A word the posting comes back to ("aircraft" in three duties) is what the job is about:
+    its weight grows with the number of clauses naming it, up to ``KEYWORD_REPEAT_MAX`` times.
+    A word some criterion already names is left out.
+    """
+    base = lex.kind_weight("keyword")
+    named = {c.label.lower() for c in crits.values()}
+    fresh = {w: v for w, v in found.items() if w.lower() not in named}
+    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(crits))
+    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[: min(KEYWORDS_MAX, room)]
+    for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
+        repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX)
+        # "preferred" lowers a keyword; nothing raises one above its kind's weight.
+        w = round(base * spec * min(1.0, _factor(cue, item)) * repeat, 3)
+        crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
+
+
+def _add_title_words(
+    title_crit: Criterion, crits: dict[str, Criterion], used: set[str], lex: Lexicon
+) -> None:
+    """Each trade word of the title as a light title criterion (``keywords.title_words``).
+
+    Kind "title", so it is scored as a title: in full where the resume names the candidate's job
+    ("Healthcare Operations Manager" meets "healthcare"), lightly where it is only mentioned.
+    """
+    w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
+    for word, forms in title_words(title_crit.label, lex):
+        # "teacher" brings "teaching": that is one criterion, not two.
+        aliases = tuple(f for f in forms if f not in crits or crits[f].kind == "keyword")
+        for f in aliases:
+            crits.pop(f, None)
+        old = crits.get(word)
+        if old is None or old.kind == "keyword":
+            crits[word] = Criterion(
+                old.id if old else _slug(word, used), "title", word,
+                max(w, old.weight if old else 0.0), aliases, False, title_crit.label,
+            )  # fmt: skip
+
+
+def _focus(crits: tuple[Criterion, ...]) -> str:
+    """Two labels that tell postings of the same role apart: domains first, then duties.
+
+    Heavier first; ``sorted`` is stable, so ties keep posting order.
+    """
+    pick: list[Criterion] = []
+    for kinds in (("domain",), ("responsibility", "skill")):
+        pick += sorted((c for c in crits if c.kind in kinds), key=lambda c: -c.weight)
+    return ", ".join(c.label for c in pick[:2])
+
+
+def compile_posting(
+    posting: Posting, *, job_id: str, source: Source, lexicon: Lexicon | None = None
+) -> Rubric:
+    """Compile one ``Posting`` into a ``Rubric``; raise ``PostingError`` if nothing is scorable.
+
+    >>> p = Posting(1, "Analyst", ("Requirements:", "1. Must know SQL", "2. Excel is a plus"))
+    >>> r = compile_posting(p, job_id="a", source=Source())
+    >>> [(c.kind, c.label, c.required) for c in r.criteria]
+    [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
+    """
+    lex = lexicon or default_lexicon()
+    crits: dict[str, Criterion] = {}
+    findings: list[Finding] = []
+    used: set[str] = set()
+    if posting.titled:
+        # A domain in a written title ("电商高级助理": e-commerce) is what the job is about,
+        # even when the list items only mention it in passing.
+        for hit in lex.scan(posting.title):
+            if hit.term.kind == "domain" and hit.term.source == "curated":
+                t = hit.term
+                crit = Criterion(
+                    _slug(t.label, used), t.kind, t.label, lex.base_weight(t), t.aliases,
+                    False, posting.title,
+                )  # fmt: skip
+                _keep(crits, t.label, crit)
+    title_crit = _title_criterion(posting, used, lex)
+    # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
+    # only unknown acronyms ("OSHA").
+    said = occupation_words(title_crit.label if title_crit else posting.title) or frozenset()
+    keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
+    counts: dict[str, int] = {}  # word -> clauses naming it
+    for item in items(posting.lines):
+        text, found = strip_protected(item.text)
+        findings.extend(found)
+        if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
+            continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
+        _minimums(text, item, crits, used, lex)
+        parts = clauses(text)
+        hits = lex.scan(text)
+        # An item about temperament ("communication skills, enthusiasm, works under pressure")
+        # names soft skills; its other words are no trade's.
+        soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
+        # An errand ("stationery, envelopes, business cards", "tasks assigned by the
+        # Minister") is any office's: its words are no trade's.
+        chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
+        for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
+            _add_clause(clause, cue, item, crits, used, lex)
+            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
+                continue  # an essay's words are not the job's
+            for word, spec in posting_words(clause, posting.title, lex):
+                if not said_of_the_job(word, said):
+                    continue
+                keywords.setdefault(word, (spec, item, cue))
+                counts[word] = counts.get(word, 0) + 1
+    _add_keywords(keywords, counts, crits, used, lex)
+    if title_crit is not None:
+        _add_title_words(title_crit, crits, used, lex)
+    if not crits and title_crit is None:
+        raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
+    criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())
+    title = posting.title
+    if not posting.titled and (focus := _focus(criteria)):
+        title = f"{title} ({focus})"
+    text = "\n".join(posting.lines)
+    lang = "zh" if has_cjk(text) and sum(map(has_cjk, text)) * 3 > len(text) else "en"
+    return Rubric(
+        job_id=job_id,
+        title=title,
+        language=lang,
+        criteria=criteria,
+        source=source,
+        findings=tuple(findings),
+    )
+
+
+def compile_text(
+    text: str, *, stem: str, posting_name: str = "", lexicon: Lexicon | None = None
+) -> list[Rubric]:
+    """Compile every posting in ``text``; ``job_id`` is ``stem``, or ``stem-N`` for several.
+
+    Postings with nothing scorable are skipped; ``PostingError`` is raised when none is left.
+
+    >>> [r.job_id for r in compile_text("Requirements: SQL and Excel", stem="analyst")]
+    ['analyst']
+    """
+    if not text.strip():
+        raise PostingError(f"{posting_name or stem}: empty posting")
+    source = Source(posting_name, hashlib.sha256(text.encode("utf-8")).hexdigest(), ENGINE_VERSION)
+    postings = split_postings(text)
+    out: list[Rubric] = []
+    errors: list[str] = []
+    for p in postings:
+        job_id = stem if len(postings) == 1 else f"{stem}-{p.number}"
+        try:
+            out.append(compile_posting(p, job_id=job_id, source=source, lexicon=lexicon))
+        except PostingError as e:
+            errors.append(e.message)
+    if not out:
+        raise PostingError(f"{posting_name or stem}: " + "; ".join(errors))
+    return out
+
+
+def compile_file(path: str | Path, lexicon: Lexicon | None = None) -> list[Rubric]:
+    """Compile a posting file (UTF-8, UTF-16 with a BOM or GB18030 text); ``job_id`` comes
+    from the file stem."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise PostingError(f"{p}: cannot read: {e.strerror or e}") from None
+    text = decode(data)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise PostingError(f"{p}: not a text file")
+        raise PostingError(f"{p}: text in an unknown encoding")
+    rubrics = compile_text(text, stem=p.stem, posting_name=p.name, lexicon=lexicon)
+    sha = hashlib.sha256(data).hexdigest()
+    return [
+        r.__class__(
+            r.job_id,
+            r.title,
+            r.language,
+            r.criteria,
+            Source(p.name, sha, ENGINE_VERSION),
+            r.findings,
+        )
+        for r in rubrics
+    ]
