@@ -229,8 +229,6 @@ def test_role_blocks_cover_their_bullets_and_role_at_finds_them() -> None:
     assert r.role_at(sql) is r.roles[0]
     assert r.role_at(excel) is r.roles[1]
     assert r.role_at(bsc) is None
-    assert r.last_used_month(sql) == month(2023, 1)
-    assert r.last_used_month(bsc) is None
 
 
 def test_education_dates_are_not_work() -> None:

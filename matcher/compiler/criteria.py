@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from matcher._version import __version__
+from matcher._version import ENGINE_VERSION
 from matcher.compiler.clauses import clause_cues, clauses, cue_of
 from matcher.compiler.fairness import strip_protected
 from matcher.compiler.keywords import posting_words, said_of_the_job, title_words
@@ -29,18 +29,6 @@ from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
 from matcher.vocab.lexicon import Cue, Lexicon, Term, default_lexicon
 from matcher.vocab.occupations import occupation_words, title_names
-
-# Posting and split_postings were first defined here; callers may still import them from here.
-__all__ = [
-    "ENGINE_VERSION",
-    "Posting",
-    "compile_file",
-    "compile_posting",
-    "compile_text",
-    "split_postings",
-]
-
-ENGINE_VERSION = __version__
 
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
 _PROSE_FACTOR = 0.5

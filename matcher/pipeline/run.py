@@ -22,19 +22,15 @@ from typing import Any
 
 import polars as pl
 
+from matcher._version import ENGINE_VERSION
 from matcher.errors import MatcherError
 from matcher.ranking import Failure, evidence_table, rank
-
-# The read cache is its own step; its names are re-exported (the ``as`` form) because callers
-# (the CLI, scripts, tests) know them as parts of the pipeline.
-from matcher.read.cache import Read as Read
-from matcher.read.cache import ReadCache as ReadCache
-from matcher.read.cache import default_cache_dir as default_cache_dir
+from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
 from matcher.read.pdf import read_bytes
 from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
-from matcher.scoring.score import ENGINE_VERSION, ScoreCard, score_many
+from matcher.scoring.score import ScoreCard, score_many
 
 # .doc and .rtf are not read, but a folder of resumes that holds them gets a row saying so.
 RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf")
@@ -103,15 +99,6 @@ def read_data(source: str, data: bytes) -> Read:
         return Read(source, None, "corrupt_pdf", "damaged file: content nested too deeply")
     except Exception as e:
         return Read(source, None, "error", f"unexpected {type(e).__name__}: {e}")
-
-
-def read_one(source: str) -> Read:
-    """Read one resume file in this process; never raises (see ``read_data``)."""
-    try:
-        data = read_file_bytes(source)
-    except MatcherError as e:
-        return Read(source, None, e.status, e.message)
-    return read_data(source, data)
 
 
 def read_many(

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from matcher.errors import ReadError
-from matcher.read.document import MAX_CHARS, Document, Page, assemble, read_text
+from matcher.read.document import Document, assemble
 from matcher.read.formats import MIN_CONTRAST
-from matcher.read.intake import MAX_BYTES, read_file_bytes, read_other, sniff
+from matcher.read.intake import read_file_bytes, read_other, sniff
 from matcher.read.layout import Char, group_lines
 from matcher.read.textlayer import (
     MIN_FONT_SIZE,
@@ -38,20 +38,6 @@ from matcher.read.textlayer import (
     page_texts,
     rgb,
 )
-
-__all__ = [
-    "MAX_BYTES",
-    "MAX_CHARS",
-    "MAX_PAGES",
-    "MIN_FONT_SIZE",
-    "READER_VERSION",
-    "Document",
-    "Page",
-    "read_bytes",
-    "read_document",
-    "read_file_bytes",
-    "read_text",
-]
 
 # Bump when the reader's output for the same bytes may change (here or in the steps it
 # composes: intake, formats, layout, textlayer, assemble): cached reads key on it.

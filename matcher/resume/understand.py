@@ -16,7 +16,6 @@ from datetime import date
 
 from matcher.read.document import Document
 from matcher.resume.contacts import find_contacts
-from matcher.resume.dates import DateRange, find_ranges, parse_range
 from matcher.resume.education import Degree, find_degrees
 from matcher.resume.roles import Role, find_roles, role_at, years_of_experience
 from matcher.resume.sections import (
@@ -28,27 +27,6 @@ from matcher.resume.sections import (
 )
 from matcher.text import fold
 from matcher.vocab.lexicon import Lexicon, default_lexicon
-
-# The values and steps this module composes, importable from here as before.
-__all__ = [
-    "DateRange",
-    "Degree",
-    "Fact",
-    "Resume",
-    "Role",
-    "Section",
-    "find_certifications",
-    "find_contacts",
-    "find_degrees",
-    "find_languages",
-    "find_ranges",
-    "find_roles",
-    "find_sections",
-    "parse_range",
-    "role_at",
-    "understand",
-    "years_of_experience",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +58,6 @@ class Resume:
         """The role whose block holds ``offset`` (e.g. a skill's hit), or ``None``."""
         return role_at(self.roles, offset)
 
-    def last_used_month(self, offset: int) -> int | None:
-        """The end month (exclusive, ``year * 12 + m - 1``) of the role holding ``offset``.
-
-        Scoring can use it for recency: a skill named inside a role that ended long ago is
-        older evidence than one in a current role.
-        """
-        role = self.role_at(offset)
-        return role.end_month if role else None
-
 
 def understand(
     document: Document, as_of: date | None = None, lexicon: Lexicon | None = None
@@ -103,7 +72,7 @@ def understand(
     Returns:
         A ``Resume``; it never raises on odd input (no headings, no dates): facts are just absent.
 
-    >>> from matcher.read.pdf import read_text
+    >>> from matcher.read.document import read_text
     >>> r = understand(read_text("EXPERIENCE\\nPM, Acme  2019 - 2021\\nEDUCATION\\nBSc Economics"),
     ...                as_of=date(2026, 1, 1))
     >>> r.years_experience, r.education.value, r.roles[0].organisation

@@ -95,7 +95,7 @@ class Scan:
     Lives for one ``score_many`` call; never shared between resumes or threads.
 
     >>> from datetime import date
-    >>> from matcher.read.pdf import read_text
+    >>> from matcher.read.document import read_text
     >>> from matcher.resume.understand import understand
     >>> resume = understand(read_text("Skills: Java, JavaScript, user-research"), date(2026, 1, 1))
     >>> scan = Scan(resume, frozenset({"java", "user research"}))

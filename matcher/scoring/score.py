@@ -40,16 +40,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from matcher._version import __version__
+from matcher._version import ENGINE_VERSION
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Criterion, Rubric
-from matcher.scoring.matching import HEADLINE_CHARS as HEADLINE_CHARS
-from matcher.scoring.matching import RECENT_YEARS as RECENT_YEARS
-from matcher.scoring.matching import Scan, automaton, term_key
+from matcher.scoring.matching import Scan, term_key
 from matcher.text import has_cjk
 from matcher.vocab.levels import LEVELS, level_rank
-
-ENGINE_VERSION = __version__
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
 # in full; a fuzzy hit may be a typo or a near miss, so it counts half.
@@ -148,9 +144,6 @@ class _Hit:
     similarity: float
     credit: float
     context: str
-
-
-_automaton = automaton  # its name here before matching split off; bench_scoring.py clears it
 
 
 @lru_cache(maxsize=1024)
@@ -344,7 +337,7 @@ def keyword_density(resume: Resume, rubric: Rubric) -> tuple[float, int]:
     not what it earns. ``score`` warns ``keyword_stuffing`` when the share is at least
     ``STUFFING_DENSITY`` over at least ``STUFFING_MIN_HITS`` occurrences.
 
-    >>> from matcher.read.pdf import read_text
+    >>> from matcher.read.document import read_text
     >>> from matcher.resume.understand import understand
     >>> from matcher.compiler.criteria import compile_text
     >>> rubric = compile_text("Requirements: SQL, Excel", stem="analyst")[0]
@@ -366,7 +359,7 @@ def score(resume: Resume, rubric: Rubric) -> ScoreCard:
     Returns:
         A ``ScoreCard``; ``sum(e.contribution for e in card.evidence) == card.score``.
 
-    >>> from matcher.read.pdf import read_text
+    >>> from matcher.read.document import read_text
     >>> from matcher.resume.understand import understand
     >>> from matcher.compiler.criteria import compile_text
     >>> rubric = compile_text("Requirements: SQL, Excel", stem="analyst")[0]

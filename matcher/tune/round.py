@@ -12,7 +12,6 @@ round; ``labels`` reads the decisions and measures, ``learn`` fits the weights.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,9 +19,10 @@ from pathlib import Path
 
 import polars as pl
 
+from matcher._version import ENGINE_VERSION
 from matcher.errors import TuneError
+from matcher.ranking import natural_key
 from matcher.rubric.model import Rubric, Tuning
-from matcher.scoring.score import ENGINE_VERSION
 from matcher.tune.labels import (
     GroupRate,
     Labels,
@@ -32,32 +32,9 @@ from matcher.tune.labels import (
     number,
     parse_labels,
     ranking_metrics,
-    read_groups,
-    read_labels,
     resolver,
 )
-from matcher.tune.learn import HIGH, L2, LOW, METHOD, WeightChange, explain, fit, rounded, score_of
-
-# The names callers imported from here before labels and learn split off stay importable.
-__all__ = [
-    "FOLDS",
-    "HIGH",
-    "LOW",
-    "MIN_EACH",
-    "MIN_LABELS",
-    "GroupRate",
-    "Labels",
-    "Metrics",
-    "TuneError",
-    "TuneResult",
-    "WeightChange",
-    "format_report",
-    "parse_labels",
-    "read_groups",
-    "read_labels",
-    "reweigh",
-    "tune",
-]
+from matcher.tune.learn import L2, METHOD, WeightChange, explain, fit, rounded, score_of
 
 # Below these, cross-validated numbers swing with a single label: warn, and the CLI writes no
 # tuned file unless forced.
@@ -117,11 +94,7 @@ def reweigh(evidence: pl.DataFrame, weights: Mapping[str, float] | None = None) 
         .with_columns(pl.col("score").round(2))
     )
     # Jobs in natural order ("job-2" before "job-10"), as ``rank`` lists them.
-    natural = sorted(
-        set(df["job_id"]),
-        key=lambda s: [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", s)],
-    )
-    order = {j: i for i, j in enumerate(natural)}
+    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=natural_key))}
     df = df.sort(
         [
             pl.col("job_id").replace_strict(order, return_dtype=pl.Int64),

@@ -118,18 +118,6 @@ class Lexicon:
         """The cue group called ``name`` ("required", "preferred", "noise"...), if any."""
         return next((c for c in self.cues if c.name == name), None)
 
-    @property
-    def required_cues(self) -> tuple[str, ...]:
-        """Words of the "required" cue group (kept from the first lexicon format)."""
-        cue = self.cue("required")
-        return cue.words if cue else ()
-
-    @property
-    def preferred_cues(self) -> tuple[str, ...]:
-        """Words of the "preferred" cue group (kept from the first lexicon format)."""
-        cue = self.cue("preferred")
-        return cue.words if cue else ()
-
     def by_surface(self) -> dict[str, Term]:
         """Every label and alias (``normalize_term``-ed) mapped to its term."""
         return _surface_index(self.terms)

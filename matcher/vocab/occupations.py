@@ -127,10 +127,6 @@ def occupation_words(title: str) -> frozenset[str] | None:
     return frozenset(w for i in found for w in said[i].split())
 
 
-def _generic(word: str) -> bool:
-    return word_df()[1].get(word, 0) > _GENERIC_HEAD
-
-
 # Rank and arrangement words say where a person stands or how they work, not what job they do
 # ("Senior Accountant", "Software Engineer II", "Remote Data Analyst").
 RANK_WORDS = frozenset(
