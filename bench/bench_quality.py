@@ -55,7 +55,7 @@ import matcher.read.pdf
 import matcher.read.textlayer
 import matcher.text
 from matcher.compiler.criteria import compile_file
-from matcher.pipeline.run import read_many
+from matcher.pipeline.workers import read_many
 from matcher.ranking import rank
 from matcher.read.cache import Read
 from matcher.resume.understand import Resume, understand

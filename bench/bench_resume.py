@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from matcher.errors import MatcherError
-from matcher.read.pdf import read_document
+from matcher.read.reader import read_document
 from matcher.resume.understand import understand
 from matcher.vocab.levels import LEVELS
 

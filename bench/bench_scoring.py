@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from matcher.compiler.criteria import compile_file
 from matcher.pipeline.run import collect_inputs
-from matcher.read.pdf import read_document
+from matcher.read.reader import read_document
 from matcher.resume.understand import Resume, understand
 from matcher.rubric.io import load_rubrics
 from matcher.rubric.model import Rubric

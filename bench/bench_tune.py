@@ -20,7 +20,7 @@ import polars as pl
 
 from matcher.pipeline.run import collect_inputs, run
 from matcher.ranking import evidence_table, rank
-from matcher.read.pdf import read_document
+from matcher.read.reader import read_document
 from matcher.resume.understand import understand
 from matcher.rubric.io import load_rubric, loads_rubric
 from matcher.scoring.score import score

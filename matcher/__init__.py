@@ -105,7 +105,7 @@ def read_resume(
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...).
     """
     from matcher.read.document import read_text
-    from matcher.read.pdf import read_document
+    from matcher.read.reader import read_document
     from matcher.resume.understand import understand
 
     if text and isinstance(source, str):

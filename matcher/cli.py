@@ -231,7 +231,7 @@ def explain(
 
     Example: matcher explain samples/en_pm_senior_fintech.pdf --rubric rubrics/000_1e07a38cda397245-1.toml
     """
-    from matcher.read.pdf import read_document
+    from matcher.read.reader import read_document
     from matcher.resume.understand import understand
     from matcher.rubric.io import load_rubric
     from matcher.scoring.explain import explain_data, explain_text

@@ -6,7 +6,7 @@ import pytest
 
 from matcher.errors import ReadError
 from matcher.read.document import MAX_CHARS, Page, assemble, fix_mojibake, read_text
-from matcher.read.pdf import read_bytes
+from matcher.read.reader import read_bytes
 
 
 def test_pages_are_character_ranges_of_the_joined_text() -> None:

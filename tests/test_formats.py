@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import ReadError
-from matcher.read.pdf import read_bytes, read_document
+from matcher.read.reader import read_bytes, read_document
 from tests.conftest import zip_bytes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

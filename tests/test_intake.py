@@ -9,7 +9,7 @@ import pytest
 
 from matcher.errors import ReadError
 from matcher.read.intake import MAX_BYTES, read_file_bytes, read_other, sniff
-from matcher.read.pdf import read_document
+from matcher.read.reader import read_document
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -12,10 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from matcher.cli import app
-from matcher.pipeline.run import collect_inputs, read_data, read_many, run
+from matcher.pipeline.run import collect_inputs, run
+from matcher.pipeline.workers import read_data, read_many
 from matcher.read.cache import Read, ReadCache
 from matcher.read.document import read_text
-from matcher.read.pdf import READER_VERSION
+from matcher.read.reader import READER_VERSION
 from matcher.resume.understand import understand
 from matcher.rubric.io import load_rubrics
 from matcher.rubric.model import Criterion, Rubric

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import ReadError
-from matcher.read.pdf import read_bytes, read_document
+from matcher.read.reader import read_bytes, read_document
 from tests.conftest import SAMPLES, shared, zip_bytes
 
 

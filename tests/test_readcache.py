@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from matcher.pipeline.run import read_many
+from matcher.pipeline.workers import read_many
 from matcher.read.cache import _TRANSIENT, Read, ReadCache, default_cache_dir
 from matcher.read.document import Document, Page, read_text
-from matcher.read.pdf import READER_VERSION
+from matcher.read.reader import READER_VERSION
 from tests.conftest import SAMPLES
 
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matcher.read.document import read_text
-from matcher.read.pdf import read_document
+from matcher.read.reader import read_document
 from matcher.resume.dates import find_ranges
 from matcher.resume.roles import Role, years_of_experience
 from matcher.resume.sections import find_sections
@@ -577,7 +577,7 @@ def test_a_wall_of_dates_costs_little() -> None:
     """Regression: a 0.5 MB line of date ranges took 20 s (each range re-read its whole line)."""
     import time
 
-    from matcher.read.pdf import read_bytes
+    from matcher.read.reader import read_bytes
 
     doc = read_bytes(b"Product manager 2019-2023 Acme Corp " * 13000, label="wall.txt")
     start = time.perf_counter()

@@ -402,7 +402,7 @@ def test_score_many_equals_score_one_by_one() -> None:
     from tests.conftest import RUBRICS, SAMPLES
 
     rubrics = load_rubrics([RUBRICS])
-    from matcher.read.pdf import read_document
+    from matcher.read.reader import read_document
 
     resume = understand(read_document(SAMPLES / "en_pm_mid_plain.txt"), AS_OF)
     assert score_many(resume, rubrics) == [score(resume, r) for r in rubrics]
@@ -419,7 +419,7 @@ def test_scoring_from_many_threads_gives_the_same_cards() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from matcher.pipeline.run import collect_inputs
-    from matcher.read.pdf import read_document
+    from matcher.read.reader import read_document
     from matcher.rubric.io import load_rubrics
     from matcher.scoring.matching import automaton
     from matcher.scoring.score import _prepared, score_many

@@ -21,7 +21,7 @@ from matcher.cli import app
 from matcher.errors import RubricError, TuneError
 from matcher.pipeline.run import collect_inputs
 from matcher.ranking import evidence_table, rank
-from matcher.read.pdf import read_document
+from matcher.read.reader import read_document
 from matcher.resume.understand import Resume, understand
 from matcher.rubric.check import json_schema
 from matcher.rubric.io import load_rubric, loads_rubric, save_rubric, to_toml

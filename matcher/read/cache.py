@@ -18,7 +18,7 @@ from typing import Any
 
 from matcher._version import __version__
 from matcher.read.document import Document, Page
-from matcher.read.pdf import MAX_PAGES, READER_VERSION
+from matcher.read.reader import MAX_PAGES, READER_VERSION
 
 # Statuses that say something about the machine or the run, not the file: never cached.
 _TRANSIENT = {"timeout", "reader_crashed", "error", "not_found", "unreadable", "too_large"}
