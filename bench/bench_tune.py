@@ -25,7 +25,8 @@ from matcher.resume.understand import understand
 from matcher.rubric.io import load_rubric, loads_rubric
 from matcher.scoring.score import score
 from matcher.tune.labels import read_groups, read_labels
-from matcher.tune.round import format_report, reweigh, tune
+from matcher.tune.report import format_report
+from matcher.tune.round import reweigh, tune
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 23)

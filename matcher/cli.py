@@ -328,7 +328,7 @@ def tune(
     from matcher.pipeline.run import run
     from matcher.rubric.io import load_rubric, save_rubric
     from matcher.tune.labels import read_groups, read_labels
-    from matcher.tune.round import format_report
+    from matcher.tune.report import format_report
     from matcher.tune.round import tune as tune_rubric
 
     day = _as_of(as_of)

@@ -48,7 +48,7 @@ MODULES = {
     "rubric": ["model", "check", "io"],
     "compiler": ["posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "score", "explain"],
-    "tune": ["labels", "learn", "round"],
+    "tune": ["labels", "learn", "round", "report"],
     "pipeline": ["workers", "run"],
 }
 PKG = Path(matcher.__file__).parent

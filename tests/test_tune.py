@@ -29,7 +29,8 @@ from matcher.rubric.model import Criterion, Rubric, Tuning
 from matcher.scoring.score import score
 from matcher.tune.labels import read_groups, read_labels
 from matcher.tune.learn import HIGH, LOW
-from matcher.tune.round import format_report, reweigh, tune
+from matcher.tune.report import format_report
+from matcher.tune.round import reweigh, tune
 from tests.conftest import RUBRICS, SAMPLES
 
 AS_OF = date(2026, 11, 23)

@@ -1,4 +1,4 @@
-"""Tune: an evidence frame, a ``Rubric`` and recruiter labels in; a ``TuneResult`` with new weights out.
+"""Round: an evidence frame, a ``Rubric`` and recruiter labels in; a ``TuneResult`` with new weights out.
 
 Input is the long evidence frame of a scored run (``ranking.evidence_table``), the rubric that made
 it and a labels table ``resume,job_id,label``; output is a ``TuneResult``: the rubric with tuned
@@ -6,7 +6,8 @@ weights and its ``[tuning]`` provenance, a diff saying why each weight moved, be
 measured on held-out folds only, and selection-rate impact ratios per group. Nothing is read or
 matched again: scores are recomputed from the credits in the evidence frame with polars, exactly
 as ``scoring`` makes them (``100 * sum(weight * credit) / sum(weight)``). This module runs the
-round; ``labels`` reads the decisions and measures, ``learn`` fits the weights.
+round; ``labels`` reads the decisions and measures, ``learn`` fits the weights, ``report``
+prints the result.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from matcher.tune.labels import (
     Metrics,
     impact_ratios,
     match_labels,
-    number,
     parse_labels,
     ranking_metrics,
     resolver,
@@ -155,105 +155,61 @@ def tune(
     if threshold is not None and not 0 <= threshold <= 100:
         raise TuneError(f"threshold must be a score from 0 to 100, got {threshold!r}")
     labels = labels if isinstance(labels, Labels) else parse_labels(labels)
-    ev = evidence.filter(pl.col("job_id") == rubric.job_id)
-    ids = [c.id for c in rubric.criteria]
-    if ev.is_empty():
-        raise TuneError(f"no scored resume for job {rubric.job_id} in the evidence")
-    if set(ev["criterion_id"]) != set(ids):
-        raise TuneError(
-            f"the evidence was not made with rubric {rubric.job_id} as given: score the resumes "
-            "with this rubric file and tune on that run",
-            status="bad_evidence",
-        )
-    credits: dict[str, dict[str, float]] = {}
-    eligible: dict[str, bool] = {}
-    for resume, cid, credit, met, required in ev.select(
-        "resume", "criterion_id", "credit", "met", "required"
-    ).iter_rows():
-        credits.setdefault(resume, {})[cid] = credit
-        eligible[resume] = eligible.get(resume, True) and (met or not required)
+    job_evidence = _evidence_of(evidence, rubric)
+    credits, eligible = _credits_by_resume(job_evidence)
     grade_of, problems = match_labels(labels, rubric.job_id, resolver(sorted(credits)))
     names = sorted(grade_of)
-    x = [[credits[r][c] for c in ids] for r in names]
-    el, g, good = [eligible[r] for r in names], [grade_of[r] for r in names], labels.good_from
-    n, n_good = len(names), sum(v >= good for v in g)
-    if n == 0:
+    design = _Design(
+        names=names,
+        credit_rows=[[credits[name][c.id] for c in rubric.criteria] for name in names],
+        eligible=[eligible[name] for name in names],
+        grades=[grade_of[name] for name in names],
+        good_from=labels.good_from,
+    )
+    labelled, good = len(names), sum(grade >= labels.good_from for grade in design.grades)
+    if labelled == 0:
         raise TuneError(f"{labels.name}: no label names a resume of this run for {rubric.job_id}")
-    if n_good in (0, n):
+    if good in (0, labelled):
         raise TuneError(
-            f"{labels.name}: {n} labelled resumes of {rubric.job_id} are all "
-            f"{'good' if n_good else 'not good'}: tuning needs both"
+            f"{labels.name}: {labelled} labelled resumes of {rubric.job_id} are all "
+            f"{'good' if good else 'not good'}: tuning needs both"
         )
-    w0 = [c.weight for c in rubric.criteria]
-    nf = max(2, min(folds, n))
+    current = [c.weight for c in rubric.criteria]
+    fold_count = max(2, min(folds, labelled))
     # Folds follow the file's content (resume_id), not how its path was spelled on the command
     # line, so `samples/` and `./samples/` measure the same.
     content = (
-        dict(ev.select("resume", "resume_id").iter_rows()) if "resume_id" in ev.columns else {}
+        dict(job_evidence.select("resume", "resume_id").iter_rows())
+        if "resume_id" in job_evidence.columns
+        else {}
     )
-    fold = _folds([content.get(r) or Path(r).name for r in names], g, nf)
-    oof = [0.0] * n  # each labelled resume scored by weights fitted without it
-    for f in range(nf):
-        train = [i for i in range(n) if fold[i] != f]
-        pick = [x[i] for i in train], [el[i] for i in train], [g[i] for i in train]
-        wf = rounded(fit(*pick, w0, l2))
-        for i in range(n):
-            if fold[i] == f:
-                oof[i] = round(score_of(x[i], wf), 2)
-    before = ranking_metrics(
-        [(el[i], round(score_of(x[i], w0), 2), names[i]) for i in range(n)], g, good, k
-    )
-    after = ranking_metrics([(el[i], oof[i], names[i]) for i in range(n)], g, good, k)
-    new = dict(zip(ids, rounded(fit(x, el, g, w0, l2)), strict=True))
-    changes = explain(rubric.criteria, new, x, el, g)
-    too_few = n < MIN_LABELS or min(n_good, n - n_good) < MIN_EACH
-    warnings = []
-    if too_few:
-        warnings.append(
-            f"only {n} labelled resumes ({n_good} good, {n - n_good} not) for {rubric.job_id}: "
-            f"the numbers swing with a single label; trust them from {MIN_LABELS} labels with "
-            f"{MIN_EACH} of each kind"
+    fold_of = _folds([content.get(r) or Path(r).name for r in names], design.grades, fold_count)
+    before = design.metrics([round(score_of(row, current), 2) for row in design.credit_rows], k)
+    after = design.metrics(_held_out_scores(design, fold_of, fold_count, current, l2), k)
+    new = dict(
+        zip(
+            [c.id for c in rubric.criteria],
+            rounded(fit(design.credit_rows, design.eligible, design.grades, current, l2)),
+            strict=True,
         )
-    if any(
-        a is not None and b is not None and a < b - 1e-9
-        for a, b in zip((after.ndcg, after.auc), (before.ndcg, before.auc), strict=True)
-    ):
-        warnings.append("the tuned weights rank held-out resumes worse than the current ones")
-    if unused := labels.frame.height - n:
-        warnings.append(f"{unused} of {labels.frame.height} label rows not used (see the report)")
-    rb, ra = reweigh(ev), reweigh(ev, new)
+    )
+    changes = explain(rubric.criteria, new, design.credit_rows, design.eligible, design.grades)
+    too_few = labelled < MIN_LABELS or min(good, labelled - good) < MIN_EACH
+    warnings = _warnings(rubric, labels, labelled, good, too_few, before, after)
+    ranking_before, ranking_after = reweigh(job_evidence), reweigh(job_evidence, new)
     impact: tuple[GroupRate, ...] = ()
     cutoff = f"top {k}" if threshold is None else f"eligible and score >= {threshold:g}"
-    if groups is not None:
-        impact, more, notes = impact_ratios(rb, ra, groups, k, threshold)
+    if groups is not None:  # the guardrail: selection rates per group before and after
+        impact, more, notes = impact_ratios(ranking_before, ranking_after, groups, k, threshold)
         problems += more
         warnings += notes
-    tuned = replace(
-        rubric.with_weights(new),
-        tuning=Tuning(
-            labels=labels.name,
-            labels_sha256=labels.sha256,
-            date=(as_of or date.today()).isoformat(),
-            engine_version=ENGINE_VERSION,
-            base_fingerprint=rubric.fingerprint,
-            method=METHOD,
-            k=k,
-            folds=nf,
-            n_labels=n,
-            forced=too_few,
-            **{
-                f"{m}_{when}": None if v is None else round(v, 4)
-                for when, ms in (("before", before), ("after", after))
-                for m, v in (("ndcg", ms.ndcg), ("precision", ms.precision), ("auc", ms.auc))
-            },
-        ),
-    )
+    provenance = _provenance(rubric, labels, as_of, k, fold_count, labelled, too_few, before, after)
     return TuneResult(
-        rubric=tuned,
+        rubric=replace(rubric.with_weights(new), tuning=provenance),
         k=k,
-        folds=nf,
-        n_labels=n,
-        n_good=n_good,
+        folds=fold_count,
+        n_labels=labelled,
+        n_good=good,
         scale=labels.scale,
         before=before,
         after=after,
@@ -263,50 +219,137 @@ def tune(
         label_problems=tuple(problems),
         warnings=tuple(warnings),
         too_few=too_few,
-        ranking_before=rb,
-        ranking_after=ra,
+        ranking_before=ranking_before,
+        ranking_after=ranking_after,
     )
 
 
-def format_report(result: TuneResult) -> str:
-    """The tuning round as text for a terminal: metrics, weight diff, top k, impact ratios."""
-    r, k = result.rubric, result.k
-    good = "good (label 2 or 3)" if result.scale == "graded" else "good (advance)"
-    lines = [
-        f"tuning {r.job_id} ({r.title}): {result.n_labels} labelled resumes, {result.n_good} "
-        f"{good}, {result.folds}-fold cross-validation by resume",
-        "",
-        "held-out metrics  before  after   change",
-    ]
-    for name, b, a in (
-        (f"NDCG@{k}", result.before.ndcg, result.after.ndcg),
-        (f"precision@{k}", result.before.precision, result.after.precision),
-        ("AUC", result.before.auc, result.after.auc),
-    ):
-        change = "-" if a is None or b is None else f"{a - b:+.3f}"
-        lines.append(f"{name:<16}  {number(b, '.3f'):<6}  {number(a, '.3f'):<6}  {change}")
-    lines += ["", "weights (criterion, old -> new, why)"]
-    width = max(len(c.criterion_id) for c in result.changes)
-    for c in result.changes:
-        lines.append(f"  {c.criterion_id:<{width}}  {c.old:>5g} -> {c.new:<5g}  {c.why}")
-    lines += ["", f"top {k} of the run, all resumes (before -> after tuning)"]
-    tops = [df.filter(pl.col("rank") <= k) for df in (result.ranking_before, result.ranking_after)]
-    for (rb, sb, _), (ra, sa, _) in zip(
-        *(df.select("resume", "score", "eligible").rows() for df in tops), strict=False
-    ):
-        lines.append(f"  {Path(rb).name:<36} {sb:>6.2f}   {Path(ra).name:<36} {sa:>6.2f}")
-    if result.impact:
-        lines += [
-            "",
-            f"selection at {result.cutoff}: impact ratio = group rate / top group's rate "
-            "(four-fifths rule: below 0.80 flags adverse impact)",
-            "  group     n  selected before  ratio  selected after  ratio",
+def _evidence_of(evidence: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
+    """The evidence rows of ``rubric``'s job; raises when there are none or another rubric's."""
+    rows = evidence.filter(pl.col("job_id") == rubric.job_id)
+    if rows.is_empty():
+        raise TuneError(f"no scored resume for job {rubric.job_id} in the evidence")
+    if set(rows["criterion_id"]) != {c.id for c in rubric.criteria}:
+        raise TuneError(
+            f"the evidence was not made with rubric {rubric.job_id} as given: score the resumes "
+            "with this rubric file and tune on that run",
+            status="bad_evidence",
+        )
+    return rows
+
+
+def _credits_by_resume(
+    job_evidence: pl.DataFrame,
+) -> tuple[dict[str, dict[str, float]], dict[str, bool]]:
+    """Each resume's credit per criterion id, and whether it is eligible (every required met)."""
+    credits: dict[str, dict[str, float]] = {}
+    eligible: dict[str, bool] = {}
+    for resume, criterion_id, credit, met, required in job_evidence.select(
+        "resume", "criterion_id", "credit", "met", "required"
+    ).iter_rows():
+        credits.setdefault(resume, {})[criterion_id] = credit
+        eligible[resume] = eligible.get(resume, True) and (met or not required)
+    return credits, eligible
+
+
+@dataclass(frozen=True, slots=True)
+class _Design:
+    """The design matrix of a round: one row of criterion credits per labelled resume."""
+
+    names: list[str]  # the labelled resumes, sorted
+    credit_rows: list[list[float]]  # credits in the rubric's criterion order
+    eligible: list[bool]
+    grades: list[float]
+    good_from: float  # a grade at least this is "good"
+
+    def metrics(self, scores: list[float], k: int) -> Metrics:
+        """NDCG@k, precision@k and AUC of ranking the labelled resumes by ``scores``."""
+        ranked = [
+            (eligible, score, name)
+            for eligible, score, name in zip(self.eligible, scores, self.names, strict=True)
         ]
-        for g in result.impact:
-            lines.append(
-                f"  {g.group:<8} {g.n:>2}  {g.selected_before:>15}  {number(g.ratio_before):>5}"
-                f"  {g.selected_after:>14}  {number(g.ratio_after):>5}"
+        return ranking_metrics(ranked, self.grades, self.good_from, k)
+
+
+def _held_out_scores(
+    design: _Design, fold_of: list[int], fold_count: int, current: list[float], l2: float
+) -> list[float]:
+    """Each labelled resume's score under weights fitted on the other folds (never on itself)."""
+    scores = [0.0] * len(design.names)
+    for fold in range(fold_count):
+        train = [i for i in range(len(design.names)) if fold_of[i] != fold]
+        fold_weights = rounded(
+            fit(
+                [design.credit_rows[i] for i in train],
+                [design.eligible[i] for i in train],
+                [design.grades[i] for i in train],
+                current,
+                l2,
             )
-    if result.label_problems:
-        lines += ["", "label and group rows not used:", *(f"  {p}" for p in result.label_problems)]
-    return "\n".join(lines)
+        )
+        for i, row in enumerate(design.credit_rows):
+            if fold_of[i] == fold:
+                scores[i] = round(score_of(row, fold_weights), 2)
+    return scores
+
+
+def _warnings(
+    rubric: Rubric,
+    labels: Labels,
+    labelled: int,
+    good: int,
+    too_few: bool,
+    before: Metrics,
+    after: Metrics,
+) -> list[str]:
+    """What the person should know before trusting the round (too few labels, worse, unused)."""
+    warnings = []
+    if too_few:
+        warnings.append(
+            f"only {labelled} labelled resumes ({good} good, {labelled - good} not) for "
+            f"{rubric.job_id}: the numbers swing with a single label; trust them from "
+            f"{MIN_LABELS} labels with {MIN_EACH} of each kind"
+        )
+    if any(
+        a is not None and b is not None and a < b - 1e-9
+        for a, b in zip((after.ndcg, after.auc), (before.ndcg, before.auc), strict=True)
+    ):
+        warnings.append("the tuned weights rank held-out resumes worse than the current ones")
+    if unused := labels.frame.height - labelled:
+        warnings.append(f"{unused} of {labels.frame.height} label rows not used (see the report)")
+    return warnings
+
+
+def _provenance(
+    rubric: Rubric,
+    labels: Labels,
+    as_of: date | None,
+    k: int,
+    fold_count: int,
+    labelled: int,
+    too_few: bool,
+    before: Metrics,
+    after: Metrics,
+) -> Tuning:
+    """The ``[tuning]`` table of the tuned rubric: labels, date, engine, measured change."""
+    return Tuning(
+        labels=labels.name,
+        labels_sha256=labels.sha256,
+        date=(as_of or date.today()).isoformat(),
+        engine_version=ENGINE_VERSION,
+        base_fingerprint=rubric.fingerprint,
+        method=METHOD,
+        k=k,
+        folds=fold_count,
+        n_labels=labelled,
+        forced=too_few,
+        **{
+            f"{metric}_{when}": None if value is None else round(value, 4)
+            for when, measured in (("before", before), ("after", after))
+            for metric, value in (
+                ("ndcg", measured.ndcg),
+                ("precision", measured.precision),
+                ("auc", measured.auc),
+            )
+        },
+    )
