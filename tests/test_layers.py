@@ -32,7 +32,7 @@ ORDER = [
     "__main__",
 ]
 MODULES = {
-    "vocab": ["levels", "lexicon", "occupations"],
+    "vocab": ["kinds", "levels", "lexicon", "occupations"],
     "read": [
         "layout",
         "formats",

@@ -20,7 +20,8 @@ from matcher.rubric.io import (
     to_dict,
     to_toml,
 )
-from matcher.rubric.model import KINDS, Criterion, Finding, Rubric, Source
+from matcher.rubric.model import Criterion, Finding, Rubric, Source
+from matcher.vocab.kinds import KINDS
 from matcher.vocab.levels import LEVELS
 from tests.conftest import RUBRICS
 from tests.test_rubric_check import BAD

@@ -73,7 +73,7 @@ def degree_required(text: str, cue: Cue | None) -> bool:
     return bool(_FLOOR.search(text) or (cue and cue.required))
 
 
-def education_level(clause: str) -> str | None:
+def education_level(clause: str) -> Level | None:
     """The least education level ``clause`` asks for ("doctorate", "master", "bachelor",
     "associate", "highschool"), if it asks for a degree.
 

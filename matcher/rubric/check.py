@@ -17,7 +17,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from matcher.rubric.model import KINDS, SCHEMA_VERSION, Tuning
+from matcher.rubric.model import SCHEMA_VERSION, Tuning
+from matcher.vocab.kinds import KINDS
 from matcher.vocab.levels import LEVELS
 
 MAX_WEIGHT = 1_000_000.0

@@ -17,6 +17,7 @@ import tomli_w
 from matcher.errors import RubricError
 from matcher.rubric.check import TUNING_FIELDS, check_data, migrate
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
+from matcher.vocab.kinds import as_kind
 
 
 def to_dict(rubric: Rubric) -> dict[str, Any]:
@@ -161,7 +162,7 @@ def _criterion(c: Mapping[str, Any]) -> Criterion:
     min_years = c.get("min_years")
     return Criterion(
         id=str(c["id"]),
-        kind=str(c["kind"]),
+        kind=as_kind(str(c["kind"])),
         label=str(c["label"]).strip(),
         weight=float(c["weight"]),
         aliases=tuple(a.strip() for a in c.get("aliases", [])),

@@ -1,8 +1,9 @@
 """Rubric model: plain data from a rubric file in, ``Rubric`` and ``Criterion`` values out.
 
 The values every later step reads (``Rubric``, ``Criterion``, ``Finding``, ``Source``,
-``Tuning``), the file format's version and its closed vocabulary of criterion kinds. Checking a
+``Tuning``), and the file format's version. Checking a
 file's data is ``matcher.rubric.check``; reading and writing files is ``matcher.rubric.io``.
+The closed vocabularies a rubric uses are ``matcher.vocab.kinds`` and ``matcher.vocab.levels``.
 """
 
 from __future__ import annotations
@@ -11,24 +12,11 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, get_args
+from typing import Any
+
+from matcher.vocab.kinds import Kind
 
 SCHEMA_VERSION = 1
-# What a criterion is about; education and experience are numeric, the rest are terms.
-Kind = Literal[
-    "skill",
-    "tool",
-    "domain",
-    "responsibility",
-    "education",
-    "experience",
-    "language",
-    "certification",
-    "soft_skill",
-    "title",
-    "keyword",
-]
-KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +24,7 @@ class Criterion:
     """One thing the job asks for, with how much it counts and where it came from."""
 
     id: str
-    kind: str
+    kind: Kind
     label: str
     weight: float
     aliases: tuple[str, ...] = ()

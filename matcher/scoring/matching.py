@@ -29,11 +29,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Literal
 
 import ahocorasick
 
 from matcher.resume.understand import Resume
 from matcher.text import normalize_term
+
+# Where an occurrence stands (see above): the keys of ``matcher.scoring.score.CONTEXT_FACTOR``.
+Context = Literal["recent_role", "old_role", "listed", "headline", "mentioned"]
 
 RECENT_YEARS = 10  # a role that ended more than this many years before as_of is "old_role"
 # The headline: name, title, contacts, taglines, above the first section's body, at most this
@@ -129,7 +133,7 @@ class Scan:
         roles = sorted((r.start, r.end, r.end_month) for r in resume.roles)
         self._role_starts = [r[0] for r in roles]
         self._role_ends = [r[1] for r in roles]
-        self._role_context = [
+        self._role_context: list[Context] = [
             "recent_role" if now - end_month <= RECENT_YEARS * 12 else "old_role"
             for _, _, end_month in roles
         ]
@@ -154,12 +158,12 @@ class Scan:
         k = bisect.bisect_right(self._cpos, c) - 1
         return c if k < 0 else c + self._shift[k]
 
-    def title_context(self, start: int, end: int) -> str:
+    def title_context(self, start: int, end: int) -> Context:
         """Whether an occurrence names the candidate's job ("headline") or is only "mentioned"."""
         named = any(a <= start and end <= b for a, b in self._named)
         return "headline" if named else "mentioned"
 
-    def context(self, offset: int) -> str:
+    def context(self, offset: int) -> Context:
         """Where an occurrence stands: in a recent dated role, an old one, or listed elsewhere."""
         i = bisect.bisect_right(self._role_starts, offset) - 1
         if i >= 0 and offset < self._role_ends[i]:

@@ -33,18 +33,20 @@ Speed: each rubric is prepared once (``_prepared``, cached by value, fingerprint
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
 
 from matcher._version import ENGINE_VERSION
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Criterion, Rubric
-from matcher.scoring.matching import Scan, term_key
+from matcher.scoring.matching import Context, Scan, term_key
 from matcher.text import has_cjk
+from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
@@ -58,7 +60,12 @@ CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
 
 # Context factors: shown in use in a dated role beats listed; recent use beats old use. Modest on
 # purpose: the words themselves remain the main evidence, and a plain list still earns 85%.
-CONTEXT_FACTOR = {
+# How a criterion's evidence was found: a term's level (exact label, alias, fuzzy), the education
+# level or years compared, or nothing.
+Method = Literal["exact", "alias", "fuzzy", "level", "years", "none"]
+METHODS: tuple[Method, ...] = get_args(Method)
+
+CONTEXT_FACTOR: dict[Context, float] = {
     "recent_role": 1.0,
     "old_role": 0.9,
     "listed": 0.85,
@@ -83,10 +90,10 @@ class Evidence:
 
     criterion_id: str
     label: str
-    kind: str
+    kind: Kind
     weight: float
     required: bool
-    method: str  # exact, alias, fuzzy, level, years, none
+    method: Method
     term: str  # the rubric term that matched ("" for a miss)
     text: str  # the resume text that matched, or what was found ("3.5 years")
     start: int  # span in Document.text; -1 when nothing matched
@@ -97,7 +104,7 @@ class Evidence:
     credit: float  # 0-1: level credit times context factor
     contribution: float  # points of the 0-100 score
     met: bool  # counts as satisfying a required criterion
-    context: str = ""  # where a term match stands: a key of CONTEXT_FACTOR
+    context: Context | Literal[""] = ""  # where a term match stands; "" for the numeric kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +144,13 @@ class _Prepared:
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
-    method: str
+    method: Method
     term: str
     start: int
     end: int
     similarity: float
     credit: float
-    context: str
+    context: Context
 
 
 @lru_cache(maxsize=1024)
@@ -214,7 +221,8 @@ def _best_hit(pc: _Criterion, scan: _Scan) -> _Hit | None:
     titled = pc.criterion.kind == "title"
     text = scan.resume.document.text
     for i, t in enumerate(pc.terms):
-        method, level = ("exact", CREDIT_EXACT) if i == 0 else ("alias", CREDIT_ALIAS)
+        method: Method = "exact" if i == 0 else "alias"
+        level = CREDIT_EXACT if i == 0 else CREDIT_ALIAS
         for s, e in scan.hits.get(t, ()):
             if pc.cased[i] and not text[s:e].isupper():
                 continue
@@ -251,83 +259,116 @@ def _best_hit(pc: _Criterion, scan: _Scan) -> _Hit | None:
     return best
 
 
-def _evidence(pc: _Criterion, scan: _Scan, total: float) -> Evidence:
-    c = pc.criterion
+def _evidence_row(
+    pc: _Criterion,
+    scan: _Scan,
+    total: float,
+    method: Method,
+    term: str,
+    found: str,
+    span: tuple[int, int] | None,
+    similarity: float,
+    credit: float,
+    met: bool,
+    context: Context | Literal[""] = "",
+) -> Evidence:
+    """The ``Evidence`` of one criterion: what was found, where (page, section), and its points."""
+    c, resume = pc.criterion, scan.resume
+    start, end = span or (-1, -1)
+    return Evidence(
+        c.id,
+        c.label,
+        c.kind,
+        c.weight,
+        c.required,
+        method,
+        term,
+        found,
+        start,
+        end,
+        resume.document.page_of(start) if span else 0,
+        resume.section_at(start) if span else "",
+        similarity,
+        credit,
+        100.0 * c.weight * credit / total if total > 0 else 0.0,
+        met,
+        context,
+    )
+
+
+def _education_evidence(pc: _Criterion, scan: _Scan, total: float) -> Evidence:
+    """The highest degree against ``min_level``: full credit at or above, part one level below."""
+    c, fact = pc.criterion, scan.resume.education
+    if fact is None or fact.value not in LEVELS:
+        return _evidence_row(pc, scan, total, "none", "", "no degree found", None, 0.0, 0.0, False)
+    need = max(level_rank(c.min_level), 0)
+    have = level_rank(fact.value)
+    credit = 1.0 if have >= need else CREDIT_ONE_LEVEL_BELOW if have == need - 1 else 0.0
+    span = (fact.start, fact.end)
+    return _evidence_row(
+        pc, scan, total, "level", fact.value, fact.text, span, 100.0, credit, have >= need
+    )
+
+
+def _experience_evidence(pc: _Criterion, scan: _Scan, total: float) -> Evidence:
+    """Years of experience against ``min_years``: partial below, full at or above, no bonus."""
     resume = scan.resume
-    text = resume.document.text
+    need = pc.criterion.min_years or 0.0
+    have = resume.years_experience
+    credit = 1.0 if need <= 0 else min(1.0, have / need)
+    # Point at the earliest work role: its title if found, else its dates.
+    work = [r for r in resume.roles if r.kind == "work"]
+    first = min(work, key=lambda r: r.start, default=None)
+    span: tuple[int, int] | None = None
+    if first is not None and first.title_start >= 0:
+        span = (first.title_start, first.title_start + len(first.title))
+    elif first is not None and first.date_start >= 0:
+        span = (first.date_start, first.date_start + len(first.date_text))
+    elif first is not None:
+        span = (first.start, first.start)
+    return _evidence_row(
+        pc,
+        scan,
+        total,
+        "years",
+        f"{need:g} years",
+        f"{have:g} years",
+        span,
+        100.0,
+        credit,
+        have >= need,
+    )
 
-    def ev(
-        method: str,
-        term: str,
-        found: str,
-        span: tuple[int, int] | None,
-        sim: float,
-        credit: float,
-        met: bool,
-        context: str = "",
-    ) -> Evidence:
-        start, end = span or (-1, -1)
-        return Evidence(
-            c.id,
-            c.label,
-            c.kind,
-            c.weight,
-            c.required,
-            method,
-            term,
-            found,
-            start,
-            end,
-            resume.document.page_of(start) if span else 0,
-            resume.section_at(start) if span else "",
-            sim,
-            credit,
-            100.0 * c.weight * credit / total if total > 0 else 0.0,
-            met,
-            context,
-        )
 
-    if c.kind == "education":
-        fact = resume.education
-        if fact is None or fact.value not in LEVELS:
-            return ev("none", "", "no degree found", None, 0.0, 0.0, False)
-        need = max(level_rank(c.min_level), 0)
-        have = level_rank(fact.value)
-        credit = 1.0 if have >= need else CREDIT_ONE_LEVEL_BELOW if have == need - 1 else 0.0
-        return ev(
-            "level", fact.value, fact.text, (fact.start, fact.end), 100.0, credit, have >= need
-        )
-    if c.kind == "experience":
-        need_y = c.min_years or 0.0
-        have_y = resume.years_experience
-        # Partial credit below the minimum, full at or above it, never a bonus beyond it.
-        credit = 1.0 if need_y <= 0 else min(1.0, have_y / need_y)
-        # Point at the earliest work role: its title if found, else its dates.
-        work = [r for r in resume.roles if r.kind == "work"]
-        first = min(work, key=lambda r: r.start, default=None)
-        span: tuple[int, int] | None = None
-        if first is not None and first.title_start >= 0:
-            span = (first.title_start, first.title_start + len(first.title))
-        elif first is not None and first.date_start >= 0:
-            span = (first.date_start, first.date_start + len(first.date_text))
-        elif first is not None:
-            span = (first.start, first.start)
-        return ev(
-            "years", f"{need_y:g} years", f"{have_y:g} years", span, 100.0, credit, have_y >= need_y
-        )
+def _term_evidence(pc: _Criterion, scan: _Scan, total: float) -> Evidence:
+    """The best occurrence of the criterion's terms (see the module docstring), or a miss."""
     hit = _best_hit(pc, scan)
     if hit is None:
-        return ev("none", "", "", None, 0.0, 0.0, False)
-    return ev(
+        return _evidence_row(pc, scan, total, "none", "", "", None, 0.0, 0.0, False)
+    found = scan.resume.document.text[hit.start : hit.end]
+    span = (hit.start, hit.end)
+    return _evidence_row(
+        pc,
+        scan,
+        total,
         hit.method,
         hit.term,
-        text[hit.start : hit.end],
-        (hit.start, hit.end),
+        found,
+        span,
         hit.similarity,
         hit.credit,
         True,
         hit.context,
     )
+
+
+# How each kind of criterion earns credit: the numeric kinds have their own rule, every other
+# kind is a term criterion (a test checks that the table names every kind).
+EVIDENCE_OF: dict[Kind, Callable[[_Criterion, _Scan, float], Evidence]] = {
+    kind: _term_evidence for kind in KINDS
+}
+EVIDENCE_OF["education"] = _education_evidence
+EVIDENCE_OF["experience"] = _experience_evidence
 
 
 def keyword_density(resume: Resume, rubric: Rubric) -> tuple[float, int]:
@@ -380,7 +421,9 @@ def score_many(resume: Resume, rubrics: Sequence[Rubric]) -> list[ScoreCard]:
     doc = resume.document
     out = []
     for rubric, prep in zip(rubrics, preps, strict=True):
-        evidence = tuple(_evidence(pc, scan, prep.total) for pc in prep.criteria)
+        evidence = tuple(
+            EVIDENCE_OF[pc.criterion.kind](pc, scan, prep.total) for pc in prep.criteria
+        )
         missing = tuple(e.label for e in evidence if e.required and not e.met)
         warnings = list(doc.warnings)
         density, n = scan.coverage(prep.terms)

@@ -19,6 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from matcher.text import fold, normalize, normalize_term
+from matcher.vocab.kinds import Kind, as_kind
 
 # A term may carry at most this many aliases: scoring tries each, and a person reads them all.
 MAX_ALIASES = 30
@@ -34,7 +35,7 @@ class Term:
     """
 
     label: str
-    kind: str
+    kind: Kind
     aliases: tuple[str, ...]
     source: str = "curated"
     weight: float | None = None  # a base weight of its own (clerical duties weigh less)
@@ -174,7 +175,7 @@ def _derived() -> list[Term]:
         if not line or line.startswith("#"):
             continue
         kind, source, label, aliases = line.split("\t")
-        out.append(Term(label, kind, tuple(a for a in aliases.split("|") if a), source))
+        out.append(Term(label, as_kind(kind), tuple(a for a in aliases.split("|") if a), source))
     return out
 
 
@@ -220,7 +221,9 @@ def default_lexicon() -> Lexicon:
     """The lexicon shipped with matcher (read once; the value is immutable)."""
     raw = _table()
     curated = [
-        Term(t["label"], t["kind"], tuple(t.get("aliases", ())), "curated", t.get("weight"))
+        Term(
+            t["label"], as_kind(t["kind"]), tuple(t.get("aliases", ())), "curated", t.get("weight")
+        )
         for t in raw["terms"]
     ]
     cues = tuple(
