@@ -1,6 +1,6 @@
 """Tests for matcher.vocab.occupations: job titles' other names and trade words from O*NET and ESCO.
 
-How the compiler uses them (title criteria, keywords) is tested in test_compiler.py."""
+How the compiler uses them (title criteria, keywords) is tested in tests/compiler/."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from matcher.resume.understand import understand
 from matcher.rubric.io import load_rubrics
 from matcher.rubric.model import Criterion, Rubric
 from matcher.scoring.score import score
-from tests.conftest import RUBRICS, SAMPLES
+from tests.conftest import FIXTURES, RUBRICS, SAMPLES
 
 AS_OF = date(2026, 11, 23)
 READ_VERSION_TAG = f"read-v{READER_VERSION}-"
@@ -100,8 +100,6 @@ def test_demo_ranking_makes_sense() -> None:
 
 
 # ---------------------------------------------------------------- isolation, cache, bad files
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)

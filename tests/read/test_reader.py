@@ -9,7 +9,7 @@ import pytest
 
 from matcher.errors import ReadError
 from matcher.read.reader import read_bytes, read_document
-from tests.conftest import SAMPLES, shared, zip_bytes
+from tests.conftest import FIXTURES, SAMPLES, shared, zip_bytes
 
 
 def test_chinese_text_comes_out_intact() -> None:
@@ -47,7 +47,6 @@ def test_bad_inputs_raise_read_error_with_status(data: bytes, suffix: str, statu
 
 # ---------------------------------------------------------------- layout
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STUFFED = ("Kubernetes", "Terraform", "Golang", "Airflow", "Snowflake")
 
 

@@ -24,7 +24,7 @@ from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.vocab.kinds import KINDS
 from matcher.vocab.levels import LEVELS
 from tests.conftest import RUBRICS
-from tests.test_rubric_check import BAD
+from tests.rubric.test_check import BAD
 
 slug = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,15}", fullmatch=True)
 label = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s != "")

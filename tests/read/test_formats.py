@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from matcher.errors import ReadError
 from matcher.read.reader import read_bytes, read_document
-from tests.conftest import zip_bytes
+from tests.conftest import FIXTURES, zip_bytes
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STUFFED = ("Kubernetes", "Terraform", "Golang", "Airflow", "Snowflake")
 
 
