@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from matcher._version import ENGINE_VERSION
@@ -48,15 +49,35 @@ def _slug(label: str, used: set[str]) -> str:
     return slug
 
 
-def _keep(crits: dict[str, Criterion], key: str, new: Criterion) -> None:
-    """Keep the strongest reading of a criterion named more than once (first origin stays)."""
-    old = crits.get(key)
-    if old is None:
-        crits[key] = new
-    elif new.weight > old.weight or (new.required and not old.required):
-        crits[key] = replace(
-            old, weight=max(new.weight, old.weight), required=old.required or new.required
-        )
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A criterion as the posting names it, before it has an id: how repeats of it merge."""
+
+    key: str  # criteria with one key are one criterion
+    slug: str  # what its id is made from
+    criterion: Criterion  # its id is set by _merged
+    first_wins: bool = False  # a minimum: the first one the posting states stands
+
+
+def _merged(
+    named: Iterable[_Named], used: set[str], into: Mapping[str, Criterion] | None = None
+) -> dict[str, Criterion]:
+    """The criteria named, one per key, in order of first mention, each with its id.
+
+    A key named again keeps its first id and origin and the strongest reading: the highest
+    weight, required if any mention requires it (a minimum keeps its first mention whole).
+    """
+    out = dict(into or {})
+    for n in named:
+        old = out.get(n.key)
+        new = n.criterion
+        if old is None:
+            out[n.key] = replace(new, id=_slug(n.slug, used))
+        elif not n.first_wins and (new.weight > old.weight or (new.required and not old.required)):
+            out[n.key] = replace(
+                old, weight=max(new.weight, old.weight), required=old.required or new.required
+            )
+    return out
 
 
 def _factor(cue: Cue | None, item: Item) -> float:
@@ -64,9 +85,7 @@ def _factor(cue: Cue | None, item: Item) -> float:
     return factor * _PART_FACTOR[item.part] * (_PROSE_FACTOR if item.prose else 1.0)
 
 
-def _minimums(
-    text: str, item: Item, crits: dict[str, Criterion], used: set[str], lex: Lexicon
-) -> None:
+def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
     """Education and experience minimums of one item (the first stated in a posting wins).
 
     Read over the whole item, not a clause: "研究生及以上学历，优秀者放宽至本科" names bachelor
@@ -74,11 +93,12 @@ def _minimums(
     the clause holding the number still decides weight and whether it is required.
     """
     parts = clauses(text)
+    out = []
     level = education_level(text)
-    if level and "education" not in crits:
+    if level:
         cue = cue_of(next((c for c in parts if education_level(c)), text), lex)
-        crits["education"] = Criterion(
-            _slug("education", used),
+        education = Criterion(
+            "",
             "education",
             f"{level} degree or above",
             round(lex.kind_weight("education") * _factor(cue, item), 3),
@@ -87,11 +107,12 @@ def _minimums(
             item.text[:300],
             min_level=level,
         )
+        out.append(_Named("education", "education", education, first_wins=True))
     years = min_years(text)
-    if years and "experience" not in crits:
+    if years:
         cue = cue_of(next((c for c in parts if states_years(c)), text), lex)
-        crits["experience"] = Criterion(
-            _slug(f"experience-{years:g}-years", used),
+        experience = Criterion(
+            "",
             "experience",
             f"{years:g}+ years of experience",
             round(lex.kind_weight("experience") * _factor(cue, item), 3),
@@ -100,27 +121,32 @@ def _minimums(
             item.text[:300],
             min_years=years,
         )
+        out.append(_Named("experience", f"experience-{years:g}-years", experience, first_wins=True))
+    return out
 
 
-def _add_clause(
-    clause: str,
-    cue: Cue | None,
-    item: Item,
-    crits: dict[str, Criterion],
-    used: set[str],
-    lex: Lexicon,
-) -> None:
-    """Add the lexicon criteria one clause names, weighted by the clause's cue."""
+def _clause_terms(clause: str, cue: Cue | None, item: Item, lex: Lexicon) -> list[_Named]:
+    """The lexicon criteria one clause names, weighted by the clause's cue."""
     if cue and cue.factor <= 0:
-        return
+        return []
     factor = _factor(cue, item)
     required = bool(cue and cue.required and item.part == "req" and not item.prose)
-    for term in _terms(clause, item, lex):
-        w = round(lex.base_weight(term) * factor, 3)
-        new = Criterion("", term.kind, term.label, w, term.aliases, required, item.text[:300])
-        if term.label not in crits:
-            new = replace(new, id=_slug(term.label, used))
-        _keep(crits, term.label, new)
+    return [
+        _Named(
+            term.label,
+            term.label,
+            Criterion(
+                "",
+                term.kind,
+                term.label,
+                round(lex.base_weight(term) * factor, 3),
+                term.aliases,
+                required,
+                item.text[:300],
+            ),
+        )
+        for term in _terms(clause, item, lex)
+    ]
 
 
 def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
@@ -152,7 +178,7 @@ KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many
 TITLE_WORD_FACTOR = 2.0
 
 
-def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterion | None:
+def _title_criterion(posting: Posting, lex: Lexicon) -> _Named | None:
     """The job title as a criterion, with its O*NET and ESCO names as aliases.
 
     Made for a title written in the posting, or a generic one the occupations know
@@ -163,24 +189,74 @@ def _title_criterion(posting: Posting, used: set[str], lex: Lexicon) -> Criterio
     names = title_names(name)
     if not names and not posting.titled:
         return None
-    return Criterion(
-        _slug("title " + name, used),
-        "title",
-        name,
-        lex.kind_weight("title"),
-        names,
-        False,
-        posting.title,
-    )
+    title = Criterion("", "title", name, lex.kind_weight("title"), names, False, posting.title)
+    return _Named(_TITLE, "title " + name, title)
 
 
-def _add_keywords(
-    found: dict[str, tuple[float, Item, Cue | None]],
-    counts: dict[str, int],
-    crits: dict[str, Criterion],
-    used: set[str],
-    lex: Lexicon,
-) -> None:
+_TITLE = "\x00title"  # the key of the title criterion while it is merged with the others
+
+
+def _title_domains(posting: Posting, lex: Lexicon) -> list[_Named]:
+    """A domain in a written title ("电商高级助理": e-commerce) is what the job is about,
+    even when the list items only mention it in passing."""
+    if not posting.titled:
+        return []
+    return [
+        _Named(
+            t.label,
+            t.label,
+            Criterion("", t.kind, t.label, lex.base_weight(t), t.aliases, False, posting.title),
+        )
+        for t in (hit.term for hit in lex.scan(posting.title))
+        if t.kind == "domain" and t.source == "curated"
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the list items of a posting name: criteria, findings and candidate keywords."""
+
+    named: tuple[_Named, ...]
+    findings: tuple[Finding, ...]
+    keywords: dict[str, tuple[float, Item, Cue | None]]  # word -> its first reading
+    counts: dict[str, int]  # word -> clauses naming it
+
+
+def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Reading:
+    """Each list item's minimums, lexicon terms and keywords (words in ``said`` only)."""
+    named: list[_Named] = []
+    findings: list[Finding] = []
+    keywords: dict[str, tuple[float, Item, Cue | None]] = {}
+    counts: dict[str, int] = {}
+    for item in items(posting.lines):
+        text, found = strip_protected(item.text)
+        findings.extend(found)
+        if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
+            continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
+        named += _minimums(text, item, lex)
+        parts = clauses(text)
+        hits = lex.scan(text)
+        # An item about temperament ("communication skills, enthusiasm, works under pressure")
+        # names soft skills; its other words are no trade's.
+        soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
+        # An errand ("stationery, envelopes, business cards", "tasks assigned by the
+        # Minister") is any office's: its words are no trade's.
+        chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
+        for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
+            named += _clause_terms(clause, cue, item, lex)
+            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
+                continue  # an essay's words are not the job's
+            for word, spec in posting_words(clause, posting.title, lex):
+                if not said_of_the_job(word, said):
+                    continue
+                keywords.setdefault(word, (spec, item, cue))
+                counts[word] = counts.get(word, 0) + 1
+    return _Reading(tuple(named), tuple(findings), keywords, counts)
+
+
+def _keyword_criteria(
+    reading: _Reading, criteria: Mapping[str, Criterion], lex: Lexicon
+) -> list[_Named]:
     """The most specific posting words as light criteria (never required), as many as fill
     the rubric to ``RUBRIC_SIZE`` (at least ``KEYWORDS_MIN``, at most ``KEYWORDS_MAX``).
 
@@ -189,37 +265,43 @@ def _add_keywords(
     A word some criterion already names is left out.
     """
     base = lex.kind_weight("keyword")
-    named = {c.label.lower() for c in crits.values()}
-    fresh = {w: v for w, v in found.items() if w.lower() not in named}
-    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(crits))
+    named = {c.label.lower() for c in criteria.values()}
+    fresh = {w: v for w, v in reading.keywords.items() if w.lower() not in named}
+    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(criteria))
     best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[: min(KEYWORDS_MAX, room)]
+    out = []
     for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
-        repeat = min(counts.get(word, 1), KEYWORD_REPEAT_MAX)
+        repeat = min(reading.counts.get(word, 1), KEYWORD_REPEAT_MAX)
         # "preferred" lowers a keyword; nothing raises one above its kind's weight.
-        w = round(base * spec * min(1.0, _factor(cue, item)) * repeat, 3)
-        crits[word] = Criterion(_slug(word, used), "keyword", word, w, (), False, item.text[:300])
+        weight = round(base * spec * min(1.0, _factor(cue, item)) * repeat, 3)
+        keyword = Criterion("", "keyword", word, weight, (), False, item.text[:300])
+        out.append(_Named(word, word, keyword))
+    return out
 
 
-def _add_title_words(
-    title_crit: Criterion, crits: dict[str, Criterion], used: set[str], lex: Lexicon
-) -> None:
-    """Each trade word of the title as a light title criterion (``keywords.title_words``).
+def _with_title_words(
+    title: Criterion, criteria: Mapping[str, Criterion], used: set[str], lex: Lexicon
+) -> dict[str, Criterion]:
+    """The criteria with each trade word of the title as a light title criterion
+    (``keywords.title_words``), in place of a keyword of the same word or of its forms.
 
     Kind "title", so it is scored as a title: in full where the resume names the candidate's job
     ("Healthcare Operations Manager" meets "healthcare"), lightly where it is only mentioned.
     """
-    w = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
-    for word, forms in title_words(title_crit.label, lex):
+    out = dict(criteria)
+    weight = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
+    for word, forms in title_words(title.label, lex):
         # "teacher" brings "teaching": that is one criterion, not two.
-        aliases = tuple(f for f in forms if f not in crits or crits[f].kind == "keyword")
+        aliases = tuple(f for f in forms if f not in out or out[f].kind == "keyword")
         for f in aliases:
-            crits.pop(f, None)
-        old = crits.get(word)
+            out.pop(f, None)
+        old = out.get(word)
         if old is None or old.kind == "keyword":
-            crits[word] = Criterion(
+            out[word] = Criterion(
                 old.id if old else _slug(word, used), "title", word,
-                max(w, old.weight if old else 0.0), aliases, False, title_crit.label,
+                max(weight, old.weight if old else 0.0), aliases, False, title.label,
             )  # fmt: skip
+    return out
 
 
 def _focus(crits: tuple[Criterion, ...]) -> str:
@@ -238,73 +320,42 @@ def compile_posting(
 ) -> Rubric:
     """Compile one ``Posting`` into a ``Rubric``; raise ``PostingError`` if nothing is scorable.
 
+    Criteria come in this order: the title, domains its words name, what the list items name
+    (minimums and lexicon terms, in posting order), keywords, the title's trade words.
+
     >>> p = Posting(1, "Analyst", ("Requirements:", "1. Must know SQL", "2. Excel is a plus"))
     >>> r = compile_posting(p, job_id="a", source=Source())
     >>> [(c.kind, c.label, c.required) for c in r.criteria]
     [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
     """
     lex = lexicon or default_lexicon()
-    crits: dict[str, Criterion] = {}
-    findings: list[Finding] = []
-    used: set[str] = set()
-    if posting.titled:
-        # A domain in a written title ("电商高级助理": e-commerce) is what the job is about,
-        # even when the list items only mention it in passing.
-        for hit in lex.scan(posting.title):
-            if hit.term.kind == "domain" and hit.term.source == "curated":
-                t = hit.term
-                crit = Criterion(
-                    _slug(t.label, used), t.kind, t.label, lex.base_weight(t), t.aliases,
-                    False, posting.title,
-                )  # fmt: skip
-                _keep(crits, t.label, crit)
-    title_crit = _title_criterion(posting, used, lex)
+    title = _title_criterion(posting, lex)
     # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
     # only unknown acronyms ("OSHA").
-    said = occupation_words(title_crit.label if title_crit else posting.title) or frozenset()
-    keywords: dict[str, tuple[float, Item, Cue | None]] = {}  # word -> first reading
-    counts: dict[str, int] = {}  # word -> clauses naming it
-    for item in items(posting.lines):
-        text, found = strip_protected(item.text)
-        findings.extend(found)
-        if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
-            continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
-        _minimums(text, item, crits, used, lex)
-        parts = clauses(text)
-        hits = lex.scan(text)
-        # An item about temperament ("communication skills, enthusiasm, works under pressure")
-        # names soft skills; its other words are no trade's.
-        soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
-        # An errand ("stationery, envelopes, business cards", "tasks assigned by the
-        # Minister") is any office's: its words are no trade's.
-        chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
-        for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
-            _add_clause(clause, cue, item, crits, used, lex)
-            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
-                continue  # an essay's words are not the job's
-            for word, spec in posting_words(clause, posting.title, lex):
-                if not said_of_the_job(word, said):
-                    continue
-                keywords.setdefault(word, (spec, item, cue))
-                counts[word] = counts.get(word, 0) + 1
-    _add_keywords(keywords, counts, crits, used, lex)
+    said = occupation_words(title.criterion.label if title else posting.title) or frozenset()
+    reading = _read_items(posting, said, lex)
+    used: set[str] = set()  # ids given so far
+    named = [*_title_domains(posting, lex), *([title] if title else []), *reading.named]
+    criteria = _merged(named, used)
+    title_crit = criteria.pop(_TITLE, None)
+    criteria = _merged(_keyword_criteria(reading, criteria, lex), used, into=criteria)
     if title_crit is not None:
-        _add_title_words(title_crit, crits, used, lex)
-    if not crits and title_crit is None:
+        criteria = _with_title_words(title_crit, criteria, used, lex)
+    if not criteria and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
-    criteria = ((title_crit,) if title_crit else ()) + tuple(crits.values())
-    title = posting.title
-    if not posting.titled and (focus := _focus(criteria)):
-        title = f"{title} ({focus})"
+    ordered = ((title_crit,) if title_crit else ()) + tuple(criteria.values())
+    heading = posting.title
+    if not posting.titled and (focus := _focus(ordered)):
+        heading = f"{heading} ({focus})"
     text = "\n".join(posting.lines)
     lang = "zh" if has_cjk(text) and sum(map(has_cjk, text)) * 3 > len(text) else "en"
     return Rubric(
         job_id=job_id,
-        title=title,
+        title=heading,
         language=lang,
-        criteria=criteria,
+        criteria=ordered,
         source=source,
-        findings=tuple(findings),
+        findings=reading.findings,
     )
 
 
