@@ -31,9 +31,17 @@ def test_the_wheel_holds_every_module_and_data_file(tmp_path: Path) -> None:
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(PKG, src / "matcher", ignore=shutil.ignore_patterns("__pycache__"))
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation"]
-        + ["--quiet", "--disable-pip-version-check", "-w", str(tmp_path / "dist")],
+        [
+            *pip,
+            "wheel",
+            str(src),
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+        ],
         check=True,
         capture_output=True,
     )
