@@ -47,11 +47,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import matcher.read.device
 import matcher.read.document
 import matcher.read.formats
 import matcher.read.intake
 import matcher.read.layout
 import matcher.read.pdf
+import matcher.read.reader
 import matcher.read.textlayer
 import matcher.text
 from matcher.compiler.criteria import compile_file
@@ -76,7 +78,9 @@ READER_STEPS = (
     matcher.read.document,
     matcher.read.intake,
     matcher.read.textlayer,
+    matcher.read.device,
     matcher.read.pdf,
+    matcher.read.reader,
 )
 
 

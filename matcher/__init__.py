@@ -141,8 +141,8 @@ def tune_rubric(
 ) -> TuneResult:
     """Tune a rubric's weights to recruiter decisions, measured on held-out folds.
 
-    Named ``tune_rubric`` because ``matcher.tune.round`` is the module: importing it (as the CLI
-    does) would rebind a ``matcher.tune.round`` function to the module.
+    Named ``tune_rubric`` because ``matcher.tune`` is the tuning package: importing it (as the
+    CLI does) would rebind a ``matcher.tune`` function to the package.
 
     Args:
         evidence: the evidence frame of a run scored with ``rubric`` (``ranking.evidence_table``

@@ -1,7 +1,6 @@
 """Clauses: a posting item's text in, its clauses and the cue group of each out.
 
-A step of compiling between ``matcher.compiler.posting`` (list items) and ``matcher.compiler.criteria``
-(criteria). An item is cut after each comma, semicolon or full stop (``clauses``: ``list[str]``);
+A step of compiling between ``posting`` (list items) and ``criteria`` (criteria). An item is cut after each comma, semicolon or full stop (``clauses``: ``list[str]``);
 the lexicon's cue words ("must", "a plus", working conditions...) give each clause a ``Cue``
 (``cue_of``), which decides how much the clause's criteria count, and a cue reaches along a
 list that commas cut into several clauses (``clause_cues``: ``list[Cue | None]``).

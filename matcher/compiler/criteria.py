@@ -1,4 +1,4 @@
-"""Compiler: posting text, ``Posting`` and its ``Item`` values in, ``Rubric`` values out.
+"""Criteria: posting text, ``Posting`` and its ``Item`` values in, ``Rubric`` values out.
 
 The second half of compiling: ``matcher.compiler.posting`` cuts the text into postings and list items,
 this step turns the items into criteria. Input is posting text (English or Chinese, possibly

@@ -1,6 +1,6 @@
 """Keywords: posting text in, the words that name its trade out (``str`` values with scores).
 
-A step of compiling between ``matcher.compiler.posting`` (items) and ``matcher.compiler.criteria`` (criteria). The
+A step of compiling between ``posting`` (items) and ``criteria`` (criteria). The
 lexicon knows a few thousand skills and tools; a trade's own words ("classroom", "subcontractor",
 "airframe", "OSHA") mostly are not among them. This step finds them in a posting's text by their
 specificity over O*NET and ESCO occupation texts (``matcher.vocab.occupations.specificity``), keeping only

@@ -1,4 +1,4 @@
-"""Pipeline: the one place that composes the steps (read, understand, score, rank) over many files.
+"""Run: the one place that composes the steps (read, understand, score, rank) over many files.
 
 Input is resume paths (files or folders) and rubrics; output is a ``Run``: the ranking frame, the
 score cards and the failure rows. Reading runs in worker processes; a file that cannot be read

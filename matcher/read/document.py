@@ -1,4 +1,4 @@
-"""Assemble: page texts (``list[str]``) and warnings to a ``Document``, the value later steps read.
+"""Document: page texts (``list[str]``) and warnings to a ``Document``, the value later steps read.
 
 Every reader (PDF, DOCX, JSON Resume, plain text, text already in memory) ends here: each page
 is repaired (UTF-8 once decoded as Windows-1252), its bullet glyphs folded to one bullet,

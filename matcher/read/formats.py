@@ -1,7 +1,7 @@
 """Formats: DOCX and JSON Resume files to the page texts a person would read (python-docx lives here).
 
 Input is a file's bytes; output is a list of page texts (one page for these formats) and
-warnings, for ``read`` to assemble into a ``Document``. DOCX runs a reader cannot see (hidden,
+warnings, for ``reader`` to assemble into a ``Document``. DOCX runs a reader cannot see (hidden,
 white on an unshaded background, under 2 pt) are dropped and counted like hidden PDF text.
 """
 

@@ -3,10 +3,10 @@
 Input is a path or a file's bytes and its suffix; output is the bytes (``read_file_bytes``),
 what kind of resume file they hold (``sniff``: ``pdf``, ``docx``, ``json`` or ``text``, the
 content deciding and the suffix a hint) and, for every kind but PDF, the format read, its page
-texts and warnings (``read_other``), for ``assemble`` to make a ``Document``. What is not a
+texts and warnings (``read_other``), for ``document.assemble`` to make a ``Document``. What is not a
 resume file raises ``ReadError`` with status ``empty``, ``not_found``, ``unreadable``,
 ``too_large``, ``not_a_pdf``, ``not_a_docx``, ``unsupported``, ``not_a_resume`` or
-``unreadable_text`` (text in an unknown encoding). PDFs are ``read``'s to read.
+``unreadable_text`` (text in an unknown encoding). PDFs are ``pdf``'s to read.
 """
 
 from __future__ import annotations

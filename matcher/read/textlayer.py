@@ -1,8 +1,8 @@
 """Text layer: the glyphs a PDF device kept (``PageGlyphs`` per page) to page texts, or why not.
 
-Input is what ``read``'s pdfminer device collected on each page (its size, the visible glyphs
+Input is what the pdfminer device (``device.GlyphDevice``) collected on each page (its size, the visible glyphs
 grouped into lines, and counts of visible, hidden and unmapped glyphs); output is one text per
-page in reading order plus warnings, for ``assemble`` to make a ``Document``. The quality gate
+page in reading order plus warnings, for ``document.assemble`` to make a ``Document``. The quality gate
 here raises ``ReadError`` with status ``corrupt_pdf`` (no pages), ``needs_ocr`` (no text
 layer), ``unreadable_text`` (glyphs without Unicode, or a font mapping glyphs to the wrong
 characters) or ``no_visible_text`` (every glyph hidden). The colour maths the device judges

@@ -1,12 +1,11 @@
-"""Resume: understand a ``Document`` as a recruiter would (sections, dated roles, years, education).
+"""Understand: a ``Document`` in, a ``Resume`` out, read as a recruiter reads it.
 
 Input is a ``Document`` and an ``as_of`` date; output is a ``Resume`` whose every fact carries the
 character span (and page) it was read from: sections by their headings, dated roles with title
 and organisation, years of experience as the union of role intervals, the highest degree with
 field and institution, languages, certifications and contact fields (kept only so that a blind
 mode can redact them; scoring never reads them). This module composes the steps that find
-each kind of fact (``dates``, ``sections``, ``education``, ``contacts``, ``roles``) and
-re-exports their values, so callers import from here.
+each kind of fact (``dates``, ``sections``, ``education``, ``contacts``, ``roles``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Scoring: a ``Resume`` against a ``Rubric`` gives a ``ScoreCard`` with evidence for every criterion.
+"""Score: a ``Resume`` against a ``Rubric`` gives a ``ScoreCard`` with evidence for every criterion.
 
 Input is a ``Resume`` and one or more ``Rubric``; output is a ``ScoreCard`` per rubric: the
 score (0 to 100, the weighted mean of per-criterion credits), eligibility (every required

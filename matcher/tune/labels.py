@@ -5,7 +5,7 @@ groups CSV ``resume,group``; output is ``Labels`` (one grade per resume and job,
 name and hash for provenance), the grades of one run's resumes with every row that could not be
 used, ranking ``Metrics`` (NDCG@k, precision@k, AUC) of a ranking against the grades, and
 ``GroupRate`` rows for the four-fifths adverse-impact guardrail. Nothing here fits weights:
-``tune`` composes these with the learning.
+``round`` composes these with the learning.
 """
 
 from __future__ import annotations

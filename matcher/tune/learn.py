@@ -3,7 +3,7 @@
 Input is one row of criterion credits per labelled resume, whether it is eligible, its grade and
 the rubric's current weights; output is new weights (a pairwise logistic fit, pulled toward the
 current weights and bounded within [0.5x, 2x] of them) and a ``WeightChange`` per criterion
-saying why its weight moved. Plain Python on lists: it sees no files, frames or folds; ``tune``
+saying why its weight moved. Plain Python on lists: it sees no files, frames or folds; ``round``
 decides what to fit on and measures the result.
 """
 
