@@ -62,6 +62,7 @@ from matcher.ranking import rank
 from matcher.read.cache import Read
 from matcher.resume.understand import Resume, understand
 from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring import credit
 from matcher.scoring import score as scoring
 from matcher.scoring.score import ScoreCard, keyword_density, score_many
 
@@ -253,19 +254,19 @@ def main() -> int:
     review = tomllib.loads((POSTINGS / "review.toml").read_text(encoding="utf-8"))
     rich = {c: reviewed(r, review[c]) for c, r in rubrics.items()}
     rich_order, rich_score, rich_cards = engine_orders(resumes, rich)
-    saved = dict(scoring.CONTEXT_FACTOR)
-    scoring.CONTEXT_FACTOR.update(dict.fromkeys(saved, 1.0))
+    saved = dict(credit.CONTEXT_FACTOR)
+    credit.CONTEXT_FACTOR.update(dict.fromkeys(saved, 1.0))
     try:
         _, flat, _ = engine_orders(resumes, rich)
     finally:
-        scoring.CONTEXT_FACTOR.update(saved)
+        credit.CONTEXT_FACTOR.update(saved)
     # The engine reading a title wherever it stands, as before titles were read as a recruiter
     # reads them (headline and role titles in full, mentions at 0.3).
-    scoring.CONTEXT_FACTOR["mentioned"] = 1.0
+    credit.CONTEXT_FACTOR["mentioned"] = 1.0
     try:
         _, title_anywhere, _ = engine_orders(resumes, rubrics)
     finally:
-        scoring.CONTEXT_FACTOR.update(saved)
+        credit.CONTEXT_FACTOR.update(saved)
     _, idf, _ = engine_orders(resumes, idf_weighted(rich, rich_cards, len(resumes)))
     # The job title is this data set's strongest signal (categories are job titles): weigh it
     # as a recruiter would, four times the reviewer's default.

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from matcher.read.document import Document
     from matcher.resume.understand import Resume
     from matcher.rubric.model import Criterion, Rubric
-    from matcher.scoring.score import Evidence, ScoreCard
+    from matcher.scoring.credit import Evidence
+    from matcher.scoring.score import ScoreCard
     from matcher.tune.round import TuneResult
 
 __all__ = [

@@ -47,7 +47,7 @@ MODULES = {
     "resume": ["dates", "sections", "education", "contacts", "headers", "roles", "understand"],
     "rubric": ["model", "check", "io"],
     "compiler": ["posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
-    "scoring": ["matching", "score", "explain"],
+    "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
     "pipeline": ["workers", "run"],
 }
@@ -57,7 +57,7 @@ HOMES = {
     "pdfminer": {"read.device", "read.pdf"},
     "docx": {"read.formats"},
     "typer": {"cli"},
-    "rapidfuzz": {"scoring.score"},
+    "rapidfuzz": {"scoring.credit"},
     "ahocorasick": {"scoring.matching"},
 }
 

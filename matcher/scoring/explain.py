@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from matcher.scoring.credit import CONTEXT_FACTOR, Evidence
 from matcher.scoring.matching import RECENT_YEARS
-from matcher.scoring.score import CONTEXT_FACTOR, Evidence, ScoreCard
+from matcher.scoring.score import ScoreCard
 
-# How the context factor reads in a waterfall line (see scoring.CONTEXT_FACTOR).
+# How the context factor reads in a waterfall line (see credit.CONTEXT_FACTOR).
 _CONTEXT = {
     "recent_role": "in a recent role",
     "old_role": f"in a role over {RECENT_YEARS} years ago, x{CONTEXT_FACTOR['old_role']:g}",

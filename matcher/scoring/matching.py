@@ -36,7 +36,7 @@ import ahocorasick
 from matcher.resume.understand import Resume
 from matcher.text import normalize_term
 
-# Where an occurrence stands (see above): the keys of ``matcher.scoring.score.CONTEXT_FACTOR``.
+# Where an occurrence stands (see above): the keys of ``matcher.scoring.credit.CONTEXT_FACTOR``.
 Context = Literal["recent_role", "old_role", "listed", "headline", "mentioned"]
 
 RECENT_YEARS = 10  # a role that ended more than this many years before as_of is "old_role"

@@ -7,7 +7,7 @@ from typing import get_args
 import pytest
 
 from matcher.rubric.check import json_schema
-from matcher.scoring.score import EVIDENCE_OF
+from matcher.scoring.credit import EVIDENCE_OF
 from matcher.vocab.kinds import KINDS, Kind, as_kind
 from matcher.vocab.lexicon import default_lexicon
 
