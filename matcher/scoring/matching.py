@@ -3,8 +3,8 @@
 Input is a ``Resume`` and a set of terms in matching form (``term_key``); output is a ``Scan``:
 every whole-term occurrence of every term as a span of ``Document.text``, where each one stands
 (``context``, ``title_context``), the share of the text they cover (``coverage``), and the
-resume's whole-word windows that the fuzzy level of ``scoring`` compares with a term. This step
-finds; ``scoring`` credits.
+resume's whole-word windows that the fuzzy level of ``credit`` compares with a term. This step
+finds; ``credit`` credits.
 
 Terms match whole: ``java`` not in "javascript", ``c`` not in "c++", ``r`` or ``go`` not inside a
 hyphenated word ("R-squared", "go-to-market"); an English plural counts as the term ("documents"

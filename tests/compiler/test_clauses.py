@@ -1,6 +1,6 @@
 """Tests for matcher.compiler.clauses: items cut into clauses, and the cue of each.
 
-How cues weigh criteria is tested in test_compiler.py."""
+How cues weigh criteria is tested in test_criteria.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Tests for matcher.compiler.fairness: clauses about protected traits leave the text as findings.
 
-That they never become criteria, over whole postings, is tested in test_compiler.py."""
+That they never become criteria, over whole postings, is tested in test_criteria.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Tests for matcher.compiler.minimums: education levels and years of experience read from posting text.
 
-How they become criteria (weights, required) is tested in test_compiler.py."""
+How they become criteria (weights, required) is tested in test_criteria.py."""
 
 from __future__ import annotations
 

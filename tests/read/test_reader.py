@@ -1,4 +1,4 @@
-"""Tests for matcher.read.pdf on the bundled sample PDFs and on broken inputs."""
+"""Tests for matcher.read.reader (PDFs through read.device and read.pdf) on the sample PDFs and broken inputs."""
 
 from __future__ import annotations
 

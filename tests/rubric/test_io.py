@@ -1,4 +1,4 @@
-"""Tests for matcher.rubric.model: the TOML contract, loading, round trips (checks: test_rubric_check)."""
+"""Tests for matcher.rubric.io: the TOML contract, loading, round trips (checks: test_check.py)."""
 
 from __future__ import annotations
 
