@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench rubrics samples lexicon clean
+.PHONY: demo test wheel-check bench rubrics samples lexicon clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,6 +21,18 @@ test: $(STAMP)
 	$(BIN)/ruff format --check matcher tests bench tools
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Build the wheel, install it into a fresh venv (dependencies from PyPI, pinned) and run it
+# there: a module or data file the wheel lacks fails here, not on a user's machine.
+WHEEL_VENV := $(shell mktemp -d -u /tmp/matcher-wheel-XXXXXX)
+wheel-check: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w dist .
+	$(PY) -m venv $(WHEEL_VENV)
+	$(WHEEL_VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt dist/*.whl
+	cd $(WHEEL_VENV) && bin/matcher --help > /dev/null
+	cd $(WHEEL_VENV) && bin/matcher score $(CURDIR)/samples/en_chef.pdf --rubric $(CURDIR)/rubrics/000_1e07a38cda397245-1.toml --as-of 2026-11-23 --no-cache
+	rm -rf $(WHEEL_VENV) dist build
 
 # Recompile the committed rubrics from the seeds (golden tests will show what changed).
 rubrics: $(STAMP)
@@ -40,4 +52,4 @@ bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build

@@ -30,11 +30,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from matcher.compiler import compile_text
+from matcher.compiler.criteria import compile_text
 from matcher.errors import PostingError
-from matcher.lexicon import Lexicon, default_lexicon
-from matcher.rubric import Rubric
+from matcher.rubric.model import Rubric
 from matcher.text import normalize_term
+from matcher.vocab.lexicon import Lexicon, default_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"

@@ -47,20 +47,24 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import matcher.assemble
-import matcher.formats
-import matcher.intake
-import matcher.layout
-import matcher.read
+import matcher.read.device
+import matcher.read.document
+import matcher.read.formats
+import matcher.read.intake
+import matcher.read.layout
+import matcher.read.pdf
+import matcher.read.reader
+import matcher.read.textlayer
 import matcher.text
-import matcher.textlayer
-from matcher import scoring
-from matcher.compiler import compile_file
-from matcher.pipeline import Read, read_many
+from matcher.compiler.criteria import compile_file
+from matcher.pipeline.workers import read_many
 from matcher.ranking import rank
-from matcher.resume import Resume, understand
-from matcher.rubric import Criterion, Rubric
-from matcher.scoring import ScoreCard, keyword_density, score_many
+from matcher.read.cache import Read
+from matcher.resume.understand import Resume, understand
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring import credit
+from matcher.scoring import score as scoring
+from matcher.scoring.score import ScoreCard, keyword_density, score_many
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "livecareer-resumes-dev"
@@ -70,12 +74,14 @@ K = 10
 # Every module whose code decides what a resume reads as: the cache keys on their source.
 READER_STEPS = (
     matcher.text,
-    matcher.layout,
-    matcher.formats,
-    matcher.assemble,
-    matcher.intake,
-    matcher.textlayer,
-    matcher.read,
+    matcher.read.layout,
+    matcher.read.formats,
+    matcher.read.document,
+    matcher.read.intake,
+    matcher.read.textlayer,
+    matcher.read.device,
+    matcher.read.pdf,
+    matcher.read.reader,
 )
 
 
@@ -248,19 +254,19 @@ def main() -> int:
     review = tomllib.loads((POSTINGS / "review.toml").read_text(encoding="utf-8"))
     rich = {c: reviewed(r, review[c]) for c, r in rubrics.items()}
     rich_order, rich_score, rich_cards = engine_orders(resumes, rich)
-    saved = dict(scoring.CONTEXT_FACTOR)
-    scoring.CONTEXT_FACTOR.update(dict.fromkeys(saved, 1.0))
+    saved = dict(credit.CONTEXT_FACTOR)
+    credit.CONTEXT_FACTOR.update(dict.fromkeys(saved, 1.0))
     try:
         _, flat, _ = engine_orders(resumes, rich)
     finally:
-        scoring.CONTEXT_FACTOR.update(saved)
+        credit.CONTEXT_FACTOR.update(saved)
     # The engine reading a title wherever it stands, as before titles were read as a recruiter
     # reads them (headline and role titles in full, mentions at 0.3).
-    scoring.CONTEXT_FACTOR["mentioned"] = 1.0
+    credit.CONTEXT_FACTOR["mentioned"] = 1.0
     try:
         _, title_anywhere, _ = engine_orders(resumes, rubrics)
     finally:
-        scoring.CONTEXT_FACTOR.update(saved)
+        credit.CONTEXT_FACTOR.update(saved)
     _, idf, _ = engine_orders(resumes, idf_weighted(rich, rich_cards, len(resumes)))
     # The job title is this data set's strongest signal (categories are job titles): weigh it
     # as a recruiter would, four times the reviewer's default.

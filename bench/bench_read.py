@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from matcher.errors import ReadError  # noqa: E402
-from matcher.pipeline import ReadCache, read_many  # noqa: E402
-from matcher.read import read_bytes  # noqa: E402
+from matcher.pipeline.workers import read_many  # noqa: E402
+from matcher.read.cache import ReadCache  # noqa: E402
+from matcher.read.reader import read_bytes  # noqa: E402
 
 LIVECAREER = ROOT.parent / "shared" / "data" / "livecareer-resumes-dev" / "pdf"
 

@@ -28,8 +28,9 @@ from datetime import date
 from pathlib import Path
 
 from matcher.errors import MatcherError
-from matcher.read import read_document
-from matcher.resume import LEVEL_ORDER, understand
+from matcher.read.reader import read_document
+from matcher.resume.understand import understand
+from matcher.vocab.levels import LEVELS
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "livecareer-resumes-dev"
 NAIVE_RANGE = re.compile(r"(?:19|20)\d{2}\s*(?:-|to)\s*(?:(?:19|20)\d{2}|present|current)", re.I)
@@ -106,7 +107,7 @@ def main() -> int:
     print(f"  any dated role (with or without heading): {pct(sum(r.roles >= 1 for r in read), n)}")
     print(f"education level found:                {pct(len(leveled), n)}  (aim >= 90%)")
     levels = Counter(r.level for r in leveled)
-    print("  levels: " + ", ".join(f"{lv} {levels[lv]}" for lv in reversed(LEVEL_ORDER)))
+    print("  levels: " + ", ".join(f"{lv} {levels[lv]}" for lv in reversed(LEVELS)))
     print(
         f"roles: {roles} dated work roles, {roles / max(n, 1):.1f} per resume; "
         f"with title {pct(sum(r.titled for r in read), roles)}, "

@@ -26,12 +26,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from matcher.compiler import compile_file
-from matcher.pipeline import collect_inputs
-from matcher.read import read_document
-from matcher.resume import Resume, understand
-from matcher.rubric import Rubric, load_rubrics
-from matcher.scoring import _automaton, _prepared, score, score_many
+from matcher.compiler.criteria import compile_file
+from matcher.pipeline.run import collect_inputs
+from matcher.read.reader import read_document
+from matcher.resume.understand import Resume, understand
+from matcher.rubric.io import load_rubrics
+from matcher.rubric.model import Rubric
+from matcher.scoring.matching import automaton
+from matcher.scoring.score import _prepared, score, score_many
 from matcher.text import normalize_term
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,11 +86,11 @@ def measure(
         f"rubrics = {pairs} pairs; {len(terms)} distinct terms"
     )
     _prepared.cache_clear()
-    _automaton.cache_clear()
+    automaton.cache_clear()
     t0 = time.perf_counter()
     for r in rubrics:
         _prepared(r)
-    _automaton(terms)
+    automaton(terms)
     t_prepare = time.perf_counter() - t0
 
     cards = [c for r in resumes for c in score_many(r, rubrics)]

@@ -18,13 +18,15 @@ from pathlib import Path
 
 import polars as pl
 
-from matcher.pipeline import collect_inputs, run
+from matcher.pipeline.run import collect_inputs, run
 from matcher.ranking import evidence_table, rank
-from matcher.read import read_document
-from matcher.resume import understand
-from matcher.rubric import load_rubric, loads_rubric
-from matcher.scoring import score
-from matcher.tune import format_report, read_groups, read_labels, reweigh, tune
+from matcher.read.reader import read_document
+from matcher.resume.understand import understand
+from matcher.rubric.io import load_rubric, loads_rubric
+from matcher.scoring.score import score
+from matcher.tune.labels import read_groups, read_labels
+from matcher.tune.report import format_report
+from matcher.tune.round import reweigh, tune
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 23)

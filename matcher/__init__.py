@@ -27,11 +27,12 @@ if TYPE_CHECKING:
     import polars as pl
 
     from matcher.ranking import Failure
-    from matcher.read import Document
-    from matcher.resume import Resume
-    from matcher.rubric import Criterion, Rubric
-    from matcher.scoring import Evidence, ScoreCard
-    from matcher.tune import TuneResult
+    from matcher.read.document import Document
+    from matcher.resume.understand import Resume
+    from matcher.rubric.model import Criterion, Rubric
+    from matcher.scoring.credit import Evidence
+    from matcher.scoring.score import ScoreCard
+    from matcher.tune.round import TuneResult
 
 __all__ = [
     "Criterion",
@@ -67,21 +68,21 @@ def compile_posting(text: str, *, stem: str = "job") -> list[Rubric]:
     Raises:
         PostingError: when no posting in the text has anything to score.
     """
-    from matcher.compiler import compile_text
+    from matcher.compiler.criteria import compile_text
 
     return compile_text(text, stem=stem)
 
 
 def load_rubric(path: str | Path) -> Rubric:
     """Load and validate a rubric TOML file (raises ``RubricError`` listing every problem)."""
-    from matcher.rubric import load_rubric as _load
+    from matcher.rubric.io import load_rubric as _load
 
     return _load(path)
 
 
 def save_rubric(rubric: Rubric, path: str | Path) -> Path:
     """Write a rubric as TOML; ``load_rubric(save_rubric(r, p)) == r``."""
-    from matcher.rubric import save_rubric as _save
+    from matcher.rubric.io import save_rubric as _save
 
     return _save(rubric, path)
 
@@ -104,8 +105,9 @@ def read_resume(
     Raises:
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...).
     """
-    from matcher.read import read_document, read_text
-    from matcher.resume import understand
+    from matcher.read.document import read_text
+    from matcher.read.reader import read_document
+    from matcher.resume.understand import understand
 
     if text and isinstance(source, str):
         doc = read_text(source, name=name or "<text>")
@@ -116,7 +118,7 @@ def read_resume(
 
 def score(resume: Resume, rubric: Rubric) -> ScoreCard:
     """Score one resume against one rubric; the card carries evidence for every criterion."""
-    from matcher.scoring import score as _score
+    from matcher.scoring.score import score as _score
 
     return _score(resume, rubric)
 
@@ -140,8 +142,8 @@ def tune_rubric(
 ) -> TuneResult:
     """Tune a rubric's weights to recruiter decisions, measured on held-out folds.
 
-    Named ``tune_rubric`` because ``matcher.tune`` is the module: importing it (as the CLI
-    does) would rebind a ``matcher.tune`` function to the module.
+    Named ``tune_rubric`` because ``matcher.tune`` is the tuning package: importing it (as the
+    CLI does) would rebind a ``matcher.tune`` function to the package.
 
     Args:
         evidence: the evidence frame of a run scored with ``rubric`` (``ranking.evidence_table``
@@ -172,8 +174,8 @@ def tune_rubric(
     >>> result.n_labels, result.n_good, result.too_few
     (4, 2, True)
     """
-    from matcher.labels import read_groups, read_labels
-    from matcher.tune import tune as _tune
+    from matcher.tune.labels import read_groups, read_labels
+    from matcher.tune.round import tune as _tune
 
     # Paths are read here; tables go through as they are (no polars import for the check).
     table = read_labels(labels) if isinstance(labels, str | Path) else labels
@@ -184,13 +186,13 @@ def tune_rubric(
 def __getattr__(name: str) -> object:
     """Types are importable from ``matcher`` without importing every step up front."""
     homes = {
-        "Criterion": "rubric",
-        "Rubric": "rubric",
-        "Document": "read",
-        "Resume": "resume",
-        "ScoreCard": "scoring",
-        "Evidence": "scoring",
-        "TuneResult": "tune",
+        "Criterion": "rubric.model",
+        "Rubric": "rubric.model",
+        "Document": "read.document",
+        "Resume": "resume.understand",
+        "ScoreCard": "scoring.score",
+        "Evidence": "scoring.score",
+        "TuneResult": "tune.round",
     }
     if name in homes:
         import importlib

@@ -72,8 +72,8 @@ def compile(
 
     Example: matcher compile seeds/*.txt -o rubrics/
     """
-    from matcher.compiler import compile_file
-    from matcher.rubric import save_rubric
+    from matcher.compiler.criteria import compile_file
+    from matcher.rubric.io import save_rubric
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
@@ -145,9 +145,10 @@ def score(
     """
     import polars as pl
 
-    from matcher.pipeline import RESUME_SUFFIXES, collect_inputs, default_cache_dir, run
+    from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, run
     from matcher.ranking import FORMATS, format_table, write_table
-    from matcher.rubric import load_rubrics
+    from matcher.read.cache import default_cache_dir
+    from matcher.rubric.io import load_rubrics
 
     day = _as_of(as_of)
     for target, hint in ((out, "-o"), (evidence, "--evidence")):
@@ -230,11 +231,11 @@ def explain(
 
     Example: matcher explain samples/en_pm_senior_fintech.pdf --rubric rubrics/000_1e07a38cda397245-1.toml
     """
-    from matcher.explain import explain_data, explain_text
-    from matcher.read import read_document
-    from matcher.resume import understand
-    from matcher.rubric import load_rubric
-    from matcher.scoring import score as score_one
+    from matcher.read.reader import read_document
+    from matcher.resume.understand import understand
+    from matcher.rubric.io import load_rubric
+    from matcher.scoring.explain import explain_data, explain_text
+    from matcher.scoring.score import score as score_one
 
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
@@ -259,7 +260,7 @@ def check(
 
     Example: matcher check rubrics/
     """
-    from matcher.rubric import duplicate_job_ids, lint, load_rubric, rubric_files
+    from matcher.rubric.io import duplicate_job_ids, lint, load_rubric, rubric_files
 
     try:
         files = rubric_files(rubrics)
@@ -324,10 +325,11 @@ def tune(
 
     Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
     """
-    from matcher.pipeline import run
-    from matcher.rubric import load_rubric, save_rubric
-    from matcher.tune import format_report, read_groups, read_labels
-    from matcher.tune import tune as tune_rubric
+    from matcher.pipeline.run import run
+    from matcher.rubric.io import load_rubric, save_rubric
+    from matcher.tune.labels import read_groups, read_labels
+    from matcher.tune.report import format_report
+    from matcher.tune.round import tune as tune_rubric
 
     day = _as_of(as_of)
     _check_out(out, "-o")

@@ -6,6 +6,32 @@ failure row) and a message a person can act on. The library never prints or exit
 
 from __future__ import annotations
 
+from typing import Literal
+
+# Why a resume file has no score: the ``status`` of its failure rows (README, "The command
+# line"). ``ReadError`` raises all but the last three, which the pipeline adds.
+ReadStatus = Literal[
+    "empty",
+    "not_a_pdf",
+    "not_a_docx",
+    "corrupt_pdf",
+    "corrupt_docx",
+    "encrypted",
+    "needs_ocr",
+    "unreadable_text",
+    "no_visible_text",
+    "not_a_resume",
+    "unsupported",
+    "too_large",
+    "unreadable",
+    "not_found",
+    "timeout",
+    "reader_crashed",
+    "error",
+]
+# The ``status`` column of the ranking table: ``ok`` for a scored resume, else why not.
+RowStatus = Literal["ok", ReadStatus]
+
 
 class MatcherError(Exception):
     """Base class of every error matcher raises on purpose."""
@@ -33,7 +59,10 @@ class RubricError(MatcherError):
 class ReadError(MatcherError):
     """A resume could not be read; ``status`` says why (``unreadable``, ``needs_ocr``, ...)."""
 
-    status = "unreadable"
+    status: ReadStatus = "unreadable"
+
+    def __init__(self, message: str, *, status: ReadStatus | None = None) -> None:
+        super().__init__(message, status=status)
 
 
 class PostingError(MatcherError):

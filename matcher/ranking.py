@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from matcher.scoring import ScoreCard
+from matcher.scoring.score import ScoreCard
 
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "job_id": pl.String,
@@ -123,7 +123,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     ]
     df = pl.DataFrame(rows, schema=RANKING_SCHEMA)
     ok = pl.col("status") == "ok"
-    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=_natural))}
+    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=natural_key))}
     job_order = pl.col("job_id").replace_strict(order, return_dtype=pl.Int64)
     df = df.sort(
         [
@@ -145,8 +145,12 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     )
 
 
-def _natural(s: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts "job-2" before "job-10"."""
+def natural_key(s: str) -> tuple[tuple[int, int | str], ...]:
+    """The sort key of job ids: "job-2" before "job-10" (``rank``, ``evidence_table``, tuning).
+
+    >>> sorted(["job-10", "job-2", "job-1"], key=natural_key)
+    ['job-1', 'job-2', 'job-10']
+    """
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", s) if p)
 
 
@@ -165,7 +169,7 @@ def evidence_table(cards: Iterable[ScoreCard]) -> pl.DataFrame:
         for e in c.evidence
     ]
     df = pl.DataFrame(rows, schema=EVIDENCE_SCHEMA)
-    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=_natural))}
+    order = {j: i for i, j in enumerate(sorted(set(df["job_id"]), key=natural_key))}
     return df.sort(
         [pl.col("job_id").replace_strict(order, return_dtype=pl.Int64), "resume", "criterion_id"]
     )

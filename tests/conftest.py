@@ -9,12 +9,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Every run draws the same examples (derandomize, no example database), so a failure in CI is a
+# failure on every machine; deadline=None because the machine is shared. HYPOTHESIS_PROFILE=dev
+# draws new examples each run and keeps failures in .hypothesis/ while working on a property.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 RUBRICS = ROOT / "rubrics"
 SEEDS = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+FIXTURES = ROOT / "tests" / "fixtures"  # real files made by fixtures/make_fixtures.py
 
 
 def shared(sub: str) -> Path:

@@ -171,10 +171,17 @@ def test_check_validates_committed_rubrics(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "criteria[0].weight: must be > 0" in res.output
 
 
-def test_every_command_has_an_example_in_help() -> None:
-    for cmd in ("compile", "score", "explain", "check"):
-        res = runner.invoke(app, [cmd, "--help"])
-        assert res.exit_code == 0 and "Example: matcher " + cmd in res.stdout
+COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+
+
+def test_the_commands_are_the_documented_ones() -> None:
+    assert COMMANDS == ["compile", "score", "explain", "check", "tune"]
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_every_command_has_an_example_in_help(cmd: str) -> None:
+    res = runner.invoke(app, [cmd, "--help"])
+    assert res.exit_code == 0 and "Example: matcher " + cmd in res.stdout
 
 
 def test_unwritable_output_is_refused_before_scoring(tmp_path: Path) -> None:

@@ -18,10 +18,10 @@ from matcher.ranking import (
     rank,
     write_table,
 )
-from matcher.read import read_text
-from matcher.resume import understand
-from matcher.rubric import Criterion, Rubric
-from matcher.scoring import score
+from matcher.read.document import read_text
+from matcher.resume.understand import understand
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring.score import score
 
 AS_OF = date(2026, 11, 23)
 JOB = Rubric(

@@ -1,0 +1,414 @@
+"""Criteria: posting text, ``Posting`` and its ``Item`` values in, ``Rubric`` values out.
+
+The second half of compiling: ``matcher.compiler.posting`` cuts the text into postings and list items,
+this step turns the items into criteria. Input is posting text (English or Chinese, possibly
+several postings wrapped in site junk) or one ``Posting``; output is a list of ``Rubric`` (one
+per posting found). Each criterion comes from a lexicon term, an education level or
+a years-of-experience phrase (read by ``matcher.compiler.minimums``) found in one list item of a posting
+(``origin``), weighted by its kind, the part it sits in (responsibilities or requirements) and
+the cue words of its clause (``matcher.compiler.clauses``, data in the lexicon). Clauses about gender,
+age, looks, marital status, ethnicity, religion, politics, origin or school tier are never
+scored: ``matcher.compiler.fairness`` turns them into ``findings``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from matcher._version import ENGINE_VERSION
+from matcher.compiler.clauses import clause_cues, clauses, cue_of
+from matcher.compiler.fairness import strip_protected
+from matcher.compiler.keywords import posting_words, said_of_the_job, title_words
+from matcher.compiler.minimums import degree_required, education_level, min_years, states_years
+from matcher.compiler.posting import Item, Posting, base_title, items, split_postings
+from matcher.errors import PostingError
+from matcher.rubric.model import Criterion, Finding, Rubric, Source
+from matcher.text import decode, fold, has_cjk, normalize
+from matcher.vocab.lexicon import Cue, Lexicon, Term, default_lexicon
+from matcher.vocab.occupations import occupation_words, title_names
+
+# Weight factors of an item's part and of prose (a long unnumbered paragraph).
+_PROSE_FACTOR = 0.5
+_PART_FACTOR = {"resp": 1.0, "req": 1.2}
+
+# ---------------------------------------------------------------- clauses to criteria
+
+
+def _slug(label: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", fold(normalize(label))).strip("-")
+    if not base:
+        base = "c" + hashlib.sha256(label.encode()).hexdigest()[:6]
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A criterion as the posting names it, before it has an id: how repeats of it merge."""
+
+    key: str  # criteria with one key are one criterion
+    slug: str  # what its id is made from
+    criterion: Criterion  # its id is set by _merged
+    first_wins: bool = False  # a minimum: the first one the posting states stands
+
+
+def _merged(
+    named: Iterable[_Named], used: set[str], into: Mapping[str, Criterion] | None = None
+) -> dict[str, Criterion]:
+    """The criteria named, one per key, in order of first mention, each with its id.
+
+    A key named again keeps its first id and origin and the strongest reading: the highest
+    weight, required if any mention requires it (a minimum keeps its first mention whole).
+    """
+    out = dict(into or {})
+    for n in named:
+        old = out.get(n.key)
+        new = n.criterion
+        if old is None:
+            out[n.key] = replace(new, id=_slug(n.slug, used))
+        elif not n.first_wins and (new.weight > old.weight or (new.required and not old.required)):
+            out[n.key] = replace(
+                old, weight=max(new.weight, old.weight), required=old.required or new.required
+            )
+    return out
+
+
+def _factor(cue: Cue | None, item: Item) -> float:
+    factor = cue.factor if cue else 1.0
+    return factor * _PART_FACTOR[item.part] * (_PROSE_FACTOR if item.prose else 1.0)
+
+
+def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
+    """Education and experience minimums of one item (the first stated in a posting wins).
+
+    Read over the whole item, not a clause: "研究生及以上学历，优秀者放宽至本科" names bachelor
+    as the real minimum, "3年以上Python，C/C++开发经验" puts 经验 two clauses on. The cue of
+    the clause holding the number still decides weight and whether it is required.
+    """
+    parts = clauses(text)
+    out = []
+    level = education_level(text)
+    if level:
+        cue = cue_of(next((c for c in parts if education_level(c)), text), lex)
+        education = Criterion(
+            "",
+            "education",
+            f"{level} degree or above",
+            round(lex.kind_weight("education") * _factor(cue, item), 3),
+            (),
+            degree_required(text, cue),
+            item.text[:300],
+            min_level=level,
+        )
+        out.append(_Named("education", "education", education, first_wins=True))
+    years = min_years(text)
+    if years:
+        cue = cue_of(next((c for c in parts if states_years(c)), text), lex)
+        experience = Criterion(
+            "",
+            "experience",
+            f"{years:g}+ years of experience",
+            round(lex.kind_weight("experience") * _factor(cue, item), 3),
+            (),
+            not (cue and cue.factor < 1.0),
+            item.text[:300],
+            min_years=years,
+        )
+        out.append(_Named("experience", f"experience-{years:g}-years", experience, first_wins=True))
+    return out
+
+
+def _clause_terms(clause: str, cue: Cue | None, item: Item, lex: Lexicon) -> list[_Named]:
+    """The lexicon criteria one clause names, weighted by the clause's cue."""
+    if cue and cue.factor <= 0:
+        return []
+    factor = _factor(cue, item)
+    required = bool(cue and cue.required and item.part == "req" and not item.prose)
+    return [
+        _Named(
+            term.label,
+            term.label,
+            Criterion(
+                "",
+                term.kind,
+                term.label,
+                round(lex.base_weight(term) * factor, 3),
+                term.aliases,
+                required,
+                item.text[:300],
+            ),
+        )
+        for term in _terms(clause, item, lex)
+    ]
+
+
+def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
+    """The lexicon terms a clause names, once each, in order of appearance.
+
+    Derived terms (ESCO, O*NET, THUOCL) count only in list items, never in prose: a big
+    vocabulary must not turn an essay into criteria.
+    """
+    out: list[Term] = []
+    for hit in lex.scan(clause):
+        t = hit.term
+        if t.source != "curated" and item.prose:
+            continue
+        if t not in out:
+            out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- title and keywords
+
+KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them all
+# Keywords fill a rubric up to about this many criteria: where the lexicon already names the
+# job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
+RUBRIC_SIZE = 20
+KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword
+KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
+# The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
+TITLE_WORD_FACTOR = 2.0
+
+
+def _title_criterion(posting: Posting, lex: Lexicon) -> _Named | None:
+    """The job title as a criterion, with its O*NET and ESCO names as aliases.
+
+    Made for a title written in the posting, or a generic one the occupations know
+    ("Product manager"); a resume naming the job (or another name of it) is the strongest sign.
+    The criterion is the job's name without the posting's qualifiers ("(Remote)", " - ICU").
+    """
+    name = base_title(posting.title)  # "Data Analyst (Remote)": the job is "Data Analyst"
+    names = title_names(name)
+    if not names and not posting.titled:
+        return None
+    title = Criterion("", "title", name, lex.kind_weight("title"), names, False, posting.title)
+    return _Named(_TITLE, "title " + name, title)
+
+
+_TITLE = "\x00title"  # the key of the title criterion while it is merged with the others
+
+
+def _title_domains(posting: Posting, lex: Lexicon) -> list[_Named]:
+    """A domain in a written title ("电商高级助理": e-commerce) is what the job is about,
+    even when the list items only mention it in passing."""
+    if not posting.titled:
+        return []
+    return [
+        _Named(
+            t.label,
+            t.label,
+            Criterion("", t.kind, t.label, lex.base_weight(t), t.aliases, False, posting.title),
+        )
+        for t in (hit.term for hit in lex.scan(posting.title))
+        if t.kind == "domain" and t.source == "curated"
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the list items of a posting name: criteria, findings and candidate keywords."""
+
+    named: tuple[_Named, ...]
+    findings: tuple[Finding, ...]
+    keywords: dict[str, tuple[float, Item, Cue | None]]  # word -> its first reading
+    counts: dict[str, int]  # word -> clauses naming it
+
+
+def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Reading:
+    """Each list item's minimums, lexicon terms and keywords (words in ``said`` only)."""
+    named: list[_Named] = []
+    findings: list[Finding] = []
+    keywords: dict[str, tuple[float, Item, Cue | None]] = {}
+    counts: dict[str, int] = {}
+    for item in items(posting.lines):
+        text, found = strip_protected(item.text)
+        findings.extend(found)
+        if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
+            continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
+        named += _minimums(text, item, lex)
+        parts = clauses(text)
+        hits = lex.scan(text)
+        # An item about temperament ("communication skills, enthusiasm, works under pressure")
+        # names soft skills; its other words are no trade's.
+        soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
+        # An errand ("stationery, envelopes, business cards", "tasks assigned by the
+        # Minister") is any office's: its words are no trade's.
+        chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
+        for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
+            named += _clause_terms(clause, cue, item, lex)
+            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
+                continue  # an essay's words are not the job's
+            for word, spec in posting_words(clause, posting.title, lex):
+                if not said_of_the_job(word, said):
+                    continue
+                keywords.setdefault(word, (spec, item, cue))
+                counts[word] = counts.get(word, 0) + 1
+    return _Reading(tuple(named), tuple(findings), keywords, counts)
+
+
+def _keyword_criteria(
+    reading: _Reading, criteria: Mapping[str, Criterion], lex: Lexicon
+) -> list[_Named]:
+    """The most specific posting words as light criteria (never required), as many as fill
+    the rubric to ``RUBRIC_SIZE`` (at least ``KEYWORDS_MIN``, at most ``KEYWORDS_MAX``).
+
+    A word the posting comes back to ("aircraft" in three duties) is what the job is about:
+    its weight grows with the number of clauses naming it, up to ``KEYWORD_REPEAT_MAX`` times.
+    A word some criterion already names is left out.
+    """
+    base = lex.kind_weight("keyword")
+    named = {c.label.lower() for c in criteria.values()}
+    fresh = {w: v for w, v in reading.keywords.items() if w.lower() not in named}
+    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(criteria))
+    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[: min(KEYWORDS_MAX, room)]
+    out = []
+    for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
+        repeat = min(reading.counts.get(word, 1), KEYWORD_REPEAT_MAX)
+        # "preferred" lowers a keyword; nothing raises one above its kind's weight.
+        weight = round(base * spec * min(1.0, _factor(cue, item)) * repeat, 3)
+        keyword = Criterion("", "keyword", word, weight, (), False, item.text[:300])
+        out.append(_Named(word, word, keyword))
+    return out
+
+
+def _with_title_words(
+    title: Criterion, criteria: Mapping[str, Criterion], used: set[str], lex: Lexicon
+) -> dict[str, Criterion]:
+    """The criteria with each trade word of the title as a light title criterion
+    (``keywords.title_words``), in place of a keyword of the same word or of its forms.
+
+    Kind "title", so it is scored as a title: in full where the resume names the candidate's job
+    ("Healthcare Operations Manager" meets "healthcare"), lightly where it is only mentioned.
+    """
+    out = dict(criteria)
+    weight = round(lex.kind_weight("keyword") * TITLE_WORD_FACTOR, 3)
+    for word, forms in title_words(title.label, lex):
+        # "teacher" brings "teaching": that is one criterion, not two.
+        aliases = tuple(f for f in forms if f not in out or out[f].kind == "keyword")
+        for f in aliases:
+            out.pop(f, None)
+        old = out.get(word)
+        if old is None or old.kind == "keyword":
+            out[word] = Criterion(
+                old.id if old else _slug(word, used), "title", word,
+                max(weight, old.weight if old else 0.0), aliases, False, title.label,
+            )  # fmt: skip
+    return out
+
+
+def _focus(crits: tuple[Criterion, ...]) -> str:
+    """Two labels that tell postings of the same role apart: domains first, then duties.
+
+    Heavier first; ``sorted`` is stable, so ties keep posting order.
+    """
+    pick: list[Criterion] = []
+    for kinds in (("domain",), ("responsibility", "skill")):
+        pick += sorted((c for c in crits if c.kind in kinds), key=lambda c: -c.weight)
+    return ", ".join(c.label for c in pick[:2])
+
+
+def compile_posting(
+    posting: Posting, *, job_id: str, source: Source, lexicon: Lexicon | None = None
+) -> Rubric:
+    """Compile one ``Posting`` into a ``Rubric``; raise ``PostingError`` if nothing is scorable.
+
+    Criteria come in this order: the title, domains its words name, what the list items name
+    (minimums and lexicon terms, in posting order), keywords, the title's trade words.
+
+    >>> p = Posting(1, "Analyst", ("Requirements:", "1. Must know SQL", "2. Excel is a plus"))
+    >>> r = compile_posting(p, job_id="a", source=Source())
+    >>> [(c.kind, c.label, c.required) for c in r.criteria]
+    [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
+    """
+    lex = lexicon or default_lexicon()
+    title = _title_criterion(posting, lex)
+    # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
+    # only unknown acronyms ("OSHA").
+    said = occupation_words(title.criterion.label if title else posting.title) or frozenset()
+    reading = _read_items(posting, said, lex)
+    used: set[str] = set()  # ids given so far
+    named = [*_title_domains(posting, lex), *([title] if title else []), *reading.named]
+    criteria = _merged(named, used)
+    title_crit = criteria.pop(_TITLE, None)
+    criteria = _merged(_keyword_criteria(reading, criteria, lex), used, into=criteria)
+    if title_crit is not None:
+        criteria = _with_title_words(title_crit, criteria, used, lex)
+    if not criteria and title_crit is None:
+        raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
+    ordered = ((title_crit,) if title_crit else ()) + tuple(criteria.values())
+    heading = posting.title
+    if not posting.titled and (focus := _focus(ordered)):
+        heading = f"{heading} ({focus})"
+    text = "\n".join(posting.lines)
+    lang = "zh" if has_cjk(text) and sum(map(has_cjk, text)) * 3 > len(text) else "en"
+    return Rubric(
+        job_id=job_id,
+        title=heading,
+        language=lang,
+        criteria=ordered,
+        source=source,
+        findings=reading.findings,
+    )
+
+
+def compile_text(
+    text: str, *, stem: str, posting_name: str = "", lexicon: Lexicon | None = None
+) -> list[Rubric]:
+    """Compile every posting in ``text``; ``job_id`` is ``stem``, or ``stem-N`` for several.
+
+    Postings with nothing scorable are skipped; ``PostingError`` is raised when none is left.
+
+    >>> [r.job_id for r in compile_text("Requirements: SQL and Excel", stem="analyst")]
+    ['analyst']
+    """
+    if not text.strip():
+        raise PostingError(f"{posting_name or stem}: empty posting")
+    source = Source(posting_name, hashlib.sha256(text.encode("utf-8")).hexdigest(), ENGINE_VERSION)
+    postings = split_postings(text)
+    out: list[Rubric] = []
+    errors: list[str] = []
+    for p in postings:
+        job_id = stem if len(postings) == 1 else f"{stem}-{p.number}"
+        try:
+            out.append(compile_posting(p, job_id=job_id, source=source, lexicon=lexicon))
+        except PostingError as e:
+            errors.append(e.message)
+    if not out:
+        raise PostingError(f"{posting_name or stem}: " + "; ".join(errors))
+    return out
+
+
+def compile_file(path: str | Path, lexicon: Lexicon | None = None) -> list[Rubric]:
+    """Compile a posting file (UTF-8, UTF-16 with a BOM or GB18030 text); ``job_id`` comes
+    from the file stem."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise PostingError(f"{p}: cannot read: {e.strerror or e}") from None
+    text = decode(data)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise PostingError(f"{p}: not a text file")
+        raise PostingError(f"{p}: text in an unknown encoding")
+    rubrics = compile_text(text, stem=p.stem, posting_name=p.name, lexicon=lexicon)
+    sha = hashlib.sha256(data).hexdigest()
+    return [
+        r.__class__(
+            r.job_id,
+            r.title,
+            r.language,
+            r.criteria,
+            Source(p.name, sha, ENGINE_VERSION),
+            r.findings,
+        )
+        for r in rubrics
+    ]

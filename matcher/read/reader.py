@@ -1,0 +1,75 @@
+"""Reader: a resume file (PDF, DOCX, JSON Resume, text) in, a ``Document`` out, the text a person would read.
+
+Input is a path or the file's bytes; output is a ``Document`` holding the normalised text in
+reading order (columns one after the other, a date right of its job title on the title's line),
+its pages as character ranges, and warnings about how extraction went. Text a person cannot see
+(white on white, microscopic, off the page, invisible render mode) is left out and counted in a
+``hidden_text`` warning. A file that cannot be read raises ``ReadError`` with a specific
+``status``: ``empty``, ``not_found``, ``too_large``, ``not_a_pdf``, ``not_a_docx``,
+``unsupported``, ``not_a_resume``, ``encrypted``, ``corrupt_pdf``, ``corrupt_docx``,
+``needs_ocr`` (no text layer), ``unreadable_text`` (glyphs without Unicode) or
+``no_visible_text`` (every glyph hidden). This module composes the steps before it: ``intake``
+(file checks, sniffing, the other formats), ``pdf`` (pdfminer, imported on the first PDF) and
+``document`` (page texts to a ``Document``; text in memory is ``document.read_text``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from matcher.read.document import Document, assemble
+from matcher.read.intake import read_file_bytes, read_other, sniff
+
+# Bump when the reader's output for the same bytes may change (here or in the steps it
+# composes: intake, formats, layout, textlayer, document, device, pdf): cached reads key on it.
+READER_VERSION = 8
+MAX_PAGES = 30
+
+
+def read_document(
+    source: str | Path | bytes, *, name: str | None = None, max_pages: int = MAX_PAGES
+) -> Document:
+    """Read a resume from a path or from the file's bytes (text in memory: ``read_text``).
+
+    Args:
+        source: a path (``str`` or ``Path``) to a PDF, DOCX, JSON Resume or text file, or the
+            file's bytes.
+        name: what to call the document in results (defaults to the path as given).
+        max_pages: pages past this are not read (a ``page_cap`` warning says so).
+
+    Returns:
+        A ``Document``.
+
+    Raises:
+        ReadError: with ``status`` naming what is wrong with the file.
+
+    >>> read_document(b"Jane Doe\\nSkills: SQL, Axure", name="jane.txt").text
+    'Jane Doe\\nSkills: SQL, Axure'
+    """
+    if isinstance(source, bytes):
+        data, label, suffix = source, name or "<bytes>", ""
+    else:
+        label, suffix = name or str(source), Path(source).suffix.lower()
+        data = read_file_bytes(source)
+    return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages)
+
+
+def read_bytes(
+    data: bytes, *, label: str, suffix: str = "", max_pages: int = MAX_PAGES
+) -> Document:
+    """Read a resume from its bytes; ``suffix`` (".pdf", ".docx"...) is a hint, content decides.
+
+    >>> read_bytes(b'{"basics": {"name": "Li Lei"}}', label="li.json").text
+    'Li Lei'
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff(data, suffix)
+    if kind == "pdf":
+        from matcher.read.pdf import read_pdf  # pdfminer: imported on the first PDF only
+
+        pages, warnings = read_pdf(data, max_pages)
+        fmt = "pdf"
+    else:
+        fmt, pages, warnings = read_other(data, kind, suffix)
+    return assemble(label, digest, fmt, pages, warnings)

@@ -1,0 +1,114 @@
+"""Contacts: locate name, e-mail, phone, links and address in a resume, for redaction only.
+
+Input is a resume's text, its ``Section`` spans and the ``Lexicon``; output is ``Fact`` values
+whose ``value`` is the kind of field. Scoring never reads them: they exist so that a blind mode
+can hide who the candidate is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from matcher.resume.dates import find_ranges
+from matcher.resume.sections import (
+    LOCATION,
+    ORG_CUES,
+    TITLE_CUES,
+    Fact,
+    Section,
+    heading_index,
+    lines_of,
+)
+from matcher.text import normalize_term
+from matcher.vocab.lexicon import Lexicon
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|behance\.net"
+    r"|dribbble\.com|twitter\.com|x\.com)/\S*",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d \t().\-]{6,18}\d(?![\w/])")
+_STREET = re.compile(
+    r"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
+    r"|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy)\.?(?![a-z])[^\n|]*"
+    r"|[\u4e00-\u9fff]{2,}(?:省|市)[\u4e00-\u9fff\d]*(?:区|县|路|街|号)[\u4e00-\u9fff\d号室楼]*",
+)
+
+
+def find_contacts(text: str, sections: tuple[Section, ...], lex: Lexicon) -> tuple[Fact, ...]:
+    """Name, e-mail, phone, links and address, located for redaction (never for scoring).
+
+    ``value`` is the kind ("name", "email", "phone", "link", "address"); ``text`` what is written.
+    The name and address are looked for in the top of the resume (before the first section or
+    the first lines); e-mails, phones and links anywhere.
+
+    >>> from matcher.vocab.lexicon import default_lexicon
+    >>> [(f.value, f.text) for f in find_contacts("Megan Alvarez\\nmegan@ex.com | +1 (415) "
+    ...  "555-0142 | San Francisco, CA\\nSUMMARY\\nx", (), default_lexicon())]  # doctest: +NORMALIZE_WHITESPACE
+    [('name', 'Megan Alvarez'), ('email', 'megan@ex.com'), ('phone', '+1 (415) 555-0142'),
+     ('address', 'San Francisco, CA')]
+    """
+    out: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            out.append(Fact(kind, start, end, text[start:end]))
+
+    for m in _EMAIL.finditer(text):
+        add("email", m.start(), m.end())
+    for m in _LINK.finditer(text):
+        add("link", m.start(), m.end())
+    for m in _PHONE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        dotted = re.fullmatch(r"[\d.]+", m.group(0).strip()) and digits < 10  # a figure
+        if 7 <= digits <= 15 and not dotted and not find_ranges(m.group(0), date.today()):
+            add("phone", m.start(), m.end())
+    top_end = min([s.start for s in sections] + [len(text)])
+    top_end = max(top_end, min(len(text), _nth_line_end(text, 4)))
+    names = heading_index(lex)
+    name_found = False
+    for ls, le in lines_of(text, 0, top_end):
+        line = text[ls:le].strip()
+        lstart = text.index(line, ls) if line else ls
+        if not name_found and _looks_like_name(line, names):
+            bare = re.split(r"\s*[(,]", line)[0]
+            add("name", lstart, lstart + len(bare))
+            name_found = True
+        for m in _STREET.finditer(text, ls, le):
+            add("address", m.start(), m.end())
+        if "|" in line or _EMAIL.search(line) or _PHONE.search(line):
+            for piece in re.finditer(r"[^|•·\n]+", text[ls:le]):
+                p = piece.group(0).strip()
+                if p and LOCATION.search(p) and not _EMAIL.search(p) and not _PHONE.search(p):
+                    start = ls + piece.start() + piece.group(0).index(p)
+                    add("address", start, start + len(p))
+    return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    pos = 0
+    for _ in range(n):
+        i = text.find("\n", pos)
+        if i < 0:
+            return len(text)
+        pos = i + 1
+    return pos
+
+
+def _looks_like_name(line: str, headings: dict[str, str]) -> bool:
+    """2-4 capitalised words, or 2-4 Chinese characters, that are no heading and no job title."""
+    line = re.sub(r"\s*(?:\([^)]*\)|,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)$", "", line)
+    if not line or normalize_term(line) in headings or TITLE_CUES.search(line):
+        return False
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line):
+        return not ORG_CUES.search(line)
+    words = line.split()
+    return (
+        2 <= len(words) <= 4
+        and all(re.fullmatch(r"[A-Z][a-zA-Z'\-]*\.?|[A-Z]\.", w) for w in words)
+        and not ORG_CUES.search(line)
+    )

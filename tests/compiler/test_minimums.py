@@ -1,0 +1,55 @@
+"""Tests for matcher.compiler.minimums: education levels and years of experience read from posting text.
+
+How they become criteria (weights, required) is tested in test_criteria.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.compiler.minimums import degree_required, education_level, min_years, states_years
+from matcher.vocab.lexicon import Cue
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("3-5年相关工作经验", 3),
+        ("两年以上工作经验", 2),
+        ("5+ years of experience with Python", 5),
+        ("Experience: minimum 4 years in product", 4),
+        ("1年以下工作经验", None),  # a ceiling
+        ("less than 2 years of experience", None),
+        ("2020年加入公司", None),  # a date, not experience
+        ("A 3-year roadmap", None),
+    ],
+)
+def test_min_years(text: str, years: float | None) -> None:
+    assert min_years(text) == years
+
+
+def test_years_stated_without_experience_are_still_years() -> None:
+    assert states_years("每年两次培训，3年计划") and not states_years("熟悉SQL")
+    assert min_years("每年两次培训，3年计划") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("博士学历优先", "doctorate"),
+        ("Master's degree in computer science or equivalent", "master"),
+        ("研究生及以上学历，优秀者放宽至本科", "bachelor"),  # the lowest level named
+        ("大专以上学历", "associate"),
+        ("Bachelor of Arts", None),  # no degree context: a name, not a minimum
+        ("学历不限", None),
+    ],
+)
+def test_education_level(text: str, level: str | None) -> None:
+    assert education_level(text) == level
+
+
+def test_a_preferred_degree_is_never_required() -> None:
+    preferred = Cue("preferred", ("preferred",), 0.6, False)
+    must = Cue("required", ("must",), 1.3, True)
+    assert not degree_required("Bachelor degree or above preferred", preferred)
+    assert degree_required("Must have a bachelor's degree", must)
+    assert not degree_required("本科及以上学历或同等经验", must)  # experience will do

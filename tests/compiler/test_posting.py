@@ -1,0 +1,98 @@
+"""Tests for matcher.compiler.posting: splitting a file into postings, titles, parts and list items."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.compiler.posting import Item, items, split_postings
+from tests.conftest import SEEDS
+
+EN_SEED = SEEDS / "000_1e07a38cda397245.txt"
+ZH_SEED = SEEDS / "004_d832d627ee032451.txt"
+
+
+# ---------------------------------------------------------------- splitting and titles
+
+
+def test_english_seed_splits_into_fifteen_postings() -> None:
+    postings = split_postings(EN_SEED.read_text(encoding="utf-8"))
+    assert [p.number for p in postings] == list(range(1, 16))
+    assert postings[1].title == "Assistant Product Manager"
+    # "Responsibility of product manager 1 1 1. Assist ..." is posting 11, its first item kept
+    assert postings[10].lines[0].startswith("1. Assist and cooperate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job responsibilities: 1. Design APIs\nJob requirements: 2 years of Python",
+        "岗位职责：1、负责数据分析\n岗位要求：2年以上SQL经验",
+    ],
+)
+def test_a_years_phrase_is_not_a_posting_number(text: str) -> None:
+    assert len(split_postings(text)) == 1
+
+
+def test_chinese_seed_drops_site_junk() -> None:
+    postings = split_postings(ZH_SEED.read_text(encoding="utf-8"))
+    assert len(postings) == 3
+    tail = "\n".join(postings[-1].lines)
+    assert "保安员" not in tail and "相关文章" not in tail
+
+
+def test_a_written_title_is_the_title() -> None:
+    (p,) = split_postings("Title: Data Analyst\nRequirements:\n1. SQL")
+    assert (p.title, p.titled) == ("Data Analyst", True)
+
+
+def test_a_role_line_is_the_title_and_not_an_item() -> None:
+    (p,) = split_postings("Data Analyst\nRequirements:\n1. SQL")
+    assert (p.title, p.titled, p.lines) == ("Data Analyst", True, ("Requirements:", "1. SQL"))
+
+
+# ---------------------------------------------------------------- parts and items
+
+
+@pytest.mark.parametrize(
+    ("first", "titled"),
+    [
+        ("Aviation Maintenance Technician", True),
+        ("Director of Sales and Marketing", True),
+        ("An airline is looking for a technician.", False),
+        ("We are hiring", False),
+    ],
+)
+def test_a_title_case_first_line_is_the_title(first: str, titled: bool) -> None:
+    p = split_postings(f"{first}\nResponsibilities:\n- Inspect aircraft")[0]
+    assert p.titled is titled
+    if titled:
+        assert p.title == first and first not in p.lines
+
+
+@pytest.mark.parametrize(
+    "bullet", ["1. ", "1、", "1,", "1 1,", "(1)", "（1）", "①", "- ", "* ", "• "]
+)
+def test_the_bullet_is_not_part_of_the_item(bullet: str) -> None:
+    (p,) = split_postings(f"Requirements:\n{bullet}Must know SQL\n{bullet}Excel is a plus")
+    assert [i.text for i in items(p.lines)] == ["Must know SQL", "Excel is a plus"]
+
+
+def test_items_carry_their_part_and_skip_parts_are_dropped() -> None:
+    lines = ("Responsibilities:", "1. Build reports", "Benefits", "1. Free lunch",
+             "任职要求：", "1、熟悉SQL")  # fmt: skip
+    assert items(lines) == [Item("resp", "Build reports", False), Item("req", "熟悉SQL", False)]
+
+
+def test_an_inline_heading_opens_its_part() -> None:
+    assert items(("Requirements: SQL and Excel",)) == [Item("req", "SQL and Excel", False)]
+
+
+def test_inline_numbered_items_are_split() -> None:
+    texts = [i.text for i in items(("1.熟练掌握Excel。 2.了解Axure;3.熟悉SQL",))]
+    assert texts == ["熟练掌握Excel。", "了解Axure;", "熟悉SQL"]
+
+
+def test_a_long_unnumbered_paragraph_in_a_list_is_prose() -> None:
+    essay = "A good product manager listens to users " * 5
+    got = items(("1. SQL", "2. Excel", essay))
+    assert [i.prose for i in got] == [False, False, True]

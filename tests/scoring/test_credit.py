@@ -1,0 +1,248 @@
+"""Tests for matcher.scoring.credit: match levels, contexts, numeric criteria, what each earns."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher.read.document import read_text
+from matcher.resume.understand import understand
+from matcher.rubric.model import Criterion, Rubric
+from matcher.scoring.score import score
+from tests.scoring.conftest import by_id, card_for
+
+# ---------------------------------------------------------------- match levels, table-driven
+
+MATCH_CASES = [
+    # (description, label, aliases, text, expected method)
+    ("java is not javascript", "Java", (), "Skills: JavaScript, TypeScript", "none"),
+    ("java beside javascript", "Java", (), "Skills: JavaScript, Java", "exact"),
+    ("javascript itself", "JavaScript", (), "Built apps in JavaScript.", "exact"),
+    ("c is not c++", "C", (), "Languages: C++ and Rust", "none"),
+    ("c is not c#", "C", (), "Languages: C#", "none"),
+    ("c in a list", "C", (), "Languages: C, C++", "exact"),
+    ("c before a slash", "C", (), "Languages: C/C++", "exact"),
+    ("c++ where it stands", "C++", (), "Wrote C++17 code? no: wrote C++ code", "exact"),
+    ("c++ is not c+++", "C++", (), "C+++ is not a language", "none"),
+    ("c# before a full stop", "C#", (), "Backend in C#.", "exact"),
+    ("r as a word", "R", (), "Statistics in R and Python", "exact"),
+    ("r is not r&d", "R", (), "Led the R&D team", "none"),
+    ("r is not rust", "R", (), "Rust and Ruby", "none"),
+    ("r is not r-squared", "R", (), "Reported R-squared values", "none"),
+    ("go as a word", "Go", (), "Services in Go, Rust", "exact"),
+    ("go is not google", "Go", (), "Worked at Google", "none"),
+    ("go is not go-to-market", "Go", (), "Owned the go-to-market plan", "none"),
+    ("c is not c-level", "C", (), "Reported to C-level executives", "none"),
+    (".net alone", ".NET", (), "Stack: .NET Core", "exact"),
+    (".net inside asp.net", ".NET", (), "Stack: ASP.NET MVC", "exact"),
+    ("node.js", "Node.js", (), "APIs in Node.js and Express", "exact"),
+    ("nodejs is only a fuzzy node.js", "Node.js", (), "APIs in NodeJS", "fuzzy"),
+    ("plural of a term", "requirement document", (), "Wrote requirement documents", "exact"),
+    ("plural in -es", "business process", (), "Mapped business processes", "exact"),
+    ("no plural on short terms", "SQL", (), "Wrote SQLs", "none"),
+    ("alias level", "PostgreSQL", ("Postgres",), "Ran Postgres clusters", "alias"),
+    ("case and full width", "SQL", (), "Ｓｑｌ every day", "exact"),
+    ("hyphen or line break between words", "user research", (), "Did user-\nresearch", "exact"),
+    ("words split by a line break", "user research", (), "Did user\nresearch", "exact"),
+    ("chinese term in chinese text", "竞品分析", (), "负责竞品分析和需求文档", "exact"),
+    (
+        "chinese alias of an english label",
+        "competitive analysis",
+        ("竞品分析",),
+        "做过竞品分析",
+        "alias",
+    ),
+    ("fuzzy typo on a long term", "Kubernetes", (), "Deployed on Kubernets clusters", "fuzzy"),
+    ("fuzzy multi-word", "competitive analysis", (), "ran competitve analysis", "fuzzy"),
+    ("no fuzzy on short terms", "SQL", (), "Knows SQ and SQLL", "none"),
+    ("no fuzzy on four letters", "Java", (), "Knows Jave", "none"),
+    ("no partial matching", "analysis", (), "Worked with analysts", "none"),
+    ("no fuzzy on chinese", "竞品分析", (), "竞品分折", "none"),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "aliases", "text", "expected"),
+    [c[1:] for c in MATCH_CASES],
+    ids=[c[0] for c in MATCH_CASES],
+)
+def test_match_levels(label: str, aliases: tuple[str, ...], text: str, expected: str) -> None:
+    rubric = Rubric("j", "t", "en", (Criterion("x", "skill", label, 1.0, aliases),))
+    (ev,) = card_for(text, rubric).evidence
+    assert ev.method == expected, (ev.method, ev.text)
+    if expected != "none":
+        assert ev.text and ev.text == read_text(text).text[ev.start : ev.end]
+        assert 0 < ev.credit <= 1 and ev.start >= 0 and ev.page == 1
+
+
+def test_matches_agree_with_text_find_term() -> None:
+    """Scoring's one-pass scanner and text.find_term give the same whole-term hits."""
+    from matcher.text import find_term
+
+    for what, label, aliases, text, _ in MATCH_CASES:
+        if "-" in text or "plural" in what:  # hyphen-glued short terms, plurals: scoring only
+            continue
+        rubric = Rubric("j", "t", "en", (Criterion("x", "skill", label, 1.0, aliases),))
+        (ev,) = card_for(text, rubric).evidence
+        norm = read_text(text).text
+        found = [s for t in (label, *aliases) for s in find_term(t, norm.lower(), norm)]
+        assert (ev.method in ("exact", "alias")) == bool(found), (label, text)
+
+
+# ---------------------------------------------------------------- context
+
+
+def one_skill(label: str = "Python") -> Rubric:
+    return Rubric("j", "t", "en", (Criterion("py", "skill", label, 1.0, ("py3",)),))
+
+
+def test_a_skill_used_in_a_recent_role_counts_more_than_a_listed_one() -> None:
+    listed = by_id(card_for("SKILLS\nPython, SQL\n", one_skill()))["py"]
+    in_role = by_id(
+        card_for("EXPERIENCE\nEngineer, Acme  2021 - Present\nBuilt Python services\n", one_skill())
+    )["py"]
+    old_role = by_id(
+        card_for("EXPERIENCE\nEngineer, Acme  2005 - 2012\nBuilt Python services\n", one_skill())
+    )["py"]
+    assert listed.context == "listed" and listed.credit == pytest.approx(0.85)
+    assert in_role.context == "recent_role" and in_role.credit == 1.0
+    assert old_role.context == "old_role" and old_role.credit == pytest.approx(0.9)
+    assert listed.credit < old_role.credit < in_role.credit
+
+
+def test_the_best_occurrence_wins_not_the_first() -> None:
+    text = "SKILLS\nPython\nEXPERIENCE\nEngineer, Acme  2020 - Present\nWrote Python daily\n"
+    ev = by_id(card_for(text, one_skill()))["py"]
+    assert ev.context == "recent_role" and ev.section == "experience" and ev.credit == 1.0
+
+
+def test_an_alias_in_a_role_can_beat_the_label_in_a_list() -> None:
+    text = "SKILLS\nPython\nEXPERIENCE\nEngineer, Acme  2020 - Present\nWrote py3 daily\n"
+    ev = by_id(card_for(text, one_skill()))["py"]
+    assert ev.method == "alias" and ev.credit == pytest.approx(0.9)
+
+
+def test_recency_is_relative_to_as_of() -> None:
+    text = "EXPERIENCE\nEngineer, Acme  2010 - 2014\nBuilt Python services\n"
+    resume = read_text(text)
+    then = score(understand(resume, date(2016, 1, 1)), one_skill())
+    now = score(understand(resume, date(2026, 1, 1)), one_skill())
+    assert then.evidence[0].context == "recent_role" and now.evidence[0].context == "old_role"
+
+
+def test_text_after_a_role_does_not_move_its_header_out() -> None:
+    # Found by hypothesis: the line below a bare date became the header and the line above fell
+    # out of the role, so appending "PRD" lowered SQL from "in a role" to "listed".
+    before = card_for("Resume\nPRD SQL \n 2019 - 2024")
+    after = card_for("Resume\nPRD SQL \n 2019 - 2024\nPRD")
+    assert by_id(after)["sql"].context == by_id(before)["sql"].context == "recent_role"
+    assert after.score >= before.score
+
+
+def test_a_two_letter_acronym_counts_only_in_capitals() -> None:
+    rubric = Rubric("j", "t", "en", (Criterion("hr", "title", "human resources", 1.0, ("HR",)),))
+    assert by_id(card_for("Nurse\nWorked 12 hr night shifts", rubric))["hr"].credit == 0
+    assert by_id(card_for("HR Generalist\nSUMMARY\nText", rubric))["hr"].credit == 1.0 * 0.9
+
+
+def a_title(label: str = "Healthcare Administrator") -> Rubric:
+    return Rubric("j", "t", "en", (Criterion("t", "title", label, 1.0, ("Clinic Manager",)),))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe\nHEALTHCARE ADMINISTRATOR\nSUMMARY\nTen years in hospitals.\n",
+        "Jane Roe\nSUMMARY\nTen years in hospitals.\nEXPERIENCE\n"
+        "Healthcare Administrator, St Mary  2019 - Present\nRan the wards.\n",
+        "求职意向：Healthcare Administrator\n工作经历\n医院 2019 - 至今\n",
+    ],
+)
+def test_a_title_counts_in_full_where_it_is_the_candidates_own(text: str) -> None:
+    ev = by_id(card_for(text, a_title()))["t"]
+    assert ev.context == "headline" and ev.credit == 1.0
+
+
+def test_a_title_only_mentioned_counts_lightly() -> None:
+    text = (
+        "Jane Roe\nBilling Clerk\nSUMMARY\nTen years in billing.\nEXPERIENCE\n"
+        "Billing Clerk, St Mary  2019 - Present\nReported to the healthcare administrator.\n"
+    )
+    ev = by_id(card_for(text, a_title()))["t"]
+    assert ev.context == "mentioned" and ev.credit == pytest.approx(0.3)
+    # An alias in the headline beats the label in a duty.
+    named = by_id(card_for("Jane Roe\nClinic Manager\n" + text[9:], a_title()))["t"]
+    assert named.method == "alias" and named.credit == pytest.approx(0.9)
+
+
+# ---------------------------------------------------------------- numeric criteria and eligibility
+
+YEARS = Rubric(
+    "j", "t", "en", (Criterion("y", "experience", "5+ years", 1.0, min_years=5, required=True),)
+)
+
+
+@pytest.mark.parametrize(
+    ("dates", "credit", "met"),
+    [
+        ("2024.01 - 2025.12", 0.4, False),  # 2 of 5 years
+        ("2020.01 - 2024.12", 1.0, True),  # exactly 5
+        ("2000.01 - 2024.12", 1.0, True),  # 25 years: no bonus
+    ],
+)
+def test_years_partial_below_full_at_and_above(dates: str, credit: float, met: bool) -> None:
+    card = card_for(f"EXPERIENCE\nEngineer {dates}\n", YEARS)
+    assert card.evidence[0].credit == pytest.approx(credit, abs=0.01)
+    assert card.eligible is met and card.missing_required == (() if met else ("5+ years",))
+
+
+def test_no_roles_is_zero_years_and_ineligible() -> None:
+    card = card_for("Skills: Python", YEARS)
+    assert card.score == 0 and not card.eligible
+
+
+@pytest.mark.parametrize(
+    ("degree", "credit"),
+    [
+        ("Doctor of Philosophy (PhD)", 1.0),
+        ("Master of Science", 1.0),
+        ("Bachelor of Arts", 0.5),
+        ("Associate degree", 0.0),
+    ],
+)
+def test_education_levels(degree: str, credit: float) -> None:
+    rubric = Rubric(
+        "j", "t", "en", (Criterion("e", "education", "master", 1.0, min_level="master"),)
+    )
+    assert card_for(f"EDUCATION\n{degree}\n", rubric).evidence[0].credit == credit
+
+
+def test_required_terms_decide_eligibility_and_are_listed() -> None:
+    rubric = Rubric(
+        "j",
+        "t",
+        "en",
+        (
+            Criterion("py", "skill", "Python", 1.0, required=True),
+            Criterion("k8s", "tool", "Kubernetes", 1.0, required=True),
+            Criterion("sql", "tool", "SQL", 5.0),
+        ),
+    )
+    card = card_for("Skills: SQL, Python", rubric)
+    assert not card.eligible and card.missing_required == ("Kubernetes",)
+    assert card.score > 50  # the score is still the weighted sum, reported beside eligibility
+
+
+def test_context_factor_is_read_at_scoring_time() -> None:
+    """bench/bench_quality.py ablates contexts by updating CONTEXT_FACTOR in place."""
+    from matcher.scoring import credit
+
+    listed = "SKILLS\nPython, SQL\n"
+    saved = dict(credit.CONTEXT_FACTOR)
+    try:
+        credit.CONTEXT_FACTOR["listed"] = 0.5
+        assert by_id(card_for(listed, one_skill()))["py"].credit == pytest.approx(0.5)
+    finally:
+        credit.CONTEXT_FACTOR.update(saved)
+    assert by_id(card_for(listed, one_skill()))["py"].credit == pytest.approx(0.85)
