@@ -11,7 +11,7 @@ every function is safe to call from several threads.
 >>> resume = matcher.read_resume(b"Skills: SQL and Microsoft Excel", as_of=date(2026, 1, 1))
 >>> card = matcher.score(resume, rubric)
 >>> round(card.score, 1), card.eligible
-(68.0, True)
+(63.7, True)
 """
 
 from __future__ import annotations

@@ -146,7 +146,7 @@ def score(
     import polars as pl
 
     from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, run
-    from matcher.ranking import FORMATS, format_table, write_table
+    from matcher.ranking import FORMATS, format_table, required_walls, write_table
     from matcher.read.cache import default_cache_dir
     from matcher.rubric.io import load_rubrics
 
@@ -181,6 +181,8 @@ def score(
     with _progress() as progress:
         result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
     table = result.ranking
+    for wall in required_walls(table):
+        typer.echo(f"matcher: warning: {wall}", err=True)
     if top is not None:
         table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
     if out is None:
@@ -226,6 +228,10 @@ def explain(
     ],
     as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    show_text: Annotated[
+        bool,
+        typer.Option("--text", help="Also print the text the engine read, sections marked."),
+    ] = False,
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
@@ -234,22 +240,31 @@ def explain(
     from matcher.read.reader import read_document
     from matcher.resume.understand import understand
     from matcher.rubric.io import load_rubric
-    from matcher.scoring.explain import explain_data, explain_text
+    from matcher.scoring.explain import explain_data, explain_text, text_view
     from matcher.scoring.score import score as score_one
 
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        card = score_one(understand(read_document(resume), _as_of(as_of)), r)
+        understood = understand(read_document(resume), _as_of(as_of))
+        card = score_one(understood, r)
     except MatcherError as e:
         raise _fail(
             f"{resume}: {e.message}" if not isinstance(e, RubricError) else e.message
         ) from None
     if format == "json":
-        typer.echo(json.dumps(explain_data(card), ensure_ascii=False, indent=2))
+        data = explain_data(card)
+        if show_text:
+            data["text"] = understood.document.text
+            data["sections"] = [
+                {"name": s.name, "start": s.start, "end": s.end} for s in understood.sections
+            ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         typer.echo(explain_text(card))
+        if show_text:
+            typer.echo("\n" + text_view(understood))
 
 
 @app.command()

@@ -55,6 +55,7 @@ EVIDENCE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "contribution": pl.Float64,
     "met": pl.Boolean,
     "context": pl.String,
+    "snippet": pl.String,  # the line around the match (added after 0.1.0: the last column)
 }
 
 FORMATS = (".csv", ".parquet", ".json", ".ndjson")
@@ -143,6 +144,31 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
         .cast(pl.Int64)
         .alias("rank")
     )
+
+
+def required_walls(ranking: pl.DataFrame) -> list[str]:
+    """A line for each required criterion that no scored resume of its job meets: a wall a
+    recruiter should see before acting on the ranking ("0 of 230 resumes meet required
+    'finance'").
+
+    >>> from matcher.rubric.model import Criterion, Rubric
+    >>> from matcher.scoring.score import score
+    >>> from matcher.read.document import read_text
+    >>> from matcher.resume.understand import understand
+    >>> rubric = Rubric("j", "t", "en", (Criterion("x", "tool", "COBOL", 1.0, required=True),))
+    >>> cards = [score(understand(read_text(t), date(2026, 1, 1)), rubric) for t in ("SQL", "Go")]
+    >>> required_walls(rank(cards))
+    ["job j: 0 of 2 resumes meet required 'COBOL'"]
+    """
+    ok = ranking.filter(pl.col("status") == "ok")
+    out = []
+    for (job,), rows in ok.group_by(["job_id"], maintain_order=True):
+        n = rows.height
+        missing = rows["missing_required"].explode().drop_nulls().value_counts()
+        for label, count in missing.iter_rows():
+            if count == n:
+                out.append(f"job {job}: 0 of {n} resumes meet required {label!r}")
+    return sorted(out, key=natural_key)
 
 
 def natural_key(s: str) -> tuple[tuple[int, int | str], ...]:

@@ -32,7 +32,7 @@ ORDER = [
     "__main__",
 ]
 MODULES = {
-    "vocab": ["kinds", "levels", "lexicon", "occupations"],
+    "vocab": ["kinds", "levels", "lexicon", "occupations", "titles"],
     "read": [
         "layout",
         "formats",
@@ -46,7 +46,7 @@ MODULES = {
     ],
     "resume": ["dates", "sections", "education", "contacts", "headers", "roles", "understand"],
     "rubric": ["model", "check", "io"],
-    "compiler": ["posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
+    "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
     "pipeline": ["workers", "run"],
@@ -58,7 +58,8 @@ HOMES = {
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},
-    "ahocorasick": {"scoring.matching"},
+    "simplemma": {"scoring.matching"},
+    "snowballstemmer": {"vocab.titles"},
 }
 
 

@@ -54,6 +54,12 @@ _ABBREV_OTHER = re.compile(
 )
 
 
+# A degree abbreviation inside a longer dotted one: a letter and a dot before it ("P.M.A.S."),
+# or a letter (after an optional dot) right after it.
+_INSIDE_ABBREV = re.compile(r"[A-Za-z]\.\Z")
+_ABBREV_GOES_ON = re.compile(r"\.?[A-Za-z]")
+
+
 def degree_words(lex: Lexicon) -> re.Pattern[str]:
     """One regex for every degree word (folded), to tell a degree line from a job line."""
     words = sorted(
@@ -63,7 +69,12 @@ def degree_words(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _plausible(word: str, span_start: int, span_end: int, text: str) -> bool:
-    """Reject a short capital abbreviation that is a state, a product or a lower-case word."""
+    """Reject a short capital abbreviation that is a state, a product or a lower-case word,
+    or that is part of a longer one ("M.A" in "P.M.A.S.", "MS" in "MSOffice")."""
+    if _INSIDE_ABBREV.search(text, max(0, span_start - 2), span_start) or _ABBREV_GOES_ON.match(
+        text, span_end
+    ):
+        return False
     letters = word.replace(".", "").replace("'", "")
     if not (letters.isalpha() and letters.isupper() and len(letters) <= 3):
         return True

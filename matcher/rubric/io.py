@@ -17,7 +17,8 @@ import tomli_w
 from matcher.errors import RubricError
 from matcher.rubric.check import TUNING_FIELDS, check_data, migrate
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
-from matcher.vocab.kinds import as_kind
+from matcher.vocab.kinds import CONCRETE_KINDS, as_kind
+from matcher.vocab.lexicon import default_lexicon
 
 
 def to_dict(rubric: Rubric) -> dict[str, Any]:
@@ -170,6 +171,8 @@ def _criterion(c: Mapping[str, Any]) -> Criterion:
         origin=str(c.get("origin", "")),
         min_level=c.get("min_level"),
         min_years=None if min_years is None else float(min_years),
+        field=None if c.get("field") is None else str(c["field"]).strip(),
+        any_of=tuple(a.strip() for a in c.get("any_of", [])),
     )
 
 
@@ -197,6 +200,16 @@ def lint(rubric: Rubric) -> list[str]:
             notes.append(f"criteria[{i}] {c.id}: holds over half of the total weight")
         if c.kind not in ("education", "experience") and any(len(t.strip()) < 2 for t in c.terms):
             notes.append(f"criteria[{i}] {c.id}: a one-character term matches too easily")
+        if c.required and c.kind not in CONCRETE_KINDS:
+            notes.append(
+                f"criteria[{i}] {c.id}: required, but a {c.kind.replace('_', ' ')} is weighed, "
+                "not shown or not: no resume can prove it; make it not required"
+            )
+        elif c.required and default_lexicon().vague(c.label):
+            notes.append(
+                f"criteria[{i}] {c.id}: required, but {c.label!r} names nothing in particular "
+                "(a resume cannot meet it); name the thing, or make it not required"
+            )
     labels = [c.label.casefold() for c in rubric.criteria]
     for dup in sorted({x for x in labels if labels.count(x) > 1}):
         notes.append(f"criteria: label {dup!r} appears more than once")

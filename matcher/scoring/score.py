@@ -61,12 +61,9 @@ class _Prepared:
 def _prepared(rubric: Rubric) -> _Prepared:
     """A rubric's criteria with their terms in matching form, once per rubric (cached by value)."""
     crits = [prepare(c) for c in rubric.criteria]
-    terms = frozenset(t for c in crits if c.criterion.kind not in _NUMERIC for t in c.terms)
+    terms = frozenset(t for c in crits if c.criterion.kind != "education" for t in c.terms)
     total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)
-
-
-_NUMERIC = ("education", "experience")
 
 
 def keyword_density(resume: Resume, rubric: Rubric) -> tuple[float, int]:
@@ -104,7 +101,7 @@ def score(resume: Resume, rubric: Rubric) -> ScoreCard:
     >>> rubric = compile_text("Requirements: SQL, Excel", stem="analyst")[0]
     >>> card = score(understand(read_text("Skills: SQL"), as_of=date(2026, 1, 1)), rubric)
     >>> round(card.score, 1), [e.method for e in card.evidence]
-    (42.5, ['exact', 'none'])
+    (56.1, ['exact', 'none'])
     """
     return score_many(resume, (rubric,))[0]
 

@@ -48,7 +48,7 @@ def test_json_holds_the_evidence_and_adds_up() -> None:
         data["score"], abs=0.05
     )
     prd = next(c for c in data["criteria"] if c["id"] == "prd")
-    assert prd["method"] == "alias" and prd["context"] == "recent_role"
+    assert prd["method"] == "morphology" and prd["context"] == "recent_role"
     assert prd["text"] == "requirement documents" and prd["section"] == "experience"
     assert {"weight", "credit", "start", "end", "page", "similarity", "term"} <= prd.keys()
 
@@ -60,7 +60,7 @@ def test_text_waterfall_reads_as_a_recruiter_expects() -> None:
     body = [ln for ln in lines if ln[:1] in "!* " and ln.strip() and "criterion" not in ln]
     assert body[0].startswith("!SQL")
     assert (
-        "alias 'requirement document' as 'requirement documents' (p1, experience, in a recent role)"
+        "morphology 'requirement document' as 'requirement documents' (p1, experience, in a recent role)"
         in text
     )
     assert "exact 'Axure' (p1, skills, listed, x0.85)" in text

@@ -35,7 +35,7 @@ def test_alias_and_cross_language() -> None:
 
 
 def test_fuzzy_is_lower_credit_and_never_on_short_terms() -> None:
-    ev = by_id(card_for("Ran competitve analysis. Knows SQ and teamwrk."))
+    ev = by_id(card_for("Ran competetive analysis. Knows SQ and teamwrk."))
     assert ev["competitive-analysis"].method == "fuzzy"
     assert 0 < ev["competitive-analysis"].credit < 1
     assert ev["sql"].method == "none"
@@ -165,14 +165,14 @@ def test_scoring_from_many_threads_gives_the_same_cards() -> None:
     from matcher.pipeline.run import collect_inputs
     from matcher.read.reader import read_document
     from matcher.rubric.io import load_rubrics
-    from matcher.scoring.matching import automaton
+    from matcher.scoring.matching import term_index
     from matcher.scoring.score import _prepared, score_many
     from tests.conftest import RUBRICS, SAMPLES
 
     rubrics = load_rubrics([RUBRICS])
     resumes = [understand(read_document(f), AS_OF) for f in collect_inputs([SAMPLES])]
     _prepared.cache_clear()
-    automaton.cache_clear()
+    term_index.cache_clear()
     with ThreadPoolExecutor(4) as pool:
         threaded = list(pool.map(lambda r: score_many(r, rubrics), resumes * 2))
     alone = [score_many(r, rubrics) for r in resumes * 2]
