@@ -45,7 +45,7 @@ MODULES = {
         "cache",
     ],
     "resume": ["dates", "sections", "education", "contacts", "headers", "roles", "understand"],
-    "rubric": ["model", "check", "io"],
+    "rubric": ["model", "check", "stamp", "io"],
     "compiler": ["posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
