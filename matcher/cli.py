@@ -537,6 +537,70 @@ def check(
 
 
 @app.command(cls=_Command)
+def report(
+    ranking: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RANKING", help="The ranking table matcher score wrote (any format)."
+        ),
+    ],
+    evidence: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="The evidence table of the same run (--evidence)."),
+    ],
+    rubric: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="FILE_OR_FOLDER",
+            help="The run's rubrics, for their fairness findings (repeatable).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", metavar="FILE", help="Write the page here (default: stdout)."),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Show the N best candidates per job."),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(metavar="en|zh", help="Language the page opens in (default: the rubrics')."),
+    ] = None,
+) -> None:
+    """Write a report a recruiter reads: one self-contained HTML page, no network needed.
+
+    Per job, the ranked candidates with score, eligibility and status beside a candidate x
+    criterion matrix coloured by credit; a click on a cell shows its evidence.
+
+    Example: matcher report ranking.csv --evidence evidence.parquet --rubric rubrics/ -o report.html
+    """
+    from matcher.ranking import EVIDENCE_SCHEMA, RANKING_SCHEMA
+    from matcher.report.html import Lang, languages, render
+    from matcher.report.tables import read_table
+
+    if lang not in (None, "en", "zh"):
+        raise typer.BadParameter("must be en or zh", param_hint="--lang")
+    _check_out(out, "-o")
+    _must_exist([ranking, evidence, *(rubric or [])])
+    rubrics, _ = _rubrics(rubric, skip_invalid=True) if rubric else ([], 0)
+    try:
+        table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
+        lines = read_table(evidence, EVIDENCE_SCHEMA)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    opens: Lang = "zh" if lang == "zh" else "en" if lang == "en" else languages(rubrics)
+    page = render(table, lines, rubrics, lang=opens, top=top)
+    if out is None:
+        typer.echo(page, nl=False)
+    else:
+        _write(functools.partial(out.write_text, page, "utf-8"), out)
+        typer.echo(f"matcher: {out}: report of {table['job_id'].n_unique()} jobs written", err=True)
+
+
+@app.command(cls=_Command)
 def tune(
     resumes: Annotated[
         list[Path],

@@ -175,7 +175,7 @@ COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands if c.
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["compile", "score", "explain", "check", "tune"]
+    assert COMMANDS == ["compile", "score", "explain", "check", "report", "tune"]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)
@@ -398,3 +398,24 @@ def test_ctrl_c_exits_quietly_with_130(
         signal.signal(signal.SIGINT, old)
     assert exit.value.code == 130
     assert capsys.readouterr().err.strip() == "matcher: interrupted"
+
+
+def test_report_from_a_ranking_and_its_evidence(tmp_path: Path) -> None:
+    ranking, evidence, page = tmp_path / "r.csv", tmp_path / "e.parquet", tmp_path / "r.html"
+    args = [str(SAMPLES / "en_nurse.pdf"), str(SAMPLES / "zh_accountant.pdf")]
+    res = runner.invoke(
+        app,
+        ["score", *args, "--rubric", str(RUBRICS), "-o", str(ranking), "--evidence", str(evidence)],
+    )
+    assert res.exit_code == 0
+    res = runner.invoke(
+        app,
+        ["report", str(ranking), "--evidence", str(evidence), "-r", str(RUBRICS), "-o", str(page)],
+    )
+    assert res.exit_code == 0, res.output
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<section class="job"') == 18 and "女性优先" in html
+    res = runner.invoke(app, ["report", str(ranking), "--evidence", str(evidence), "--top", "1"])
+    assert res.exit_code == 0 and res.stdout.startswith("<!doctype html>")
+    res = runner.invoke(app, ["report", str(evidence), "--evidence", str(evidence)])
+    assert res.exit_code == 1 and "not a table matcher wrote" in res.stderr

@@ -28,6 +28,8 @@ ORDER = [
     "ranking",
     "tune",
     "pipeline",
+    # The front doors over the library (report, service); the CLI, outermost, starts them.
+    "report",
     "cli",
     "__main__",
 ]
@@ -50,6 +52,7 @@ MODULES = {
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
     "pipeline": ["workers", "run"],
+    "report": ["tables", "html"],
 }
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").

@@ -42,7 +42,7 @@ def repo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_readme_shows_every_command_once() -> None:
     shown = [c.split()[1] for c in commands()]
-    assert sorted(shown) == ["check", "compile", "explain", "score", "tune"]
+    assert sorted(shown) == ["check", "compile", "explain", "report", "score", "tune"]
 
 
 @pytest.mark.parametrize("command", commands(), ids=lambda c: c.split()[1])

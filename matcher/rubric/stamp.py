@@ -26,7 +26,7 @@ def stamp_line(rest: str) -> str:
     """The header line that records ``rest``, the text that will follow it in the file.
 
     >>> stamp_line("x = 1\\n")[:60]
-    '# matcher wrote this file; sha256 of what follows: 9d24c3b7a'
+    '# matcher wrote this file; sha256 of what follows: 9e26bf369'
     """
     return (
         f"# matcher wrote this file; sha256 of what follows: {digest(rest)} "
