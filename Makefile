@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test wheel-check bench rubrics samples lexicon clean
+.PHONY: demo test wheel-check bench rubrics samples lexicon openapi docs clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -47,6 +47,10 @@ samples: $(STAMP)
 # dev only): lexicon_derived.tsv, words.tsv and titles.tsv.gz. `git diff` shows what changed.
 lexicon: $(STAMP)
 	$(BIN)/python -m tools.lexicon
+
+# The HTTP service's OpenAPI document, committed (tests/service/test_app.py fails when stale).
+openapi: $(STAMP)
+	$(BIN)/python -c "import sys; from matcher.service.app import openapi_document as d; sys.stdout.write(d())" > docs/openapi.json
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

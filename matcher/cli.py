@@ -601,6 +601,66 @@ def report(
 
 
 @app.command(cls=_Command)
+def serve(
+    rubric: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="FILE_OR_FOLDER",
+            help="Rubrics to serve (repeatable); requests may also send their own.",
+        ),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(metavar="ADDRESS", help="Address to listen on (not loopback: key).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="Port.")] = 8000,
+    max_mb: Annotated[
+        float, typer.Option(min=0.01, metavar="MB", help="Largest request body, in MB.")
+    ] = 10.0,
+    max_files: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Most resumes in one rank request.")
+    ] = 100,
+    concurrency: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Requests worked on at once.")
+    ] = 4,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, metavar="SECONDS", help="Longest a request may take.")
+    ] = 60.0,
+) -> None:
+    """Serve the library over HTTP (needs the serve extra: pip install 'matcher[serve]').
+
+    Endpoints under /v1 compile postings, score, rank and explain uploaded resumes, and list
+    and check rubrics; the OpenAPI document is at /openapi.json. On any address but
+    loopback, an API key is required: set MATCHER_API_KEY; clients send it as X-API-Key.
+    Resumes are kept in memory for their request only.
+
+    Example: matcher serve --rubric rubrics/ --port 8000
+    """
+    import os
+
+    try:
+        from matcher.service.limits import Limits
+        from matcher.service.server import KEY_ENV
+        from matcher.service.server import serve as run_server
+    except ImportError as e:
+        raise _fail(
+            f"matcher serve needs the serve extra: pip install 'matcher[serve]' ({e})", 2
+        ) from None
+    rubrics = _rubrics(rubric, skip_invalid=False)[0] if rubric else []
+    limits = Limits(
+        max_bytes=int(max_mb * 1024 * 1024),
+        max_files=max_files,
+        concurrency=concurrency,
+        seconds=timeout,
+    )
+    try:
+        run_server(rubrics, host=host, port=port, api_key=os.environ.get(KEY_ENV), limits=limits)
+    except MatcherError as e:
+        raise _fail(e.message, 2) from None
+
+
+@app.command(cls=_Command)
 def tune(
     resumes: Annotated[
         list[Path],
