@@ -21,7 +21,8 @@ from typing import Any, Literal
 
 import polars as pl
 
-from matcher.ranking import natural_key
+from matcher.errors import MatcherError
+from matcher.ranking import EVIDENCE_SCHEMA, RANKING_SCHEMA, natural_key
 from matcher.rubric.model import Rubric
 
 Lang = Literal["en", "zh"]
@@ -89,6 +90,9 @@ def render(
         lang: the language the page opens in; a button switches.
         top: show only the N best candidates per job (files that could not be read always).
 
+    Raises:
+        MatcherError: a table that lacks a column of its schema (the two swapped, say).
+
     >>> import matcher
     >>> from datetime import date
     >>> from matcher.ranking import evidence_table
@@ -99,6 +103,13 @@ def render(
     >>> page.startswith("<!doctype html>") and page.count('<td class="c ') == len(rubric.criteria)
     True
     """
+    for frame, schema, what in (
+        (ranking, RANKING_SCHEMA, "ranking"),
+        (evidence, EVIDENCE_SCHEMA, "evidence"),
+    ):
+        missing = [c for c in schema if c not in frame.columns and c != "job_title"]
+        if missing:
+            raise MatcherError(f"the {what} table lacks {', '.join(missing)}: is it the {what}?")
     by_job = {r.job_id: r for r in rubrics}
     jobs = sorted(set(ranking["job_id"]), key=natural_key)
     ok = ranking.filter(pl.col("status") == "ok")
