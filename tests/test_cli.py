@@ -175,7 +175,7 @@ COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands if c.
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["compile", "score", "explain", "check", "report", "tune"]
+    assert COMMANDS == ["compile", "score", "explain", "check", "report", "serve", "tune"]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)
