@@ -18,8 +18,11 @@ import polars as pl
 
 from matcher.scoring.score import ScoreCard
 
+# Columns only grow (the CLI contract): ``job_title`` came after the first release's columns,
+# beside the id it names, so a person reading the table sees the job, not a hash.
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "job_id": pl.String,
+    "job_title": pl.String,
     "resume": pl.String,
     "resume_id": pl.String,
     "rank": pl.Int64,
@@ -73,6 +76,7 @@ class Failure:
     rubric_fingerprint: str
     engine_version: str
     as_of: date
+    title: str = ""  # the job's title (the ranking's ``job_title``)
 
 
 def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.DataFrame:
@@ -89,6 +93,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     rows = [
         {
             "job_id": c.job_id,
+            "job_title": c.title,
             "resume": c.resume,
             "resume_id": c.resume_id,
             "rank": None,
@@ -107,6 +112,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     rows += [
         {
             "job_id": f.job_id,
+            "job_title": f.title,
             "resume": f.resume,
             "resume_id": f.resume_id,
             "rank": None,
@@ -208,15 +214,17 @@ def _flat(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def write_table(df: pl.DataFrame, path: str | Path) -> Path:
+def write_table(df: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
     """Write ``df`` in the format its extension names (.csv, .parquet, .json, .ndjson).
 
-    Raises ``ValueError`` for another extension.
+    ``excel``: a CSV starts with a byte-order mark, without which Excel reads UTF-8 as the
+    local code page and garbles Chinese; off by default, as other readers may keep the mark
+    as part of the first column's name. Raises ``ValueError`` for another extension.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        _flat(df).write_csv(p)
+        _flat(df).write_csv(p, include_bom=excel)
     elif suffix == ".parquet":
         df.write_parquet(p, statistics=False)
     elif suffix == ".json":
@@ -226,6 +234,15 @@ def write_table(df: pl.DataFrame, path: str | Path) -> Path:
     else:
         raise ValueError(f"{p}: output must end in one of {', '.join(FORMATS)}")
     return p
+
+
+def csv_text(df: pl.DataFrame, *, excel: bool = False) -> str:
+    """``df`` as the CSV text ``write_table`` writes (for ``-o -``: the table on stdout).
+
+    >>> csv_text(pl.DataFrame({"job_id": ["j"], "warnings": [["a", "b"]]}))
+    'job_id,warnings\\nj,a; b\\n'
+    """
+    return _flat(df).write_csv(include_bom=excel)
 
 
 def format_table(
@@ -240,7 +257,7 @@ def format_table(
         "missing_required",
     ),
 ) -> str:
-    """A plain-text table for a terminal: one block per job."""
+    """A plain-text table for a terminal: one block per job, under the job's id and title."""
     flat = _flat(df.select(columns))
     out: list[str] = []
     widths = {
@@ -248,11 +265,14 @@ def format_table(
         for c in columns
     }
     header = "  ".join(_pad(c, widths[c]) for c in columns)
+    titles = dict(zip(df["job_id"], df["job_title"], strict=True)) if "job_title" in df else {}
     last_job = None
     for row in flat.iter_rows(named=True):
         if row["job_id"] != last_job:
             if out:
                 out.append("")
+            if titles.get(row["job_id"]):  # a person reads the job's title, not its id
+                out.append(f"{row['job_id']}  {titles[row['job_id']]}")
             out += [header, "  ".join("-" * widths[c] for c in columns)]
             last_job = row["job_id"]
         out.append("  ".join(_pad(_cell(row[c]), widths[c]) for c in columns).rstrip())

@@ -68,6 +68,7 @@ def _singular(word: str) -> str:
     return word[: len(low)] if word.lower().startswith(low) else low
 
 
+@lru_cache(maxsize=4096)
 def job_names(title: str) -> tuple[str, ...]:
     """The job names a resume would use for a title: qualifiers dropped ("(Remote)",
     " - Night Shift", ", Except Special Education"), rank words dropped ("Senior", "II"),
@@ -122,7 +123,7 @@ def _segment_names(segment: str) -> list[str]:
             words = words[:-1]
         if words:
             parts.append(words)
-    known = set(occupation_names())
+    known = _known_names()
     out = []
     for i, words in enumerate(parts):
         named = len(words) > 1 and normalize_term(" ".join(words)) in known
@@ -133,6 +134,11 @@ def _segment_names(segment: str) -> list[str]:
             words = [*words, borrowed]
         out.append(" ".join([*words[:-1], _singular(words[-1])]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(occupation_names())
 
 
 # ---------------------------------------------------------------- how near two titles are
