@@ -39,7 +39,7 @@ from matcher.text import decode, fold, has_cjk, normalize
 from matcher.vocab.kinds import CONCRETE_KINDS
 from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon
 from matcher.vocab.occupations import occupation_words, specificity, title_names, trade_noun
-from matcher.vocab.titles import job_names
+from matcher.vocab.titles import agent_forms, job_names
 
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
 _PROSE_FACTOR = 0.5
@@ -179,14 +179,22 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
     ((), ('line cook', 'cook'))
     """
     names = [t.label for t in (h.term for h in lex.scan(field)) if t.kind != "soft_skill"]
-    words = _LATIN_WORD.findall(field)
-    while words and words[-1].lower() in _CONTEXT_NOUNS:
-        words.pop()  # "a hospital setting" is experience in hospitals
-    head = words[-1] if words else ""  # the phrase's head noun names the field: "line cook"
-    spec = specificity(head) if head else None
-    telling = spec is not None and spec >= FIELD_SPECIFICITY and trade_noun(head)
-    if telling and head.lower() not in " ".join(names).lower():
-        names.append(head)
+    # "commercial or residential construction", "sales or retail sales": each part's head.
+    # A one-word part before the last shares the last part's head ("commercial or residential
+    # construction"): it names no field of its own.
+    parts = re.split(r"\s+(?:and/or|or|and|&)\s+|\s*/\s*", field)
+    for i, part in enumerate(parts):
+        words = _LATIN_WORD.findall(part)
+        if i < len(parts) - 1 and len(words) == 1:
+            continue
+        while words and words[-1].lower() in _CONTEXT_NOUNS:
+            words.pop()  # "a hospital setting" is experience in hospitals
+        head = words[-1] if words else ""  # a phrase's head noun names the field: "line cook"
+        spec = specificity(head) if head else None
+        telling = spec is not None and spec >= FIELD_SPECIFICITY and trade_noun(head)
+        if telling and head.lower() not in " ".join(names).lower():
+            names.append(head)
+        names += [a for a in agent_forms(head) if a not in names]  # "teaching" -> "teacher"
     if has_cjk(field) and not names:
         names = [field]  # a Chinese field ("电商运营") names itself
     if not names:

@@ -132,8 +132,8 @@ _FIELD_ZH = re.compile(
 )
 # Where a field's phrase ends: "in data engineering or analytics, preferably in fintech".
 _FIELD_END = re.compile(
-    r"\s+(?:or|and|preferably|ideally|including|is|are|required|preferred|a plus|with|in a|at a|"
-    r"within|using|for|from|to|that|which|where)\b.*$",
+    r"\s+(?:preferably|ideally|including|is|are|required|preferred|a plus|with|in a|at a|"
+    r"within|using|for|from|to|that|which|where|such as|e\.g)\b.*$",
     re.I,
 )
 # Not a field: the years are any work's ("relevant experience", "相关工作经验").
@@ -151,7 +151,7 @@ def experience_field(clause: str) -> str | None:
     counts ("5+ years of experience", "3年以上相关工作经验").
 
     >>> experience_field("5+ years of experience in data engineering or analytics")
-    'data engineering'
+    'data engineering or analytics'
     >>> experience_field("3年以上Java开发经验"), experience_field("3+ years of Python experience")
     ('Java', 'Python')
     >>> experience_field("5+ years of relevant experience"), experience_field("3年以上相关工作经验")

@@ -60,6 +60,22 @@ def is_head(word: str) -> bool:
     return lemma(word) in head_words()
 
 
+def agent_forms(activity: str) -> tuple[str, ...]:
+    """The people who do an activity, where job names call them so: "teaching" -> "teacher",
+    "nursing" -> "nurse", "accounting" -> "accountant" (the field of a years criterion names
+    its roles by them too).
+
+    >>> agent_forms("teaching"), agent_forms("nursing"), agent_forms("accounting")
+    (('teacher',), ('nurse',), ('accountant',))
+    """
+    w = activity.lower()
+    if not w.endswith("ing") or len(w) < 6:
+        return ()
+    stem = w[:-3]
+    forms = (stem + "er", stem + "or", stem + "e", stem + "ant", stem + "ist", stem)
+    return tuple(dict.fromkeys(f for f in forms if f in head_words()))
+
+
 def _singular(word: str) -> str:
     """The singular of a title's head, in its own case ("Teachers" -> "Teacher")."""
     low = lemma(word)
