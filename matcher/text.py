@@ -244,7 +244,7 @@ def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns ("…" where cut) and padded to exactly ``width``.
 
     >>> fit("电商产品经理", 8) + "|", fit("SQL", 5) + "|"
-    ('电商产…|', 'SQL  |')
+    ('电商产… |', 'SQL  |')
     """
     if display_width(text) > width:
         out = ""

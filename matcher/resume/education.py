@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matcher.resume.dates import MONTH_WORDS
 from matcher.resume.sections import LOCATION, Fact, Section, eol
-from matcher.text import find_term, normalize_term
+from matcher.text import Span, TermIndex, normalize_term, tokenize
 from matcher.vocab.levels import level_rank
 from matcher.vocab.lexicon import Lexicon
 
@@ -125,10 +126,14 @@ def _degree_hits(
 ) -> list[tuple[int, Fact]]:
     out: list[tuple[int, Fact]] = []
     seen: set[int] = set()
+    # Every degree word's occurrences in one pass over the text's tokens.
+    found: dict[str, list[Span]] = {}
+    for s, e, w in _degree_index(lex.education).find(folded, tokenize(folded)):
+        found.setdefault(w, []).append(Span(s, e, text[s:e]))
     for level, words in lex.education:
         rank = level_rank(level)
         for w in sorted(words, key=len, reverse=True):  # "High School Diploma" before "Diploma"
-            for span in find_term(w, folded, text):
+            for span in found.get(w, ()):
                 if span.start in seen or not _plausible(w, span.start, span.end, text):
                     continue
                 if regions is not None:
@@ -141,6 +146,11 @@ def _degree_hits(
                 seen.add(span.start)
                 out.append((rank, Fact(level, span.start, span.end, span.text)))
     return out
+
+
+@lru_cache(maxsize=4)
+def _degree_index(education: tuple[tuple[str, tuple[str, ...]], ...]) -> TermIndex:
+    return TermIndex(w for _, words in education for w in words)
 
 
 def _field(text: str, degree: Fact) -> Fact | None:

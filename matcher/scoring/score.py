@@ -112,7 +112,10 @@ def _stuffing(scan: Scan, terms: frozenset[str]) -> tuple[float, int]:
     folded = scan.resume.folded
     blocks = sorted((r.start, r.end) for r in scan.resume.roles)
     starts = [b[0] for b in blocks]
-    found = sorted((s, e, t) for t in terms for s, e in scan.hits.get(t, ()))
+    # Inflected forms count as the term: "invoices, invoicing" stuffs "invoice" as well.
+    found = sorted(
+        (s, e, t) for t in terms for s, e in (*scan.hits.get(t, ()), *scan.morph.get(t, ()))
+    )
     seen: set[tuple[int, str]] = set()
     sentence: dict[int, bool] = {}  # line start -> whether that line is a sentence
     spans = []
