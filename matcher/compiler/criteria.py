@@ -209,11 +209,14 @@ def _clause_terms(
     said: frozenset[str],
     lex: Lexicon,
     groups: Mapping[Term, tuple[Term, ...]] | None = None,
+    open_: frozenset[Term] = frozenset(),
 ) -> list[_Named]:
     """The lexicon criteria one clause names, weighted by the clause's cue and by how telling
     each term is (``_telling``); only a requirements item's cue makes one required, and only
     a concrete one (``CONCRETE_KINDS``, not ``Lexicon.vague``: "主流框架" never). Terms the
-    item names as alternatives (``groups``, from ``alternatives``) are one any-of criterion.
+    item names as alternatives (``groups``, from ``alternatives``) are one any-of criterion;
+    a term offered beside something the lexicon does not know (``open_``: "B2B or SaaS",
+    "SQL or equivalent") is never required, as a resume with the other one is as good.
 
     Prose above the posting's parts (a company blurb, a summary) names a term only where
     O*NET or ESCO say its words of the job (``said``): "credit union" in a blurb is not the
@@ -245,7 +248,10 @@ def _clause_terms(
                     label,
                     round(weight * factor, 3),
                     aliases[:MAX_ANY_OF_ALIASES] if group else term.aliases,
-                    asked and term.kind in CONCRETE_KINDS and not lex.vague(label),
+                    asked
+                    and term.kind in CONCRETE_KINDS
+                    and not lex.vague(label)
+                    and (group is not None or term not in open_),
                     item.text[:300],
                     any_of=tuple(t.label for t in group) if group else (),
                 ),
@@ -285,6 +291,30 @@ def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
         run, either = [hit], False
     _close(run, either, out)
     return out
+
+
+_OR_AFTER = re.compile(r"\s*(?:or|and/or|/|或者|或)\s*(?=[\w\u4e00-\u9fff])", re.I)
+_OR_BEFORE = re.compile(r"[\w\u4e00-\u9fff]\s*(?:or|and/or|/|或者|或)\s*$", re.I)
+
+
+def open_alternatives(text: str, hits: list[Hit]) -> frozenset[Term]:
+    """Terms of ``text`` offered as one choice beside words no lexicon term covers: "B2B or
+    SaaS", "SQL or equivalent", "Java/J2EE" (the posting accepts the other one too).
+
+    >>> from matcher.vocab.lexicon import default_lexicon
+    >>> text = "2 years designing B2B or SaaS products; SQL or Python; Excel"
+    >>> sorted(t.label for t in open_alternatives(text, default_lexicon().scan(text)))
+    ['SaaS']
+    """
+    starts = {h.start for h in hits}
+    ends = {h.end for h in hits}
+    out = set()
+    for h in hits:
+        after = _OR_AFTER.match(text, h.end)
+        before = _OR_BEFORE.search(text, 0, h.start)
+        if (after and after.end() not in starts) or (before and before.start() + 1 not in ends):
+            out.add(h.term)
+    return frozenset(out)
 
 
 def _close(run: list[Hit], either: bool, out: dict[Term, tuple[Term, ...]]) -> None:
@@ -433,6 +463,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         parts = clauses(text)
         hits = lex.scan(text)
         groups = alternatives(text, lex)
+        open_ = open_alternatives(text, hits)
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
@@ -440,7 +471,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         # Minister") is any office's: its words are no trade's.
         chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
         for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
-            named += _clause_terms(clause, cue, item, said, lex, groups)
+            named += _clause_terms(clause, cue, item, said, lex, groups, open_)
             if (
                 (item.prose and item.part != "intro")
                 or soft

@@ -263,6 +263,10 @@ def test_required_ordinary_preferred_order_and_hard_over_soft() -> None:
         ("Must know SQL, pay attention to details", {"SQL"}),
         ("精通Python，熟悉Linux", {"Python"}),
         ("SQL, Excel; Axure is a plus; must know Visio", {"Visio"}),
+        # Offered beside something unknown: a resume with the other one is as good.
+        ("Must have 2 years designing B2B or SaaS products, and SQL", {"SQL"}),
+        ("Must know SQL or equivalent, and Excel", {"Excel"}),
+        ("Must know Python or Scala", {"Python or Scala"}),
     ],
 )
 def test_a_cue_reaches_along_a_comma_list(text: str, required: set[str]) -> None:
