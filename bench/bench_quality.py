@@ -98,7 +98,8 @@ def read_all(files: Sequence[str], jobs: int, use_cache: bool) -> list[Read]:
         reads: list[Read] = pickle.loads(cache.read_bytes())
         return reads
     reads = read_many(list(files), jobs)
-    cache.write_bytes(pickle.dumps(reads))
+    if not any(r.status in ("reader_crashed", "timeout") for r in reads):
+        cache.write_bytes(pickle.dumps(reads))  # a crash or timeout is this run's, not the file's
     return reads
 
 

@@ -173,8 +173,8 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
     terms inside it and its telling words ("commercial construction project management" ->
     "construction", "project management"); () for a vague field ("a fast-paced environment").
 
-    >>> _field_names("data engineering", default_lexicon())[:1]
-    ('data engineering',)
+    >>> _field_names("data engineering", default_lexicon())
+    ('data engineering', 'data engineer')
     >>> _field_names("fast-paced environment", default_lexicon()), _field_names("line cook", default_lexicon())
     ((), ('line cook', 'cook'))
     """
@@ -194,7 +194,10 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
         telling = spec is not None and spec >= FIELD_SPECIFICITY and trade_noun(head)
         if telling and head.lower() not in " ".join(names).lower():
             names.append(head)
-        names += [a for a in agent_forms(head) if a not in names]  # "teaching" -> "teacher"
+        # Its people, with the word before the head: "teaching" -> "teacher", "data
+        # engineering" -> "data engineer" (not "engineer": a civil engineer is no data one).
+        before = " ".join(words[-2:-1])
+        names += [a for a in (f"{before} {g}".strip() for g in agent_forms(head)) if a not in names]
     if has_cjk(field) and not names:
         names = [field]  # a Chinese field ("电商运营") names itself
     if not names:
