@@ -361,8 +361,12 @@ def _said_term(term: Term, said: frozenset[str]) -> bool:
     return bool(words) and all(said_of_the_job(w, said) for w in words)
 
 
+_DEPARTMENT = re.compile(r"\s*(?:departments?|dept\.?|division|部门|部)(?![A-Za-z])", re.I)
+
+
 def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
-    """The lexicon terms a clause names, once each, in order of appearance.
+    """The lexicon terms a clause names, once each, in order of appearance; not the name of
+    a department the job works with ("the marketing department", "销售部门").
 
     Derived terms (ESCO, O*NET, THUOCL) count only in list items, never in prose: a big
     vocabulary must not turn an essay into criteria.
@@ -372,6 +376,8 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
         t = hit.term
         if t.source != "curated" and item.prose:
             continue
+        if _DEPARTMENT.match(clause, hit.end):
+            continue  # "cooperate with the sales department": a colleague, not a skill
         if t not in out:
             out.append(t)
     return out
