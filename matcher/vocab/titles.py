@@ -184,6 +184,29 @@ def title_stems(title: str) -> frozenset[str]:
     )
 
 
+def shares_qualifier(one: str, other: str) -> bool:
+    """Whether two titles share a word that says which job it is, besides the person-word
+    that ends them: "Sales Associate" and "Sales Manager" do ("sales"); "Analyst" and
+    "Business Analyst" do not (a bare head tells no trade), nor "Account Executive" and
+    "Accountant" (the stem they share is a qualifier in one and the head in the other).
+
+    >>> shares_qualifier("Pastry Cook", "Pastry Chef"), shares_qualifier("Analyst", "Business Analyst")
+    (True, False)
+    >>> shares_qualifier("Sr. Account Executive", "Accountant")
+    False
+    """
+    return bool(_qualifiers(one) & _qualifiers(other))
+
+
+def _qualifiers(title: str) -> frozenset[str]:
+    words = [
+        w
+        for w in _WORD.findall(title.lower())
+        if w not in _NOT_JOB and w not in RANK_WORDS and w not in _LEVELS
+    ]
+    return frozenset(_stem(w) for w in words if not is_head(w))
+
+
 @lru_cache(maxsize=1)
 def _stem_df() -> tuple[int, dict[str, int]]:
     """(job names, how many job names hold each stem) over O*NET and ESCO."""
