@@ -327,7 +327,9 @@ def _close(run: list[Hit], either: bool, out: dict[Term, tuple[Term, ...]]) -> N
 
 
 TELLING_FULL = 0.4  # a term whose most telling word is this specific keeps its full weight
-TELLING_FLOOR = 0.3  # the least share of its weight a term every job lists keeps
+# The least share of its weight a term every job lists keeps (0.3 ranked the same on every
+# posting style; 0.5 keeps a posting's core common-word terms from falling under its tools).
+TELLING_FLOOR = 0.5
 
 
 def _telling(term: Term) -> float:
