@@ -124,6 +124,7 @@ def read_resume(
     text: bool = False,
     name: str | None = None,
     as_of: date | None = None,
+    blind: bool = False,
 ) -> Resume:
     """Read and understand a resume.
 
@@ -133,6 +134,9 @@ def read_resume(
         text: treat a ``str`` source as the resume's text rather than a path.
         name: what to call the resume in results (default: the path or the file's name).
         as_of: the date open-ended roles end at (default: today).
+        blind: mask who the candidate is (name, contacts, gender, age, birth date, marital
+            status, ethnicity, photo text, graduation years; ``matcher.resume.blind``) before
+            the resume is understood, so no score, evidence or explanation holds it.
 
     Raises:
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...). A
@@ -169,6 +173,10 @@ def read_resume(
             from matcher.read.reader import read_bytes
 
             doc = read_bytes(data, label=name or label, suffix=PurePath(label).suffix.lower())
+    if blind:
+        from matcher.resume.blind import blind as blind_document
+
+        doc = blind_document(doc)[0]
     return understand(doc, as_of)
 
 

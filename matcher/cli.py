@@ -293,6 +293,13 @@ def score(
             "--excel", help="CSV with a byte-order mark, so Excel reads Chinese as Chinese."
         ),
     ] = False,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
+        ),
+    ] = False,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -336,7 +343,9 @@ def score(
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
     with _progress() as progress:
-        result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
+        result = run(
+            inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress, blind=blind
+        )
     table = result.ranking
     for wall in required_walls(table):
         typer.echo(f"matcher: warning: {wall}", err=True)
@@ -478,12 +487,20 @@ def explain(
         bool,
         typer.Option("--text", help="Also print the text the engine read, sections marked."),
     ] = False,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
+        ),
+    ] = False,
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
     Example: matcher explain samples/en_pm_senior_fintech.pdf --rubric rubrics/000_1e07a38cda397245-1.toml
     """
     from matcher.read.reader import read_document
+    from matcher.resume.blind import blind as blind_document
     from matcher.resume.understand import understand
     from matcher.rubric.io import load_rubric
     from matcher.scoring.explain import explain_data, explain_text, text_view
@@ -493,7 +510,8 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        understood = understand(read_document(resume), _as_of(as_of))
+        doc = read_document(resume)
+        understood = understand(blind_document(doc)[0] if blind else doc, _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
         raise _fail(
@@ -616,6 +634,72 @@ def report(
 
 
 @app.command(cls=_Command)
+def audit(
+    ranking: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RANKING", help="The ranking table matcher score wrote (any format)."
+        ),
+    ],
+    groups: Annotated[
+        Path,
+        typer.Option(
+            dir_okay=False,
+            metavar="CSV",
+            help="CSV resume,<attribute>,... as the candidates declared them (e.g. sex,race).",
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Selected: the N best of each job."),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(metavar="SCORE", help="Selected: eligible and score >= SCORE."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", metavar="FILE", help="Write .csv, .parquet, .json or .ndjson."),
+    ] = None,
+) -> None:
+    """Audit a ranking for adverse impact: rates and impact ratios per group and intersection.
+
+    Selected means eligible unless --top or --threshold says otherwise. Per job and group:
+    count, selection rate, scoring rate (share above the median score), impact ratios
+    against the highest group, the four-fifths flag, a Fisher exact p-value and a
+    small-sample flag. Groups are what candidates declared; matcher never infers them.
+
+    Example: matcher audit ranking.csv --groups samples/groups.csv --top 5 -o audit.csv
+    """
+    from matcher.audit import Cut, format_audit, read_groups_table
+    from matcher.audit import audit as audit_ranking
+    from matcher.ranking import FORMATS, RANKING_SCHEMA, write_table
+    from matcher.report.tables import read_table
+
+    if out is not None and out.suffix.lower() not in FORMATS:
+        raise typer.BadParameter(f"{out} must end in one of {', '.join(FORMATS)}")
+    if top is not None and threshold is not None:
+        raise typer.BadParameter("give --top or --threshold, not both", param_hint="--top")
+    if threshold is not None and not 0 <= threshold <= 100:  # NaN fails too
+        raise typer.BadParameter("must be a score from 0 to 100", param_hint="--threshold")
+    _check_out(out, "-o")
+    _must_exist([ranking, groups])
+    try:
+        table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
+        frame, _ = read_groups_table(groups)
+        result = audit_ranking(table, frame, Cut(top=top, threshold=threshold))
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    for p in result.problems:
+        typer.echo(f"matcher: warning: {p}", err=True)
+    if out is None:
+        typer.echo(format_audit(result))
+    else:
+        _write(lambda: write_table(result.frame, out), out)
+        typer.echo(f"matcher: {out}: {result.frame.height} audit rows written", err=True)
+
+
+@app.command(cls=_Command)
 def serve(
     rubric: Annotated[
         list[Path] | None,
@@ -720,7 +804,11 @@ def tune(
         int | None, typer.Option(min=1, metavar="N", help="Reader processes (default: all).")
     ] = None,
     force: Annotated[
-        bool, typer.Option(help="Write the tuned rubric despite too few labels.")
+        bool,
+        typer.Option(
+            help="Write the tuned rubric despite too few labels or a group it pushes below "
+            "four-fifths."
+        ),
     ] = False,
     overwrite: Annotated[bool, typer.Option(help="Allow writing over the input rubric.")] = False,
 ) -> None:
@@ -767,6 +855,11 @@ def tune(
         typer.echo(f"matcher: warning: {w}", err=True)
     if target is not None and tuned.too_few and not force:
         raise _fail(f"too few labels to trust: {target} not written (--force writes it anyway)")
+    if target is not None and tuned.adverse and not force:
+        raise _fail(
+            f"the tuned weights push a group below four-fifths of the top group's selection "
+            f"rate (figures above): {target} not written (--force writes it anyway)"
+        )
     if target is not None:
         _write(lambda: save_rubric(tuned.rubric, target), target)
         typer.echo(f"{target}: tuned rubric written", err=True)
