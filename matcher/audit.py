@@ -225,7 +225,7 @@ def fisher_exact(a: int, b: int, c: int, d: int) -> float:
     lo, hi = max(0, col1 - (n - row1)), min(row1, col1)
     observed = logp(a)
     p = sum(math.exp(logp(x)) for x in range(lo, hi + 1) if logp(x) <= observed + 1e-7)
-    return min(1.0, p)
+    return min(1.0, round(p, 12))  # the sum of floats may miss 1.0 by an ulp or two
 
 
 def _lcomb(n: int, k: int) -> float:

@@ -62,7 +62,7 @@ MODULES = {
     "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
-    "pipeline": ["workers", "run"],
+    "pipeline": ["workers", "run", "manifest"],
     "report": ["tables", "html"],
     "service": ["limits", "models", "app", "server"],
 }

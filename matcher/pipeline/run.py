@@ -44,7 +44,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     """Paths as given; a folder stands for its resume files (sorted, not recursive).
 
     In a folder, a file whose name starts with ``README`` is taken as the folder's own notes,
-    not a resume; name it explicitly to score it. A file named twice (directly or through its
+    and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume; name it explicitly to score it. A file named twice (directly or through its
     folder) is scored once, under the first name it was given.
     """
     found: list[str] = []
@@ -57,6 +57,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
                 if f.is_file()
                 and f.suffix.lower() in RESUME_SUFFIXES
                 and not f.name.upper().startswith("README")
+                and not f.name.endswith((".manifest.json", ".timings.json"))
             )
         else:
             found.append(str(p))
