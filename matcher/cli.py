@@ -116,6 +116,23 @@ def _as_of(value: str | None) -> date:
         ) from None
 
 
+# The run manifest's options, the same on score, tune and audit.
+ManifestOption = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        help="Write the run's manifest here (default: beside -o, as OUT.manifest.json).",
+    ),
+]
+NoManifestOption = Annotated[bool, typer.Option("--no-manifest", help="Write no manifest.")]
+ManifestNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--manifest-names", help="Record input file paths in the manifest, not only hashes."
+    ),
+]
+
+
 @app.command(cls=_Command)
 def compile(
     postings: Annotated[
@@ -300,20 +317,9 @@ def score(
             help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
         ),
     ] = False,
-    manifest: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Write the run's manifest here (default: beside -o, as OUT.manifest.json).",
-        ),
-    ] = None,
-    no_manifest: Annotated[bool, typer.Option("--no-manifest", help="Write no manifest.")] = False,
-    manifest_names: Annotated[
-        bool,
-        typer.Option(
-            "--manifest-names", help="Record input file paths in the manifest, not only hashes."
-        ),
-    ] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -728,20 +734,9 @@ def audit(
         Path | None,
         typer.Option("-o", "--out", metavar="FILE", help="Write .csv, .parquet, .json or .ndjson."),
     ] = None,
-    manifest: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Write the run's manifest here (default: beside -o, as OUT.manifest.json).",
-        ),
-    ] = None,
-    no_manifest: Annotated[bool, typer.Option("--no-manifest", help="Write no manifest.")] = False,
-    manifest_names: Annotated[
-        bool,
-        typer.Option(
-            "--manifest-names", help="Record input file paths in the manifest, not only hashes."
-        ),
-    ] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
 ) -> None:
     """Audit a ranking for adverse impact: rates and impact ratios per group and intersection.
 
@@ -994,20 +989,9 @@ def tune(
         ),
     ] = False,
     overwrite: Annotated[bool, typer.Option(help="Allow writing over the input rubric.")] = False,
-    manifest: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Write the run's manifest here (default: beside -o, as OUT.manifest.json).",
-        ),
-    ] = None,
-    no_manifest: Annotated[bool, typer.Option("--no-manifest", help="Write no manifest.")] = False,
-    manifest_names: Annotated[
-        bool,
-        typer.Option(
-            "--manifest-names", help="Record input file paths in the manifest, not only hashes."
-        ),
-    ] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
