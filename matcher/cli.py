@@ -675,6 +675,10 @@ def report(
         str | None,
         typer.Option(metavar="en|zh", help="Language the page opens in (default: the rubrics')."),
     ] = None,
+    audit: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="An audit table of the ranking (matcher audit -o)."),
+    ] = None,
 ) -> None:
     """Write a report a recruiter reads: one self-contained HTML page, no network needed.
 
@@ -683,6 +687,7 @@ def report(
 
     Example: matcher report ranking.csv --evidence evidence.parquet --rubric rubrics/ -o report.html
     """
+    from matcher.audit import COLUMNS as AUDIT_COLUMNS
     from matcher.ranking import EVIDENCE_SCHEMA, RANKING_SCHEMA
     from matcher.report.html import Lang, languages, render
     from matcher.report.tables import read_table
@@ -690,15 +695,16 @@ def report(
     if lang not in (None, "en", "zh"):
         raise typer.BadParameter("must be en or zh", param_hint="--lang")
     _check_out(out, "-o")
-    _must_exist([ranking, evidence, *(rubric or [])])
+    _must_exist([ranking, evidence, *(rubric or []), *([audit] if audit else [])])
     rubrics, _ = _rubrics(rubric, skip_invalid=True) if rubric else ([], 0)
     try:
         table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
         lines = read_table(evidence, EVIDENCE_SCHEMA)
+        figures = read_table(audit, dict(AUDIT_COLUMNS)) if audit else None
     except MatcherError as e:
         raise _fail(e.message) from None
     opens: Lang = "zh" if lang == "zh" else "en" if lang == "en" else languages(rubrics)
-    page = render(table, lines, rubrics, lang=opens, top=top)
+    page = render(table, lines, rubrics, lang=opens, top=top, audit=figures)
     if out is None:
         typer.echo(page, nl=False)
     else:
