@@ -450,21 +450,20 @@ def test_check_flags_protected_criteria_in_hand_written_rubrics(tmp_path: Path) 
 
 def test_blind_score_audit_and_verify(tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
-    args = ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--as-of", "2026-11-23", "--blind"]
+    two = [str(SAMPLES / "en_chef.pdf"), str(SAMPLES / "en_pm_mid_plain.txt")]
+    args = ["score", *two, "--rubric", str(RUBRIC), "--as-of", "2026-11-23", "--blind"]
     assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
     first = (tmp_path / "r.csv.manifest.json").read_bytes()
     assert (tmp_path / "r.csv.timings.json").exists()
     assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
     assert (tmp_path / "r.csv.manifest.json").read_bytes() == first  # byte-identical
     data = json.loads(first)
-    assert data["options"] == {"blind": True, "top": None} and data["counts"] == {"ok": 15}
+    assert data["options"] == {"blind": True, "top": None} and data["counts"] == {"ok": 2}
     assert "en_chef" not in first.decode()  # hashes, not names, unless asked
-    verify = ["verify", str(tmp_path / "r.csv.manifest.json"), str(SAMPLES), "-r", str(RUBRIC)]
+    verify = ["verify", str(tmp_path / "r.csv.manifest.json"), *two, "-r", str(RUBRIC)]
     res = runner.invoke(app, verify)
     assert res.exit_code == 0 and "same output" in res.stdout
-    other = RUBRICS / "004_d832d627ee032451-1.toml"
-    res = runner.invoke(app, [*verify[:3], "-r", str(other)])
-    assert res.exit_code == 1 and "differs: rubrics" in res.stdout
+    # What differs when something does: tests/pipeline/test_manifest.py (compare).
     res = runner.invoke(
         app, ["audit", str(out), "--groups", str(SAMPLES / "groups.csv"), "--top", "5"]
     )
