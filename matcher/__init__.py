@@ -26,6 +26,7 @@ from matcher.errors import MatcherError, PostingError, ReadError, RubricError, T
 if TYPE_CHECKING:
     import polars as pl
 
+    from matcher.audit import Audit
     from matcher.ranking import Failure
     from matcher.read.document import Document
     from matcher.resume.understand import Resume
@@ -48,6 +49,7 @@ __all__ = [
     "TuneError",
     "TuneResult",
     "__version__",
+    "audit_ranking",
     "compile_posting",
     "load_rubric",
     "rank",
@@ -124,6 +126,7 @@ def read_resume(
     text: bool = False,
     name: str | None = None,
     as_of: date | None = None,
+    blind: bool = False,
 ) -> Resume:
     """Read and understand a resume.
 
@@ -133,6 +136,9 @@ def read_resume(
         text: treat a ``str`` source as the resume's text rather than a path.
         name: what to call the resume in results (default: the path or the file's name).
         as_of: the date open-ended roles end at (default: today).
+        blind: mask who the candidate is (name, contacts, gender, age, birth date, marital
+            status, ethnicity, photo text, graduation years; ``matcher.resume.blind``) before
+            the resume is understood, so no score, evidence or explanation holds it.
 
     Raises:
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...). A
@@ -169,6 +175,10 @@ def read_resume(
             from matcher.read.reader import read_bytes
 
             doc = read_bytes(data, label=name or label, suffix=PurePath(label).suffix.lower())
+    if blind:
+        from matcher.resume.blind import blind as blind_document
+
+        doc = blind_document(doc)[0]
     return understand(doc, as_of)
 
 
@@ -208,15 +218,49 @@ def report_html(
     rubrics: list[Rubric] | None = None,
     *,
     lang: Literal["en", "zh"] = "en",
+    audit: pl.DataFrame | None = None,
 ) -> str:
     """The report page of a ranking and its evidence: one self-contained HTML document.
 
-    ``rubrics`` (optional) add their fairness findings; ``lang`` is the language it opens in.
+    ``rubrics`` (optional) add their fairness findings; ``lang`` is the language it opens in;
+    ``audit`` (``audit_ranking(...).frame``) adds an adverse-impact section to each job.
     See ``matcher.report.html.render``.
     """
     from matcher.report.html import render
 
-    return render(ranking, evidence, rubrics or (), lang=lang)
+    return render(ranking, evidence, rubrics or (), lang=lang, audit=audit)
+
+
+def audit_ranking(
+    ranking: pl.DataFrame,
+    groups: str | Path | pl.DataFrame,
+    *,
+    top: int | None = None,
+    threshold: float | None = None,
+) -> Audit:
+    """Adverse-impact figures of a ranking per declared group and intersection of groups.
+
+    Named ``audit_ranking`` because ``matcher.audit`` is the module that computes them.
+
+    Args:
+        ranking: the ranking frame (``rank``, or a table ``matcher score`` wrote, read back).
+        groups: a groups CSV ``resume,<attribute>,...`` (path) or that table; the candidates'
+            own declarations: matcher never infers a protected attribute.
+        top: selected = the ``top`` best of each job; ``threshold``: eligible and scoring at
+            least this; neither: every eligible resume.
+
+    Returns:
+        an ``Audit``: ``.frame`` has, per job and group, n, selected, the selection and
+        scoring rates, their impact ratios, the four-fifths flags, a Fisher exact p-value
+        and a small-sample flag.
+
+    Raises:
+        MatcherError: a groups file that cannot be used, or both ``top`` and ``threshold``.
+    """
+    from matcher.audit import Cut, audit, read_groups_table
+
+    table = read_groups_table(groups)[0] if isinstance(groups, str | Path) else groups
+    return audit(ranking, table, Cut(top=top, threshold=threshold))
 
 
 def tune_rubric(

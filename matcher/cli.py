@@ -116,6 +116,23 @@ def _as_of(value: str | None) -> date:
         ) from None
 
 
+# The run manifest's options, the same on score, tune and audit.
+ManifestOption = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        help="Write the run's manifest here (default: beside -o, as OUT.manifest.json).",
+    ),
+]
+NoManifestOption = Annotated[bool, typer.Option("--no-manifest", help="Write no manifest.")]
+ManifestNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--manifest-names", help="Record input file paths in the manifest, not only hashes."
+    ),
+]
+
+
 @app.command(cls=_Command)
 def compile(
     postings: Annotated[
@@ -293,6 +310,16 @@ def score(
             "--excel", help="CSV with a byte-order mark, so Excel reads Chinese as Chinese."
         ),
     ] = False,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
+        ),
+    ] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -335,8 +362,11 @@ def score(
     if not inputs:
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
+    started = time.perf_counter()
     with _progress() as progress:
-        result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
+        result = run(
+            inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress, blind=blind
+        )
     table = result.ranking
     for wall in required_walls(table):
         typer.echo(f"matcher: warning: {wall}", err=True)
@@ -351,12 +381,64 @@ def score(
         _write(lambda: write_table(table, out, excel=excel), out)
     if evidence is not None:
         _write(lambda: write_table(result.evidence(), evidence, excel=excel), evidence)
+    record = _manifest_path(manifest, no_manifest, None if stdout else out)
+    if record is not None:
+        _write_manifest(
+            record,
+            _score_manifest(inputs, rubrics, result, table, day, top, blind, manifest_names),
+            {"score": time.perf_counter() - started},
+        )
     for f in sorted({(f.resume, f.status, f.message) for f in result.failures}):
         typer.echo(f"matcher: {f[0]}: {f[1]}: {f[2]}", err=True)
     skipped = _skipped(resumes, inputs, mine)
     where = "stdout" if stdout else str(out) if out else "the terminal"
     typer.echo(_summary(result, skipped, len(rubrics), table.height, where, evidence), err=True)
     raise typer.Exit(1 if result.failures or bad_rubrics else 0)
+
+
+def _manifest_path(given: Path | None, off: bool, out: Path | None) -> Path | None:
+    """Where a run's manifest goes: --manifest, else beside -o; nowhere with --no-manifest."""
+    from matcher.pipeline.manifest import default_path
+
+    if off:
+        return None
+    return given or (default_path(out) if out is not None else None)
+
+
+def _write_manifest(path: Path, data: dict[str, Any], timings: dict[str, float]) -> None:
+    from matcher.pipeline.manifest import write
+
+    _write(lambda: write(path, data, timings), path)
+    typer.echo(f"matcher: {path}: run manifest written", err=True)
+
+
+def _score_manifest(
+    inputs: list[str],
+    rubrics: list[Rubric],
+    result: Run,
+    table: Any,
+    day: date,
+    top: int | None,
+    blind: bool,
+    names: bool,
+) -> dict[str, Any]:
+    """The manifest of a score run (``matcher.pipeline.manifest.build``)."""
+    from matcher.pipeline.manifest import build, table_sha256
+
+    scored = {c.resume for c in result.cards}
+    counts = {"ok": len(scored)}
+    for f in {(f.resume, f.status) for f in result.failures if f.resume not in scored}:
+        counts[f[1]] = counts.get(f[1], 0) + 1
+    return build(
+        "score",
+        files=inputs,
+        rubrics=rubrics,
+        as_of=day.isoformat(),
+        options={"blind": blind, "top": top},
+        counts=counts,
+        outputs={"ranking": table_sha256(table)},
+        names=names,
+    )
 
 
 def _must_exist(paths: list[Path]) -> None:
@@ -478,12 +560,20 @@ def explain(
         bool,
         typer.Option("--text", help="Also print the text the engine read, sections marked."),
     ] = False,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
+        ),
+    ] = False,
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
     Example: matcher explain samples/en_pm_senior_fintech.pdf --rubric rubrics/000_1e07a38cda397245-1.toml
     """
     from matcher.read.reader import read_document
+    from matcher.resume.blind import blind as blind_document
     from matcher.resume.understand import understand
     from matcher.rubric.io import load_rubric
     from matcher.scoring.explain import explain_data, explain_text, text_view
@@ -493,7 +583,8 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        understood = understand(read_document(resume), _as_of(as_of))
+        doc = read_document(resume)
+        understood = understand(blind_document(doc)[0] if blind else doc, _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
         raise _fail(
@@ -584,6 +675,10 @@ def report(
         str | None,
         typer.Option(metavar="en|zh", help="Language the page opens in (default: the rubrics')."),
     ] = None,
+    audit: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="An audit table of the ranking (matcher audit -o)."),
+    ] = None,
 ) -> None:
     """Write a report a recruiter reads: one self-contained HTML page, no network needed.
 
@@ -592,6 +687,7 @@ def report(
 
     Example: matcher report ranking.csv --evidence evidence.parquet --rubric rubrics/ -o report.html
     """
+    from matcher.audit import COLUMNS as AUDIT_COLUMNS
     from matcher.ranking import EVIDENCE_SCHEMA, RANKING_SCHEMA
     from matcher.report.html import Lang, languages, render
     from matcher.report.tables import read_table
@@ -599,20 +695,192 @@ def report(
     if lang not in (None, "en", "zh"):
         raise typer.BadParameter("must be en or zh", param_hint="--lang")
     _check_out(out, "-o")
-    _must_exist([ranking, evidence, *(rubric or [])])
+    _must_exist([ranking, evidence, *(rubric or []), *([audit] if audit else [])])
     rubrics, _ = _rubrics(rubric, skip_invalid=True) if rubric else ([], 0)
     try:
         table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
         lines = read_table(evidence, EVIDENCE_SCHEMA)
+        figures = read_table(audit, dict(AUDIT_COLUMNS)) if audit else None
     except MatcherError as e:
         raise _fail(e.message) from None
     opens: Lang = "zh" if lang == "zh" else "en" if lang == "en" else languages(rubrics)
-    page = render(table, lines, rubrics, lang=opens, top=top)
+    page = render(table, lines, rubrics, lang=opens, top=top, audit=figures)
     if out is None:
         typer.echo(page, nl=False)
     else:
         _write(functools.partial(out.write_text, page, "utf-8"), out)
         typer.echo(f"matcher: {out}: report of {table['job_id'].n_unique()} jobs written", err=True)
+
+
+@app.command(cls=_Command)
+def audit(
+    ranking: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RANKING", help="The ranking table matcher score wrote (any format)."
+        ),
+    ],
+    groups: Annotated[
+        Path,
+        typer.Option(
+            dir_okay=False,
+            metavar="CSV",
+            help="CSV resume,<attribute>,... as the candidates declared them (e.g. sex,race).",
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Selected: the N best of each job."),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(metavar="SCORE", help="Selected: eligible and score >= SCORE."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", metavar="FILE", help="Write .csv, .parquet, .json or .ndjson."),
+    ] = None,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
+) -> None:
+    """Audit a ranking for adverse impact: rates and impact ratios per group and intersection.
+
+    Selected means eligible unless --top or --threshold says otherwise. Per job and group:
+    count, selection rate, scoring rate (share above the median score), impact ratios
+    against the highest group, the four-fifths flag, a Fisher exact p-value and a
+    small-sample flag. Groups are what candidates declared; matcher never infers them.
+
+    Example: matcher audit ranking.csv --groups samples/groups.csv --top 5 -o audit.csv
+    """
+    from matcher.audit import Cut, format_audit
+    from matcher.ranking import FORMATS, write_table
+
+    if out is not None and out.suffix.lower() not in FORMATS:
+        raise typer.BadParameter(f"{out} must end in one of {', '.join(FORMATS)}")
+    if top is not None and threshold is not None:
+        raise typer.BadParameter("give --top or --threshold, not both", param_hint="--top")
+    if threshold is not None and not 0 <= threshold <= 100:  # NaN fails too
+        raise typer.BadParameter("must be a score from 0 to 100", param_hint="--threshold")
+    _check_out(out, "-o")
+    _must_exist([ranking, groups])
+    result = _audit(ranking, groups, Cut(top=top, threshold=threshold))
+    for p in result.problems:
+        typer.echo(f"matcher: warning: {p}", err=True)
+    if out is None:
+        typer.echo(format_audit(result))
+    else:
+        _write(lambda: write_table(result.frame, out), out)
+        typer.echo(f"matcher: {out}: {result.frame.height} audit rows written", err=True)
+    record = _manifest_path(manifest, no_manifest, out)
+    if record is not None:
+        _write_manifest(record, _audit_manifest(ranking, groups, result, manifest_names), {})
+
+
+def _audit(ranking: Path, groups: Path, cut: Any) -> Any:
+    """Read a ranking table and a groups file and audit them; errors end the command."""
+    from matcher.audit import audit, read_groups_table
+    from matcher.ranking import RANKING_SCHEMA
+    from matcher.report.tables import read_table
+
+    try:
+        table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
+        frame, _ = read_groups_table(groups)
+        return audit(table, frame, cut)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+
+
+def _audit_manifest(ranking: Path, groups: Path, result: Any, names: bool) -> dict[str, Any]:
+    """The manifest of an audit run (``matcher.pipeline.manifest.build``)."""
+    from matcher.pipeline.manifest import build, file_sha256, table_sha256
+
+    return build(
+        "audit",
+        files=[ranking],
+        options={"cut": result.cut.describe()},
+        counts={"rows": result.frame.height, "unmatched_group_rows": len(result.problems)},
+        outputs={"audit": table_sha256(result.frame)},
+        extra={"groups": file_sha256(groups)},
+        names=names,
+    )
+
+
+@app.command(cls=_Command)
+def verify(
+    manifest: Annotated[
+        Path, typer.Argument(metavar="MANIFEST", help="A manifest a score or audit run wrote.")
+    ],
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="INPUT...",
+            help="The run's resumes (score) or ranking (audit); default: the recorded paths.",
+        ),
+    ] = None,
+    rubric: Annotated[
+        list[Path] | None,
+        typer.Option("--rubric", "-r", metavar="FILE_OR_FOLDER", help="The run's rubrics."),
+    ] = None,
+    groups: Annotated[
+        Path | None, typer.Option(metavar="CSV", help="The audit's groups file.")
+    ] = None,
+) -> None:
+    """Rerun what a manifest records and say whether the output would be the same.
+
+    Exit 0 when it would, 1 when anything that decides it differs (each difference is listed).
+
+    Example: matcher verify ranking.csv.manifest.json samples/ --rubric rubrics/
+    """
+    import polars as pl
+
+    from matcher.audit import Cut
+    from matcher.pipeline.manifest import compare, read_manifest
+    from matcher.pipeline.run import collect_inputs, run
+
+    try:
+        recorded = read_manifest(manifest)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    names = any("name" in d for d in recorded["inputs"])
+    given = [str(p) for p in inputs or []] or [d["name"] for d in recorded["inputs"] if "name" in d]
+    if not given:
+        raise _fail("the manifest records no paths (--manifest-names): give the inputs", 2)
+    _must_exist([Path(p) for p in given])
+    command, options = recorded["command"], recorded["options"]
+    if command == "score":
+        if not rubric:
+            raise _fail("give the run's rubrics: --rubric", 2)
+        rubrics, _ = _rubrics(rubric, skip_invalid=False)
+        files = collect_inputs(given)
+        day, top, blind = (
+            date.fromisoformat(recorded["as_of"]),
+            options.get("top"),
+            options["blind"],
+        )
+        result = run(files, rubrics, as_of=day, blind=blind)
+        table = result.ranking
+        if top is not None:
+            table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
+        fresh = _score_manifest(files, rubrics, result, table, day, top, blind, names)
+    elif command == "audit":
+        if groups is None or len(given) != 1:
+            raise _fail("give the audited ranking and --groups", 2)
+        cut = str(options.get("cut", "eligible"))
+        top = int(cut.split()[1]) if cut.startswith("top ") else None
+        threshold = float(cut.rsplit(" ", 1)[1]) if ">=" in cut else None
+        result = _audit(Path(given[0]), groups, Cut(top=top, threshold=threshold))
+        fresh = _audit_manifest(Path(given[0]), groups, result, names)
+    else:
+        raise _fail(f"{manifest}: verify reruns score and audit runs, not {command!r}", 2)
+    differs, notes = compare(recorded, fresh)
+    for n in notes:
+        typer.echo(f"matcher: note: {n}", err=True)
+    for d in differs:
+        typer.echo(f"differs: {d}")
+    if differs:
+        raise _fail(f"{manifest}: the output would not be the same")
+    typer.echo(f"{manifest}: same inputs, same output ({command})")
 
 
 @app.command(cls=_Command)
@@ -720,16 +988,26 @@ def tune(
         int | None, typer.Option(min=1, metavar="N", help="Reader processes (default: all).")
     ] = None,
     force: Annotated[
-        bool, typer.Option(help="Write the tuned rubric despite too few labels.")
+        bool,
+        typer.Option(
+            help="Write the tuned rubric despite too few labels or a group it pushes below "
+            "four-fifths."
+        ),
     ] = False,
     overwrite: Annotated[bool, typer.Option(help="Allow writing over the input rubric.")] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
     Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
     """
-    from matcher.pipeline.run import run
-    from matcher.rubric.io import load_rubric, save_rubric
+    import hashlib
+
+    from matcher.pipeline.manifest import build, file_sha256
+    from matcher.pipeline.run import collect_inputs, run
+    from matcher.rubric.io import load_rubric, save_rubric, to_toml
     from matcher.tune.labels import read_groups, read_labels
     from matcher.tune.report import format_report
     from matcher.tune.round import tune as tune_rubric
@@ -744,6 +1022,7 @@ def tune(
         raise typer.BadParameter(
             "is the input rubric: add --overwrite to replace it", param_hint="-o"
         )
+    started = time.perf_counter()
     try:
         base = load_rubric(rubric)
         decisions, who = read_labels(labels), read_groups(groups) if groups else None
@@ -767,9 +1046,31 @@ def tune(
         typer.echo(f"matcher: warning: {w}", err=True)
     if target is not None and tuned.too_few and not force:
         raise _fail(f"too few labels to trust: {target} not written (--force writes it anyway)")
+    if target is not None and tuned.adverse and not force:
+        raise _fail(
+            f"the tuned weights push a group below four-fifths of the top group's selection "
+            f"rate (figures above): {target} not written (--force writes it anyway)"
+        )
     if target is not None:
         _write(lambda: save_rubric(tuned.rubric, target), target)
         typer.echo(f"{target}: tuned rubric written", err=True)
+        record = _manifest_path(manifest, no_manifest, target)
+        if record is not None:
+            data = build(
+                "tune",
+                files=collect_inputs(resumes),
+                rubrics=[base],
+                as_of=day.isoformat(),
+                options={"k": k, "threshold": threshold, "folds": folds, "forced": force},
+                counts={"ok": len({c.resume for c in result.cards}), "labels": tuned.n_labels},
+                outputs={"rubric": hashlib.sha256(to_toml(tuned.rubric).encode()).hexdigest()},
+                extra={
+                    "labels": file_sha256(labels),
+                    "groups": file_sha256(groups) if groups else None,
+                },
+                names=manifest_names,
+            )
+            _write_manifest(record, data, {"tune": time.perf_counter() - started})
     raise typer.Exit(1 if result.failures else 0)
 
 

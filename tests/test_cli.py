@@ -175,7 +175,17 @@ COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands if c.
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["compile", "score", "explain", "check", "report", "serve", "tune"]
+    assert COMMANDS == [
+        "compile",
+        "score",
+        "explain",
+        "check",
+        "report",
+        "audit",
+        "verify",
+        "serve",
+        "tune",
+    ]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)
@@ -419,3 +429,68 @@ def test_report_from_a_ranking_and_its_evidence(tmp_path: Path) -> None:
     assert res.exit_code == 0 and res.stdout.startswith("<!doctype html>")
     res = runner.invoke(app, ["report", str(evidence), "--evidence", str(evidence)])
     assert res.exit_code == 1 and "not a table matcher wrote" in res.stderr
+
+
+# ---------------------------------------------------------------- fairness (issue 16)
+
+
+def test_check_flags_protected_criteria_in_hand_written_rubrics(tmp_path: Path) -> None:
+    text = RUBRIC.read_text(encoding="utf-8")
+    edited = text + (
+        '\n[[criteria]]\nid = "young"\nkind = "keyword"\nlabel = "digital native"\nweight = 1.0\n'
+        '\n[[criteria]]\nid = "school"\nkind = "keyword"\nlabel = "985院校"\nweight = 1.0\n'
+    )
+    (tmp_path / "r.toml").write_text(edited, encoding="utf-8")
+    res = runner.invoke(app, ["check", str(tmp_path / "r.toml")])
+    assert res.exit_code == 0
+    assert "young: fairness: age proxy ('digital native')" in res.stdout
+    assert "school: fairness: school tier ('985')" in res.stdout
+    assert "ADEA" in res.stdout and "院校" in res.stdout
+
+
+def test_blind_score_audit_and_verify(tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    two = [str(SAMPLES / "en_chef.pdf"), str(SAMPLES / "en_pm_mid_plain.txt")]
+    args = ["score", *two, "--rubric", str(RUBRIC), "--as-of", "2026-11-23", "--blind"]
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    first = (tmp_path / "r.csv.manifest.json").read_bytes()
+    assert (tmp_path / "r.csv.timings.json").exists()
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    assert (tmp_path / "r.csv.manifest.json").read_bytes() == first  # byte-identical
+    data = json.loads(first)
+    assert data["options"] == {"blind": True, "top": None} and data["counts"] == {"ok": 2}
+    assert "en_chef" not in first.decode()  # hashes, not names, unless asked
+    verify = ["verify", str(tmp_path / "r.csv.manifest.json"), *two, "-r", str(RUBRIC)]
+    res = runner.invoke(app, verify)
+    assert res.exit_code == 0 and "same output" in res.stdout
+    # What differs when something does: tests/pipeline/test_manifest.py (compare).
+    res = runner.invoke(
+        app, ["audit", str(out), "--groups", str(SAMPLES / "groups.csv"), "--top", "5"]
+    )
+    assert res.exit_code == 0 and "four-fifths" in res.stdout
+
+
+@pytest.mark.parametrize(
+    ("groups", "message"),
+    [
+        ("who,sex\na,f\n", "needs a 'resume' column"),
+        ("resume,sex\nen_chef.pdf,f\nen_chef.pdf,m\n", "line 3: en_chef.pdf is listed again"),
+    ],
+)
+def test_audit_bad_groups_file_is_a_message(tmp_path: Path, groups: str, message: str) -> None:
+    ranking = tmp_path / "r.csv"
+    args = ["score", str(SAMPLES / "en_chef.pdf"), "-r", str(RUBRIC), "-o", str(ranking)]
+    assert runner.invoke(app, [*args, "--no-manifest"]).exit_code == 0
+    (tmp_path / "g.csv").write_text(groups)
+    res = runner.invoke(app, ["audit", str(ranking), "--groups", str(tmp_path / "g.csv")])
+    assert res.exit_code == 1 and message in res.output
+    assert "Traceback" not in res.output
+    both = ["--top", "3", "--threshold", "50"]
+    res = runner.invoke(app, ["audit", str(ranking), "--groups", str(tmp_path / "g.csv"), *both])
+    assert res.exit_code == 2
+
+
+def test_verify_a_file_that_is_no_manifest(tmp_path: Path) -> None:
+    (tmp_path / "m.json").write_text("{}")
+    res = runner.invoke(app, ["verify", str(tmp_path / "m.json"), str(SAMPLES)])
+    assert res.exit_code == 1 and "not a matcher manifest" in res.output

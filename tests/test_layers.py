@@ -26,6 +26,7 @@ ORDER = [
     "compiler",
     "scoring",
     "ranking",
+    "audit",
     "tune",
     "pipeline",
     # The front doors over the library (report, service); the CLI, outermost, starts them.
@@ -35,7 +36,7 @@ ORDER = [
     "__main__",
 ]
 MODULES = {
-    "vocab": ["kinds", "levels", "lexicon", "occupations", "titles"],
+    "vocab": ["kinds", "levels", "protected", "lexicon", "occupations", "titles"],
     "read": [
         "layout",
         "formats",
@@ -47,12 +48,21 @@ MODULES = {
         "reader",
         "cache",
     ],
-    "resume": ["dates", "sections", "education", "contacts", "headers", "roles", "understand"],
+    "resume": [
+        "dates",
+        "sections",
+        "education",
+        "contacts",
+        "headers",
+        "roles",
+        "blind",
+        "understand",
+    ],
     "rubric": ["model", "check", "stamp", "io"],
     "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
-    "pipeline": ["workers", "run"],
+    "pipeline": ["workers", "run", "manifest"],
     "report": ["tables", "html"],
     "service": ["limits", "models", "app", "server"],
 }

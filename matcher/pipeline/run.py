@@ -18,6 +18,7 @@ from matcher._version import ENGINE_VERSION
 from matcher.pipeline.workers import READ_TIMEOUT, Progress, read_many
 from matcher.ranking import Failure, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
+from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
 from matcher.scoring.score import ScoreCard, score_many
@@ -43,7 +44,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     """Paths as given; a folder stands for its resume files (sorted, not recursive).
 
     In a folder, a file whose name starts with ``README`` is taken as the folder's own notes,
-    not a resume; name it explicitly to score it. A file named twice (directly or through its
+    and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume; name it explicitly to score it. A file named twice (directly or through its
     folder) is scored once, under the first name it was given.
     """
     found: list[str] = []
@@ -56,6 +57,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
                 if f.is_file()
                 and f.suffix.lower() in RESUME_SUFFIXES
                 and not f.name.upper().startswith("README")
+                and not f.name.endswith((".manifest.json", ".timings.json"))
             )
         else:
             found.append(str(p))
@@ -69,8 +71,14 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -> Run:
-    """Understand and score what was read; failed reads become one failure row per job."""
+def score_reads(
+    reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date, *, blind: bool = False
+) -> Run:
+    """Understand and score what was read; failed reads become one failure row per job.
+
+    With ``blind``, who the candidate is (``matcher.resume.blind``) is masked in the text
+    before it is understood, so scores, evidence and everything shown from them never hold it.
+    """
     cards: list[ScoreCard] = []
     failures: list[Failure] = []
 
@@ -95,7 +103,8 @@ def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -
             failures += failed(r.source, "", r.status, r.message)
             continue
         try:
-            cards += score_many(understand(r.document, as_of), rubrics)
+            doc = blind_document(r.document)[0] if blind else r.document
+            cards += score_many(understand(doc, as_of), rubrics)
         except Exception as e:  # a bug on one resume costs its rows, not the batch
             message = f"unexpected {type(e).__name__} while understanding or scoring: {e}"
             failures += failed(r.source, r.document.sha256[:12], "error", message)
@@ -111,6 +120,7 @@ def run(
     cache: Path | None = None,
     timeout: float = READ_TIMEOUT,
     progress: Progress | None = None,
+    blind: bool = False,
 ) -> Run:
     """Read, understand, score and rank every resume in ``paths`` against every rubric.
 
@@ -122,8 +132,9 @@ def run(
         cache: a folder for cached reads (``default_cache_dir()``), or None to read everything.
         timeout: seconds one file may take to read.
         progress: called as ``progress(done, total)`` as files are read.
+        blind: mask who each candidate is before scoring (``matcher.resume.blind``).
     """
     as_of = as_of or date.today()
     store = ReadCache(cache) if cache is not None else None
     reads = read_many(collect_inputs(paths), jobs, timeout=timeout, cache=store, progress=progress)
-    return score_reads(reads, rubrics, as_of)
+    return score_reads(reads, rubrics, as_of, blind=blind)

@@ -20,6 +20,7 @@ from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, cri
 from matcher.rubric.stamp import stamp_line
 from matcher.vocab.kinds import CONCRETE_KINDS, as_kind
 from matcher.vocab.lexicon import default_lexicon
+from matcher.vocab.protected import protected_trait
 
 
 def to_dict(rubric: Rubric) -> dict[str, Any]:
@@ -244,7 +245,34 @@ def lint(rubric: Rubric) -> list[str]:
                 f"criteria[{i}] {c.id}: required, but {c.label!r} names nothing in particular "
                 "(a resume cannot meet it); name the thing, or make it not required"
             )
+    notes += protected_criteria(rubric)
     labels = [c.label.casefold() for c in rubric.criteria]
     for dup in sorted({x for x in labels if labels.count(x) > 1}):
         notes.append(f"criteria: label {dup!r} appears more than once")
+    return notes
+
+
+def protected_criteria(rubric: Rubric) -> list[str]:
+    """A note for each criterion on a protected attribute or a known proxy, with why, in
+    English and Chinese, and the law or guidance that makes it a risk.
+
+    The compiler never writes such criteria; this catches hand edits and imported rubrics.
+    What is read: the label, the alternatives, the aliases and an experience criterion's field.
+
+    >>> from matcher.rubric.model import Criterion
+    >>> r = Rubric("j", "t", "en", (Criterion("dn", "keyword", "digital native", 1.0),))
+    >>> print(protected_criteria(r)[0])  # doctest: +ELLIPSIS
+    criteria[0] dn: fairness: age proxy ('digital native'): a graduation year ... | 毕业年份...
+    """
+    notes = []
+    for i, c in enumerate(rubric.criteria):
+        for term in (*c.terms, c.field or ""):
+            hit = protected_trait(term)
+            if hit is not None:
+                trait, words = hit
+                notes.append(
+                    f"criteria[{i}] {c.id}: fairness: {trait.name} ({words!r}): {trait.why} | "
+                    f"{trait.why_zh}; a risk under {trait.law}"
+                )
+                break
     return notes
