@@ -8,6 +8,7 @@ once; the checks themselves are the module before, ``matcher.rubric.check``.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -63,13 +64,30 @@ def save_rubric(rubric: Rubric, path: str | Path) -> Path:
     return p
 
 
+# A compiled rubric is a few kilobytes; a file past this is not one (and would cost its size
+# many times over to parse).
+MAX_RUBRIC_BYTES = 2 * 1024 * 1024
+
+
 def loads_rubric(text: str, *, where: str = "<string>") -> Rubric:
-    """Parse and validate rubric TOML text; raise ``RubricError`` listing every problem."""
+    """Parse and validate rubric TOML text; raise ``RubricError`` listing every problem.
+
+    >>> loads_rubric("x = " + "[" * 5000 + "]" * 5000)
+    Traceback (most recent call last):
+    matcher.errors.RubricError: <string>: not valid TOML: nested too deeply
+    """
+    if len(text) > MAX_RUBRIC_BYTES:
+        raise RubricError(f"{where}: over {MAX_RUBRIC_BYTES // 2**20} MiB: not a rubric file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise RubricError(f"{where}: not valid TOML: {e}") from None
-    return from_dict(data, where=where)
+    except RecursionError:
+        raise RubricError(f"{where}: not valid TOML: nested too deeply") from None
+    try:
+        return from_dict(data, where=where)
+    except RecursionError:  # a table nested past what the checks can walk
+        raise RubricError(f"{where}: invalid rubric: nested too deeply") from None
 
 
 def load_rubric(path: str | Path) -> Rubric:
@@ -80,11 +98,17 @@ def load_rubric(path: str | Path) -> Rubric:
     """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with p.open("rb") as f:
+            data = f.read(MAX_RUBRIC_BYTES + 1)
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise RubricError(f"{p}: rubric file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RubricError(f"{p}: cannot read rubric: {e}") from None
+    except UnicodeDecodeError:
+        raise RubricError(f"{p}: cannot read rubric: not UTF-8 text") from None
+    except OSError as e:
+        raise RubricError(f"{p}: cannot read rubric: {e.strerror or type(e).__name__}") from None
+    if len(data) > MAX_RUBRIC_BYTES:
+        raise RubricError(f"{p}: over {MAX_RUBRIC_BYTES // 2**20} MiB: not a rubric file")
     return loads_rubric(text, where=str(p))
 
 
@@ -197,7 +221,7 @@ def lint(rubric: Rubric) -> list[str]:
             notes.append(f"criteria[{i}] {c.id}: holds over half of the total weight")
         if c.kind not in ("education", "experience") and any(len(t.strip()) < 2 for t in c.terms):
             notes.append(f"criteria[{i}] {c.id}: a one-character term matches too easily")
-    labels = [c.label.casefold() for c in rubric.criteria]
-    for dup in sorted({x for x in labels if labels.count(x) > 1}):
+    labels = Counter(c.label.casefold() for c in rubric.criteria)
+    for dup in sorted(x for x, n in labels.items() if n > 1):
         notes.append(f"criteria: label {dup!r} appears more than once")
     return notes

@@ -27,7 +27,10 @@ from tests.conftest import RUBRICS
 from tests.rubric.test_check import BAD
 
 slug = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,15}", fullmatch=True)
-label = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s != "")
+# A term must hold a letter (or CJK character): "." would match every resume.
+label = st.text(min_size=1, max_size=30).filter(
+    lambda s: s.strip() == s and any(c.isalpha() for c in s)
+)
 
 
 @st.composite
@@ -131,3 +134,23 @@ def test_lint_shows_fairness_findings() -> None:
         findings=(Finding("fairness", "gender is not a job criterion", "女性优先"),),
     )
     assert any("fairness" in n and "女性优先" in n for n in lint(r))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 100_000 + "]" * 100_000,
+        "x = " + "{a=" * 50_000 + "1" + "}" * 50_000,
+    ],
+)
+def test_deeply_nested_toml_is_a_rubric_error(text: str) -> None:
+    """Regression: a deeply nested rubric printed a 1,100-line RecursionError traceback."""
+    with pytest.raises(RubricError, match="nested too deeply"):
+        loads_rubric(text)
+
+
+def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * (3 * 2**20), encoding="utf-8")
+    with pytest.raises(RubricError, match="over 2 MiB"):
+        load_rubric(big)
