@@ -38,8 +38,12 @@ MODULES = {
         "formats",
         "document",
         "intake",
+        "colours",
         "textlayer",
+        "images",
+        "guard",
         "device",
+        "interp",
         "pdf",
         "reader",
         "cache",
@@ -54,7 +58,8 @@ MODULES = {
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").
 HOMES = {
-    "pdfminer": {"read.device", "read.pdf"},
+    "pdfminer": {"read.guard", "read.device", "read.interp", "read.pdf"},
+    "PIL": {"read.images"},
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},
