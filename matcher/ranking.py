@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from matcher.errors import safe_message
 from matcher.scoring.score import ScoreCard
 
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -62,7 +63,11 @@ FORMATS = (".csv", ".parquet", ".json", ".ndjson")
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A resume that could not be scored against a job: it still gets a row."""
+    """A resume that could not be scored against a job: it still gets a row.
+
+    ``message`` is kept as ``errors.safe_message`` makes it (bounded, no quoted content),
+    whoever built the row.
+    """
 
     resume: str
     resume_id: str
@@ -72,6 +77,9 @@ class Failure:
     rubric_fingerprint: str
     engine_version: str
     as_of: date
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", safe_message(self.message))
 
 
 def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.DataFrame:

@@ -152,3 +152,13 @@ def test_format_table_aligns_chinese_file_names() -> None:
     # the column after the file name starts at the same terminal column on every line
     starts = [_width(ln[: ln.index("ok")]) for ln in lines]
     assert len(set(starts)) == 1, lines
+
+
+def test_failure_rows_carry_bounded_messages_without_quoted_content() -> None:
+    """Whoever builds the row (a worker quoting an exception), its message is made safe."""
+    f = Failure(
+        "cv.pdf", "", JOB.job_id, "error", "unexpected KeyError: 'Jane Doe' " + "x" * 500,
+        JOB.fingerprint, "0", AS_OF,
+    )  # fmt: skip
+    assert f.message.startswith("unexpected KeyError: … x") and len(f.message) == 300
+    assert rank([], [f])["message"].to_list() == [f.message]
