@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from matcher.errors import MatcherError, PostingError, RubricError
+from matcher.errors import MatcherError, PostingError, RubricError, safe_message
 
 app = typer.Typer(
     add_completion=False,
@@ -45,11 +45,26 @@ def _check_out(path: Path | None, hint: str) -> None:
 
 
 def _write(write: Callable[[], object], path: Path) -> None:
-    """Run a write; an OS error (full disk, no permission) becomes one clear message, exit 1."""
+    """Run a write; an OS or polars error (full disk, no permission) becomes one clear message,
+    exit 1. Writes go to a temporary file first (``files.atomic_write``): the old file stays."""
+    import errno
+    import shutil
+
+    import polars as pl
+
     try:
         write()
-    except OSError as e:
-        raise _fail(f"cannot write {path}: {e.strerror or e}") from None
+    except (OSError, pl.exceptions.PolarsError) as e:
+        # polars says "File too large (os error 27)" or "Invalid thrift: transport error"
+        # (parquet) for a full disk: say it in words when it is so.
+        text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) or "os error 2" in text
+        with contextlib.suppress(OSError):
+            full = full or shutil.disk_usage(path.parent).free < 2**20
+        reason = "no space left: the disk is full (or the file is over its size limit)"
+        if not full:
+            reason = (e.strerror if isinstance(e, OSError) else None) or safe_message(text, 200)
+        raise _fail(f"cannot write {path}: {reason}") from None
 
 
 def _as_of(value: str | None) -> date:
@@ -73,7 +88,7 @@ def compile(
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import save_rubric
+    from matcher.rubric.io import save_rubric, with_job_id
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
@@ -83,23 +98,19 @@ def compile(
     written: dict[str, Path] = {}
     for posting in files:
         try:
-            rubrics = compile_file(posting)
+            rubrics = [with_job_id(r, posting.stem) for r in compile_file(posting)]
         except PostingError as e:
-            typer.echo(f"matcher: {e.message}", err=True)
+            typer.echo(f"matcher: {safe_message(e.message)}", err=True)
             failed += 1
             continue
         for r in rubrics:
-            if r.job_id in written:
-                # Two postings files with one stem: keep the first rather than lose it silently.
-                typer.echo(
-                    f"matcher: {posting}: job_id {r.job_id!r} was already written from "
-                    f"{written[r.job_id]}: not written (rename one of the files)",
-                    err=True,
-                )
+            path = out / f"{r.job_id}.toml"
+            problem = _unwritable(r, path, written)
+            if problem:
+                typer.echo(f"matcher: {_shown(posting)}: {problem}", err=True)
                 failed += 1
                 continue
             written[r.job_id] = posting
-            path = out / f"{r.job_id}.toml"
             before = path.read_bytes() if path.is_file() else None
             _write(functools.partial(save_rubric, r, path), path)
             note = "" if before is None or before == path.read_bytes() else "  (replaced)"
@@ -107,6 +118,29 @@ def compile(
     if not files:
         raise _fail("no posting files given (a folder stands for its *.txt files)", 2)
     raise typer.Exit(1 if failed else 0)
+
+
+def _unwritable(rubric: Any, path: Path, written: dict[str, Path]) -> str | None:
+    """Why ``rubric`` is not written to ``path`` (``rubric.io.unwritable``), or a job_id
+    another posting already wrote."""
+    from matcher.rubric.io import unwritable
+
+    if rubric.job_id in written:
+        # Two postings files with one stem: keep the first rather than lose it silently.
+        return (
+            f"job_id {rubric.job_id!r} was already written from {_shown(written[rubric.job_id])}: "
+            "not written (rename one of the files)"
+        )
+    return unwritable(rubric, path)
+
+
+def _shown(path: Path) -> str:
+    """A path as one line of a message (a file name may hold a newline)."""
+    return (
+        str(path).encode("unicode_escape").decode("ascii")
+        if not str(path).isprintable()
+        else str(path)
+    )
 
 
 @app.command()

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from matcher.errors import safe_message
+from matcher.files import atomic_write
 from matcher.scoring.score import ScoreCard
 
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -193,21 +194,25 @@ def _flat(df: pl.DataFrame) -> pl.DataFrame:
 def write_table(df: pl.DataFrame, path: str | Path) -> Path:
     """Write ``df`` in the format its extension names (.csv, .parquet, .json, .ndjson).
 
-    Raises ``ValueError`` for another extension.
+    The table is written to a temporary file in the same folder and renamed over ``path``
+    when complete (``files.atomic_write``): a full disk leaves the old file or none.
+
+    Raises ``ValueError`` for another extension, ``OSError`` or polars' errors when the file
+    cannot be written.
     """
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix == ".csv":
-        _flat(df).write_csv(p)
-    elif suffix == ".parquet":
-        df.write_parquet(p, statistics=False)
-    elif suffix == ".json":
-        df.write_json(p)
-    elif suffix == ".ndjson":
-        df.write_ndjson(p)
-    else:
+    writers = {
+        ".csv": lambda tmp: _flat(df).write_csv(tmp),
+        ".parquet": lambda tmp: df.write_parquet(tmp, statistics=False),
+        # polars' write_json ignores a failed final write (a full disk left a truncated file
+        # and no error): the text is made in memory and written by Python, which raises.
+        ".json": lambda tmp: tmp.write_text(df.write_json(), encoding="utf-8"),
+        ".ndjson": lambda tmp: df.write_ndjson(tmp),
+    }
+    if suffix not in writers:
         raise ValueError(f"{p}: output must end in one of {', '.join(FORMATS)}")
-    return p
+    return atomic_write(p, writers[suffix])
 
 
 def format_table(

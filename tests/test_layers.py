@@ -18,6 +18,7 @@ import matcher
 ORDER = [
     "_version",
     "errors",
+    "files",
     "text",
     "vocab",
     "read",

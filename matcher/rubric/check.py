@@ -9,10 +9,12 @@ every problem and builds the ``Rubric`` from data that passed. The JSON Schema s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
 import reprlib
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import fields
@@ -71,6 +73,26 @@ def is_job_id(value: object) -> bool:
         and len(value) <= MAX_JOB_ID
         and _ID.fullmatch(value.lower()) is not None
     )
+
+
+def job_id_for(name: str) -> str:
+    """A valid ``job_id`` made from a posting's name (its file stem), the same name if it is one.
+
+    Another name becomes its ASCII letters and digits (accents dropped) joined by '-', and a
+    short hash of the name, so that two names that read alike ("a b" and "a+b") stay apart
+    and a name with no ASCII letter at all ("产品经理", "...") still gets one.
+
+    >>> job_id_for("000_1e07a38cda397245"), job_id_for("-rf"), job_id_for("ünï b")
+    ('000_1e07a38cda397245', 'rf-686c39ac', 'uni-b-2a1e42f7')
+    >>> job_id_for("..."), job_id_for("a\\nb"), job_id_for("产品经理")
+    ('job-ab5df625', 'a-b-7e18f737', 'job-0dba9138')
+    """
+    if is_job_id(name):
+        return name
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-") or "job"
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug}-{digest}"
 
 
 def term_problem(term: object) -> str | None:

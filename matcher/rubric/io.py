@@ -10,13 +10,15 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from matcher.errors import RubricError
-from matcher.rubric.check import TUNING_FIELDS, check_data, migrate
+from matcher.files import atomic_write
+from matcher.rubric.check import TUNING_FIELDS, check_data, job_id_for, migrate
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
 from matcher.vocab.kinds import as_kind
 
@@ -58,15 +60,50 @@ def to_toml(rubric: Rubric) -> str:
 
 
 def save_rubric(rubric: Rubric, path: str | Path) -> Path:
-    """Write ``rubric`` to ``path`` as TOML (UTF-8, ``\\n`` line ends) and return the path."""
-    p = Path(path)
-    p.write_text(to_toml(rubric), encoding="utf-8", newline="\n")
-    return p
+    """Write ``rubric`` to ``path`` as TOML (UTF-8, ``\\n`` line ends) and return the path.
+
+    Written whole or not at all (``files.atomic_write``).
+    """
+    text = to_toml(rubric)
+    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
 
 
 # A compiled rubric is a few kilobytes; a file past this is not one (and would cost its size
 # many times over to parse).
 MAX_RUBRIC_BYTES = 2 * 1024 * 1024
+
+
+def with_job_id(rubric: Rubric, stem: str) -> Rubric:
+    """``rubric`` compiled from a posting file named ``stem``, with a valid job_id made from it.
+
+    ``compile_file`` names rubrics after the file's stem (``stem`` or ``stem-N``); a stem such
+    as "-rf", "a b", "ünï" or one holding a newline made a rubric ``check`` rejects (and a
+    file name that is not TOML). ``check.job_id_for`` keeps a valid stem as it is.
+
+    >>> r = Rubric("a b-2", "PM", "en", (Criterion("sql", "tool", "SQL", 1.0),))
+    >>> with_job_id(r, "a b").job_id
+    'a-b-c8687a08-2'
+    """
+    suffix = rubric.job_id[len(stem) :] if rubric.job_id.startswith(stem) else ""
+    return replace(rubric, job_id=job_id_for(stem) + suffix)
+
+
+def unwritable(rubric: Rubric, path: Path) -> str | None:
+    """Why ``rubric`` must not be written to ``path``, or None.
+
+    A symbolic link there is never written through (it may point anywhere, outside the
+    output folder too), and a rubric the check would reject is never written: ``matcher
+    compile`` only writes files ``matcher check`` accepts.
+    """
+    if path.is_symlink():
+        return f"{path} is a symbolic link: not written through it (remove the link first)"
+    try:
+        loads_rubric(to_toml(rubric), where=str(path))
+    except RubricError as e:
+        return f"{path}: not written, the compiled rubric fails the check: " + "; ".join(
+            e.problems[:3]
+        )
+    return None
 
 
 def loads_rubric(text: str, *, where: str = "<string>") -> Rubric:
