@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import importlib
 import re
-import signal
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
 
+from bench.fuzz import time_limit
 from matcher.read.document import MAX_CHARS, read_text
 from matcher.resume.understand import understand
 
@@ -53,29 +51,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return found
 
 
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail fast instead of waiting for a quadratic pattern to finish."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise TimeoutError(f"over {seconds:g} s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
 def slower_than(budget: float, token: str) -> dict[str, float]:
     """The patterns that take ``budget`` seconds or more to scan ``token``."""
     slow = {}
     for name, pattern in patterns().items():
         start = time.perf_counter()
         try:
-            with deadline(budget):
+            with time_limit(budget):
                 for _ in pattern.finditer(token):
                     pass
         except TimeoutError:
@@ -113,7 +95,7 @@ def test_understanding_a_200k_token_takes_seconds(kind: str) -> None:
     for text in (token, f"Jane Doe\nEDUCATION\nBachelor of Science {token}\nSKILLS: {token}"):
         doc = read_text(text)
         start = time.perf_counter()
-        with deadline(60):
+        with time_limit(60):
             understand(doc, date(2026, 1, 1))
         assert time.perf_counter() - start < 30
 
@@ -129,6 +111,6 @@ def test_understanding_a_200k_token_takes_seconds(kind: str) -> None:
 )
 def test_repeated_fields_cost_linear_time(text: str) -> None:
     start = time.perf_counter()
-    with deadline(60):
+    with time_limit(60):
         understand(read_text(text), date(2026, 1, 1))
     assert time.perf_counter() - start < 10
