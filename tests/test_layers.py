@@ -42,6 +42,8 @@ MODULES = {
         "colours",
         "textlayer",
         "images",
+        "canvas",
+        "streams",
         "guard",
         "device",
         "interp",
@@ -59,7 +61,7 @@ MODULES = {
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").
 HOMES = {
-    "pdfminer": {"read.guard", "read.device", "read.interp", "read.pdf"},
+    "pdfminer": {"read.streams", "read.guard", "read.device", "read.interp", "read.pdf"},
     "PIL": {"read.images"},
     "docx": {"read.formats"},
     "typer": {"cli"},

@@ -13,9 +13,7 @@ pdfminer lives here and in ``guard``, ``interp`` and ``pdf`` only, imported on t
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pdfminer.pdfdevice import PDFDevice
@@ -23,13 +21,26 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.utils import apply_matrix_pt, mult_matrix
 
 from matcher.errors import ReadError
+from matcher.read.canvas import (
+    Box,
+    Image,
+    Matrix,
+    Page,
+    Paint,
+    axis_aligned,
+    bounds,
+    cell,
+    cells,
+    covered,
+    holds,
+    inside,
+    meet,
+    shown_part,
+    unit_box,
+)
 from matcher.read.colours import MIN_CONTRAST, RGB, WHITE, contrast, rgb
-from matcher.read.images import Picture
 from matcher.read.layout import Char, group_lines
 from matcher.read.textlayer import MIN_FONT_SIZE, UNREADABLE, PageGlyphs
-
-Box = tuple[float, float, float, float]
-Matrix = tuple[float, float, float, float, float, float]
 
 # Glyphs one document may draw, hidden ones included: a dense page has 5,000, and each costs
 # about 35 µs here (300,000 take 10 s).
@@ -38,45 +49,10 @@ MAX_GLYPHS = 300_000
 # being read, but what is drawn later is not taken for a background or a cover.
 MAX_PAINTS = 20_000
 MAX_PICTURES = 500
-CELL = 48.0  # pt: the side of the grid cells paints are found by
-# A picture can hold legible text when a glyph spans this many of its pixels, top to bottom.
-OCR_PIXELS = 4.0
 # Glyphs this much wider than tall (or taller than wide) per em are squashed to a rule.
 SQUASH = 8.0
 # Fill opacity below which a glyph is not seen, and at which a shape hides what is under it.
 INVISIBLE_ALPHA, OPAQUE_ALPHA = 0.1, 0.9
-
-
-@dataclass(slots=True)
-class Image:
-    """A picture as ``interp`` found it: pixel size, whether it hides what is under it, and
-    how to decode it (once, when a glyph first needs its pixels)."""
-
-    width: int
-    height: int
-    opaque: bool
-    size: int  # bytes of data in the file
-    load: Callable[[], Picture | None]
-    _picture: Picture | None = None
-    _loaded: bool = False
-
-    def picture(self) -> Picture | None:
-        if not self._loaded:
-            self._picture, self._loaded = self.load(), True
-        return self._picture
-
-
-@dataclass(slots=True)
-class _Paint:
-    """A filled shape or a picture on the page, in drawing order (``seq``)."""
-
-    box: Box
-    seq: int
-    colour: RGB | None  # None: a picture, or a colour that cannot be told
-    under: bool  # it is what a later glyph over it sits on (opaque enough)
-    cover: bool  # it hides a glyph drawn before it (an opaque rectangle or picture)
-    image: Image | None = None
-    ctm: Matrix = (1, 0, 0, 1, 0, 0)
 
 
 @dataclass(slots=True)
@@ -86,21 +62,6 @@ class _State:
     clip: Box | None = None
     alpha: float = 1.0
     normal: bool = True  # blend mode Normal and no soft mask
-
-
-@dataclass(slots=True)
-class _Page:
-    width: float
-    height: float
-    area: Box
-    chars: list[Char] = field(default_factory=list)
-    seqs: list[int] = field(default_factory=list)  # drawing order of each kept glyph
-    ocr: list[tuple[Char, int, float]] = field(default_factory=list)  # invisible glyphs
-    paints: list[_Paint] = field(default_factory=list)
-    grid: dict[tuple[int, int], list[_Paint]] = field(default_factory=dict)
-    pictures: list[_Paint] = field(default_factory=list)
-    hidden: Counter[str] = field(default_factory=Counter)
-    bad: int = 0
 
 
 class GlyphDevice(PDFDevice):
@@ -123,7 +84,7 @@ class GlyphDevice(PDFDevice):
         self._state = _State()
         self._saved: list[_State] = []
         self._marks: list[bool] = []  # marked content open now: True where it is hidden
-        self._page = _Page(0, 0, (0, 0, 0, 0))
+        self._page = Page(0, 0, (0, 0, 0, 0))
 
     # ------------------------------------------------------------ state (interp calls these)
 
@@ -148,11 +109,11 @@ class GlyphDevice(PDFDevice):
         if box is None:
             box = (0.0, 0.0, 0.0, 0.0)
         old = self._state.clip
-        self._state.clip = box if old is None else _meet(old, box)
+        self._state.clip = box if old is None else meet(old, box)
 
     def clip_path(self, path: Any) -> None:
         pts = self._points(path)
-        self.clip(_bounds(pts) if pts else None)
+        self.clip(bounds(pts) if pts else None)
 
     def transparency(self, alpha: float | None, normal: bool | None) -> None:
         if alpha is not None:
@@ -179,9 +140,9 @@ class GlyphDevice(PDFDevice):
         # What a viewer shows and prints: the CropBox (within the MediaBox), in device space.
         cx0, cy0, cx1, cy1 = page.cropbox
         corners = [apply_matrix_pt(ctm, p) for p in ((cx0, cy0), (cx1, cy1))]
-        area = _bounds(corners)
+        area = bounds(corners)
         area = (max(area[0], 0.0), max(area[1], 0.0), min(area[2], w), min(area[3], h))
-        self._page = _Page(w, h, area)
+        self._page = Page(w, h, area)
         self._state, self._saved, self._marks = _State(), [], []
 
     def end_page(self, page: Any) -> None:
@@ -215,7 +176,7 @@ class GlyphDevice(PDFDevice):
     def _visible_box(self, box: Box) -> Box | None:
         clip = self._state.clip
         if clip is not None:
-            box = _meet(box, clip)
+            box = meet(box, clip)
         return box if box[0] < box[2] and box[1] < box[3] else None
 
     def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
@@ -224,24 +185,24 @@ class GlyphDevice(PDFDevice):
         pts = self._points(path)
         if len(pts) < 3:
             return
-        box = self._visible_box(_bounds(pts))
+        box = self._visible_box(bounds(pts))
         if box is None:
             return
         colour = rgb(gstate.ncolor, gstate.ncs)
         opaque = self._state.alpha >= OPAQUE_ALPHA and self._state.normal
-        self._add(_Paint(box, self._next(), colour, opaque, opaque and _axis_aligned(pts)))
+        self._add(Paint(box, self._next(), colour, opaque, opaque and axis_aligned(pts)))
 
     def picture(self, image: Image, ctm: Matrix) -> None:
         """A picture drawn with ``ctm`` (mapping its unit square onto the page)."""
         if self._hidden_content() or len(self._page.pictures) >= MAX_PICTURES:
             return
         corners = [apply_matrix_pt(ctm, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))]
-        box = self._visible_box(_bounds(corners))
+        box = self._visible_box(bounds(corners))
         if box is None:
             return
         opaque = image.opaque and self._state.alpha >= OPAQUE_ALPHA and self._state.normal
         # Any picture is what a glyph over it sits on; only an opaque one is decoded for it.
-        paint = _Paint(box, self._next(), None, True, opaque, image, ctm)
+        paint = Paint(box, self._next(), None, True, opaque, image, ctm)
         self._page.pictures.append(paint)
         self._add(paint)
 
@@ -249,12 +210,12 @@ class GlyphDevice(PDFDevice):
         self._seq += 1
         return self._seq
 
-    def _add(self, paint: _Paint) -> None:
+    def _add(self, paint: Paint) -> None:
         p = self._page
         if len(p.paints) >= MAX_PAINTS:
             return
         p.paints.append(paint)
-        for key in _cells(paint.box, p.width, p.height):
+        for key in cells(paint.box, p.width, p.height):
             p.grid.setdefault(key, []).append(paint)
 
     # ------------------------------------------------------------ text
@@ -376,7 +337,7 @@ class GlyphDevice(PDFDevice):
         ):
             why = "page"
         if why is None and clip is not None:
-            shown = _shown_part(ch, clip)
+            shown = shown_part(ch, clip)
             if shown == 0:
                 why = "clip"
             elif shown < 1 / 3:
@@ -407,7 +368,7 @@ class GlyphDevice(PDFDevice):
         picture = under.image.picture() if under.cover else None
         if picture is None:
             return True  # see-through or undecodable: white on a photo stays
-        cells = picture.cells(*_unit_box(under.ctm, ch))
+        cells = picture.cells(*unit_box(under.ctm, ch))
         if not cells:
             return True
         return any(
@@ -415,8 +376,8 @@ class GlyphDevice(PDFDevice):
             for i in cells
         )
 
-    def _under(self, cx: float, cy: float, seq: int) -> _Paint | None:
-        for paint in reversed(self._page.grid.get(_cell(cx, cy), ())):
+    def _under(self, cx: float, cy: float, seq: int) -> Paint | None:
+        for paint in reversed(self._page.grid.get(cell(cx, cy), ())):
             x0, y0, x1, y1 = paint.box
             if paint.seq < seq and paint.under and x0 <= cx <= x1 and y0 <= cy <= y1:
                 return paint
@@ -424,12 +385,12 @@ class GlyphDevice(PDFDevice):
 
     # ------------------------------------------------------------ at the end of a page
 
-    def _decide_ocr(self, p: _Page) -> None:
+    def _decide_ocr(self, p: Page) -> None:
         """Invisible glyphs are a scan's OCR layer where a picture under or over them could
         show their text: it is big enough (in pixels) and not blank. Elsewhere hidden."""
         for ch, seq, em_h in p.ocr:
             cx, cy = (ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2
-            if any(_holds(q, em_h) for q in p.pictures if _inside(q.box, cx, cy)):
+            if any(holds(q, em_h) for q in p.pictures if inside(q.box, cx, cy)):
                 p.chars.append(ch)
                 p.seqs.append(seq)
             else:
@@ -439,102 +400,16 @@ class GlyphDevice(PDFDevice):
         p.chars[:] = [p.chars[i] for i in order]
         p.seqs[:] = [p.seqs[i] for i in order]
 
-    def _take_out_covered(self, p: _Page) -> None:
+    def _take_out_covered(self, p: Page) -> None:
         """Glyphs under an opaque rectangle or picture drawn after them cannot be seen."""
         if not any(q.cover for q in p.paints):
             return
         ocr = {seq for _, seq, _ in p.ocr}
         keep_chars, keep_seqs = [], []
         for ch, seq in zip(p.chars, p.seqs, strict=True):
-            if seq not in ocr and not ch[4].isspace() and _covered(p, ch, seq):
+            if seq not in ocr and not ch[4].isspace() and covered(p, ch, seq):
                 p.hidden["cover"] += 1
                 continue
             keep_chars.append(ch)
             keep_seqs.append(seq)
         p.chars[:], p.seqs[:] = keep_chars, keep_seqs
-
-
-def _covered(p: _Page, ch: Char, seq: int) -> bool:
-    x0, y0, x1, y1 = ch[:4]
-    # The glyph box less a fifth each side (descenders and accents may stick out).
-    dx, dy = (x1 - x0) * 0.2, (y1 - y0) * 0.2
-    x0, y0, x1, y1 = x0 + dx, y0 + dy, x1 - dx, y1 - dy
-    for paint in p.grid.get(_cell((x0 + x1) / 2, (y0 + y1) / 2), ()):
-        if paint.cover and paint.seq > seq:
-            bx0, by0, bx1, by1 = paint.box
-            if bx0 <= x0 and by0 <= y0 and x1 <= bx1 and y1 <= by1:
-                return True
-    return False
-
-
-def _holds(paint: _Paint, em_h: float) -> bool:
-    """Whether a picture could show a glyph ``em_h`` points tall: enough pixels, not blank."""
-    image = paint.image
-    if image is None:
-        return False
-    a, b, c, d, _, _ = paint.ctm
-    # Pixels per point along each of the picture's sides, the coarser of the two.
-    per_pt = min(
-        image.width / max(math.hypot(a, b), 1e-9), image.height / max(math.hypot(c, d), 1e-9)
-    )
-    if em_h * per_pt < OCR_PIXELS:
-        return False
-    picture = image.picture()
-    if picture is None:
-        # Pixels that cannot be decoded (JBIG2, CCITT, JPEG 2000): a page of text compresses
-        # to kilobytes, a blank page to a few hundred bytes.
-        return image.size >= 2_000
-    return not picture.blank()
-
-
-def _meet(a: Box, b: Box) -> Box:
-    """Where two boxes overlap (x0 > x1 or y0 > y1 when they do not)."""
-    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
-
-
-def _shown_part(ch: Char, box: Box) -> float:
-    """How much of a glyph's box lies inside ``box`` (0..1; a glyph without area: 0 or 1)."""
-    w = min(ch[2], box[2]) - max(ch[0], box[0])
-    h = min(ch[3], box[3]) - max(ch[1], box[1])
-    if w < 0 or h < 0:
-        return 0.0
-    area = (ch[2] - ch[0]) * (ch[3] - ch[1])
-    return 1.0 if area <= 0 else w * h / area
-
-
-def _inside(box: Box, x: float, y: float) -> bool:
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
-def _bounds(pts: list[tuple[float, float]]) -> Box:
-    xs, ys = [q[0] for q in pts], [q[1] for q in pts]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def _axis_aligned(pts: list[tuple[float, float]]) -> bool:
-    """Whether a path's points are the corners of one upright rectangle."""
-    return len({round(x, 2) for x, _ in pts}) <= 2 and len({round(y, 2) for _, y in pts}) <= 2
-
-
-def _cell(x: float, y: float) -> tuple[int, int]:
-    return (int(x // CELL), int(y // CELL))
-
-
-def _cells(box: Box, width: float, height: float) -> list[tuple[int, int]]:
-    """The grid cells ``box`` overlaps, on the page (a shape off the page hides nothing on it)."""
-    x0, y0 = _cell(max(box[0], -CELL), max(box[1], -CELL))
-    x1, y1 = _cell(min(box[2], width + CELL), min(box[3], height + CELL))
-    return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
-
-
-def _unit_box(ctm: Matrix, ch: Char) -> Box:
-    """A glyph's box in a picture's image space (its unit square), through ``ctm``'s inverse."""
-    a, b, c, d, e, f = ctm
-    det = a * d - b * c
-    if abs(det) < 1e-12:
-        return (1.0, 1.0, 0.0, 0.0)  # a picture with no area: nothing under the glyph
-    pts = []
-    for x, y in ((ch[0], ch[1]), (ch[2], ch[1]), (ch[0], ch[3]), (ch[2], ch[3])):
-        x, y = x - e, y - f
-        pts.append(((d * x - c * y) / det, (-b * x + a * y) / det))
-    return _bounds(pts)

@@ -26,10 +26,12 @@ from pdfminer.pdftypes import (
 from pdfminer.psparser import PSLiteral, literal_name
 from pdfminer.utils import apply_matrix_pt, mult_matrix
 
+from matcher.read.canvas import Image
 from matcher.read.colours import DEVICE, Function, Space, exponential, sampled
-from matcher.read.device import GlyphDevice, Image
-from matcher.read.guard import budget, unfilter
+from matcher.read.device import GlyphDevice
+from matcher.read.guard import budget
 from matcher.read.images import Picture, decode_picture
+from matcher.read.streams import unfilter
 
 _NORMAL_BLENDS = {"Normal", "Compatible"}
 # Inline images abbreviate their keys and colour spaces.

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import resource
 import time
-import zlib
 
 import pytest
 from pdfminer import pdffont
-from pdfminer.lzw import lzwdecode
 
 from matcher.errors import ReadError
-from matcher.read.guard import MAX_STREAM, inflate, limits, lzw, runlength
+from matcher.read.guard import limits
 from matcher.read.reader import read_bytes
 from tests.fixtures import make_attacks
 
@@ -61,23 +59,6 @@ def test_shared_huge_text_stops_at_the_glyph_cap() -> None:
     with pytest.raises(ReadError) as err:
         read_bytes(make_attacks.shared_huge_text(), label="x.pdf")
     assert err.value.status == "too_large"
-
-
-def test_inflate_caps_its_output_and_salvages_a_bad_checksum() -> None:
-    with pytest.raises(ReadError, match="too large"):
-        inflate(zlib.compress(b"\0" * (MAX_STREAM + 1)))
-    good = zlib.compress(b"resume text" * 10)
-    assert inflate(good[:-2] + b"\xff\xff") == b"resume text" * 10  # damage in the checksum
-    assert inflate(b"\xff" * 50) == b""  # damage at the start: nothing, as pdfminer
-
-
-def test_lzw_matches_pdfminer_on_valid_data() -> None:
-    data = make_attacks.lzw_codes([65, 66, 258, 260, 67, *range(262, 600)])
-    assert lzw(data) == lzwdecode(data)
-
-
-def test_runlength() -> None:
-    assert runlength(bytes([1, 65, 66, 255, 67, 128, 1, 2])) == b"ABCC"
 
 
 def test_width_ranges_are_clipped_only_inside_limits() -> None:
