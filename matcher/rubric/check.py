@@ -75,22 +75,24 @@ def is_job_id(value: object) -> bool:
     )
 
 
-def job_id_for(name: str) -> str:
+def job_id_for(name: str, room: int = MAX_JOB_ID) -> str:
     """A valid ``job_id`` made from a posting's name (its file stem), the same name if it is one.
 
     Another name becomes its ASCII letters and digits (accents dropped) joined by '-', and a
     short hash of the name, so that two names that read alike ("a b" and "a+b") stay apart
-    and a name with no ASCII letter at all ("产品经理", "...") still gets one.
+    and a name with no ASCII letter at all ("产品经理", "...") still gets one. The result
+    takes at most ``room`` characters (what a suffix such as "-12" leaves).
 
     >>> job_id_for("000_1e07a38cda397245"), job_id_for("-rf"), job_id_for("ünï b")
     ('000_1e07a38cda397245', 'rf-686c39ac', 'uni-b-2a1e42f7')
     >>> job_id_for("..."), job_id_for("a\\nb"), job_id_for("产品经理")
     ('job-ab5df625', 'a-b-7e18f737', 'job-0dba9138')
     """
-    if is_job_id(name):
+    if is_job_id(name) and len(name) <= room:
         return name
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-") or "job"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")
+    slug = slug[: max(1, min(60, room - 9))].strip("-") or "job"
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{slug}-{digest}"
 

@@ -18,7 +18,7 @@ import tomli_w
 
 from matcher.errors import RubricError
 from matcher.files import atomic_write
-from matcher.rubric.check import TUNING_FIELDS, check_data, job_id_for, migrate
+from matcher.rubric.check import MAX_JOB_ID, TUNING_FIELDS, check_data, job_id_for, migrate
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
 from matcher.vocab.kinds import as_kind
 
@@ -85,7 +85,7 @@ def with_job_id(rubric: Rubric, stem: str) -> Rubric:
     'a-b-c8687a08-2'
     """
     suffix = rubric.job_id[len(stem) :] if rubric.job_id.startswith(stem) else ""
-    return replace(rubric, job_id=job_id_for(stem) + suffix)
+    return replace(rubric, job_id=job_id_for(stem, MAX_JOB_ID - len(suffix)) + suffix)
 
 
 def unwritable(rubric: Rubric, path: Path) -> str | None:

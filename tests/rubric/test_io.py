@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher.errors import RubricError
-from matcher.rubric.check import check_data
+from matcher.rubric.check import check_data, is_job_id
 from matcher.rubric.io import (
     lint,
     load_rubric,
@@ -19,6 +19,7 @@ from matcher.rubric.io import (
     save_rubric,
     to_dict,
     to_toml,
+    with_job_id,
 )
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.vocab.kinds import KINDS
@@ -154,3 +155,16 @@ def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     big.write_text("# " + "x" * (3 * 2**20), encoding="utf-8")
     with pytest.raises(RubricError, match="over 2 MiB"):
         load_rubric(big)
+
+
+@pytest.mark.parametrize(
+    ("stem", "job_id"),
+    [("analyst", "analyst"), ("a b", "a-b-c8687a08"), ("a" * 100, None)],
+)
+def test_with_job_id_gives_a_valid_id_with_room_for_the_posting_number(
+    stem: str, job_id: str | None
+) -> None:
+    r = Rubric(f"{stem}-12", "PM", "en", (Criterion("sql", "tool", "SQL", 1.0),))
+    got = with_job_id(r, stem).job_id
+    assert is_job_id(got) and got.endswith("-12")
+    assert job_id is None or got == f"{job_id}-12"
