@@ -12,9 +12,9 @@ contract on each:
   time limit; its message is at most 300 characters and quotes nothing of the file (no run of
   16 characters of the input, no raw dictionary); the document is understood and scored
   against a rubric without an exception.
-- compiler: ``compile_text`` gives rubrics or raises ``PostingError``; every rubric it gives
-  passes the check as TOML (``loads_rubric(to_toml(r))``), so ``matcher compile`` never writes
-  a file ``matcher check`` rejects.
+- compiler: ``compile_text`` gives rubrics or raises ``PostingError``; every rubric it gives,
+  as ``matcher compile`` writes it (``with_job_id``, ``fit_to_check``), passes the check as
+  TOML, so compile never writes a file ``matcher check`` rejects.
 - rubric: ``loads_rubric`` gives a ``Rubric`` or raises ``RubricError``, within a time limit.
 
 It runs in rounds of a few hundred examples with a new seed each, until ``--seconds`` have
@@ -53,7 +53,13 @@ from matcher.compiler.criteria import compile_text  # noqa: E402
 from matcher.errors import MAX_MESSAGE, PostingError, ReadError, RubricError  # noqa: E402
 from matcher.read.reader import read_bytes  # noqa: E402
 from matcher.resume.understand import understand  # noqa: E402
-from matcher.rubric.io import load_rubric, loads_rubric, to_toml  # noqa: E402
+from matcher.rubric.io import (  # noqa: E402
+    fit_to_check,
+    load_rubric,
+    loads_rubric,
+    to_toml,
+    with_job_id,
+)
 from matcher.scoring.score import score_many  # noqa: E402
 from tests.fixtures import make_attacks  # noqa: E402
 
@@ -204,8 +210,8 @@ def check_compiler(data: bytes) -> None:
         except PostingError:
             return
         for r in compiled:
-            try:
-                loads_rubric(to_toml(r))
+            try:  # what ``matcher compile`` writes: a valid job_id, what the check refuses left out
+                loads_rubric(to_toml(fit_to_check(with_job_id(r, "fuzz"))))
             except RubricError as e:
                 raise Finding(f"compiled a rubric the check rejects: {e.problems[:3]}") from None
 

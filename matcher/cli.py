@@ -88,7 +88,7 @@ def compile(
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import save_rubric, with_job_id
+    from matcher.rubric.io import fit_to_check, save_rubric, with_job_id
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
@@ -98,7 +98,7 @@ def compile(
     written: dict[str, Path] = {}
     for posting in files:
         try:
-            rubrics = [with_job_id(r, posting.stem) for r in compile_file(posting)]
+            rubrics = [fit_to_check(with_job_id(r, posting.stem)) for r in compile_file(posting)]
         except PostingError as e:
             typer.echo(f"matcher: {safe_message(e.message)}", err=True)
             failed += 1

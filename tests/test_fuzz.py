@@ -7,11 +7,18 @@ every machine. Findings of longer runs become regression tests at the end of thi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from typer.testing import CliRunner
 
 from bench import fuzz
+from matcher.cli import app
 from matcher.errors import ReadError
 from matcher.read.reader import read_bytes
+from matcher.rubric.io import load_rubric
+
+runner = CliRunner()
 
 
 @pytest.mark.parametrize(("target", "examples"), [("reader", 12), ("compiler", 8), ("rubric", 30)])
@@ -61,3 +68,22 @@ def test_the_oracle_sees_a_quoted_input() -> None:
 
 
 # ---------------------------------------------------------------- findings (bench/README.md)
+
+
+def test_finding_a_long_title_compiles_into_a_rubric_check_accepts(tmp_path: Path) -> None:
+    """Fuzz finding compiler-16ecbf7f74c5 (an hour's campaign): a posting's title of 105
+    characters gave a criterion id of 120, which the check (then bounding ids at 100)
+    rejected. Ids are slugs of any length; what compile writes passes the check."""
+    posting = tmp_path / "long.txt"
+    posting.write_text(
+        "Job responsibilities of product manager 1. Basic information\n\nTitle: Assistant Produ"
+        + "c" * 90
+        + "t Manager\n\nWork code: XXXXX\n\nRequirements:\n1. SQL and Excel\n"
+        "2. Bachelor degree or above\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["compile", str(posting), "-o", str(out)]).exit_code == 0
+    (rubric,) = out.iterdir()
+    assert len(load_rubric(rubric).criteria[0].id) == 120
+    assert runner.invoke(app, ["check", str(rubric)]).exit_code == 0

@@ -18,7 +18,17 @@ import tomli_w
 
 from matcher.errors import RubricError
 from matcher.files import atomic_write
-from matcher.rubric.check import MAX_JOB_ID, TUNING_FIELDS, check_data, job_id_for, migrate
+from matcher.rubric.check import (
+    MAX_ALIASES,
+    MAX_CRITERIA,
+    MAX_JOB_ID,
+    MAX_TERMS,
+    TUNING_FIELDS,
+    check_data,
+    job_id_for,
+    migrate,
+    term_problem,
+)
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
 from matcher.vocab.kinds import as_kind
 
@@ -86,6 +96,49 @@ def with_job_id(rubric: Rubric, stem: str) -> Rubric:
     """
     suffix = rubric.job_id[len(stem) :] if rubric.job_id.startswith(stem) else ""
     return replace(rubric, job_id=job_id_for(stem, MAX_JOB_ID - len(suffix)) + suffix)
+
+
+def fit_to_check(rubric: Rubric) -> Rubric:
+    """``rubric`` less what the check would reject in it, each removal kept as a finding.
+
+    A posting may name a term without a letter ("."), one past 200 characters, or more
+    criteria and aliases than a rubric may hold; such a compiled rubric is not written whole
+    by ``matcher compile``: the terms the check refuses are left out, and a ``left_out``
+    finding says which (``matcher check`` shows it).
+
+    >>> r = Rubric("j", "PM", "en", (Criterion("sql", "tool", "SQL", 1.0, ("--", "MySQL")),))
+    >>> fit_to_check(r).criteria[0].aliases, fit_to_check(r).findings[0].message
+    (('MySQL',), 'criteria sql: alias left out: must hold a letter or a CJK character')
+    """
+    kept: list[Criterion] = []
+    findings = list(rubric.findings)
+    terms = 0
+    for c in rubric.criteria:
+        why = term_problem(c.label)
+        if why or len(kept) >= MAX_CRITERIA or terms + 1 > MAX_TERMS:
+            reason = why or f"over {MAX_CRITERIA} criteria or {MAX_TERMS} terms"
+            findings.append(
+                Finding("left_out", f"criteria {c.id}: left out: {reason}", c.label[:80])
+            )
+            continue
+        aliases: list[str] = []
+        for a in c.aliases:
+            why = term_problem(a)
+            if why is None and len(aliases) >= MAX_ALIASES:
+                why = f"over {MAX_ALIASES} aliases"
+            if why is None and terms + 1 + len(aliases) + 1 > MAX_TERMS:
+                why = f"over {MAX_TERMS} terms"
+            if why:
+                findings.append(
+                    Finding("left_out", f"criteria {c.id}: alias left out: {why}", a[:80])
+                )
+            else:
+                aliases.append(a)
+        terms += 1 + len(aliases)
+        kept.append(replace(c, aliases=tuple(aliases)))
+    if len(findings) == len(rubric.findings):
+        return rubric
+    return replace(rubric, criteria=tuple(kept), findings=tuple(findings))
 
 
 def unwritable(rubric: Rubric, path: Path) -> str | None:

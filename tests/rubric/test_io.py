@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from matcher.errors import RubricError
 from matcher.rubric.check import check_data, is_job_id
 from matcher.rubric.io import (
+    fit_to_check,
     lint,
     load_rubric,
     load_rubrics,
@@ -168,3 +169,17 @@ def test_with_job_id_gives_a_valid_id_with_room_for_the_posting_number(
     got = with_job_id(r, stem).job_id
     assert is_job_id(got) and got.endswith("-12")
     assert job_id is None or got == f"{job_id}-12"
+
+
+def test_fit_to_check_leaves_out_what_the_check_refuses_and_says_so() -> None:
+    crits = (
+        Criterion("dot", "keyword", ".", 1.0),
+        Criterion("sql", "tool", "SQL", 1.0, ("x" * 201, "MySQL")),
+        *(Criterion(f"c{i}", "skill", f"skill {i}", 1.0) for i in range(600)),
+    )
+    fitted = fit_to_check(Rubric("j", "PM", "en", crits))
+    assert check_data(to_dict(fitted)) == []
+    assert fitted.criteria[0].id == "sql" and fitted.criteria[0].aliases == ("MySQL",)
+    assert len(fitted.criteria) == 500
+    codes = {f.code for f in fitted.findings}
+    assert codes == {"left_out"} and len(fitted.findings) == 1 + 1 + 101
