@@ -325,7 +325,8 @@ class GlyphDevice(PDFDevice):
             )
         p = self._page
         text = ch[4]
-        seq = self._next()
+        self._seq += 1  # inline: this runs once a glyph
+        seq = self._seq
         if text.isspace():
             p.chars.append(ch)
             p.seqs.append(seq)
