@@ -20,8 +20,11 @@ from matcher.errors import safe_message
 from matcher.files import atomic_write
 from matcher.scoring.score import ScoreCard
 
+# Columns only grow (the CLI contract): ``job_title`` came after the first release's columns,
+# beside the id it names, so a person reading the table sees the job, not a hash.
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "job_id": pl.String,
+    "job_title": pl.String,
     "resume": pl.String,
     "resume_id": pl.String,
     "rank": pl.Int64,
@@ -57,6 +60,7 @@ EVIDENCE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "contribution": pl.Float64,
     "met": pl.Boolean,
     "context": pl.String,
+    "snippet": pl.String,  # the line around the match (added after 0.1.0: the last column)
 }
 
 FORMATS = (".csv", ".parquet", ".json", ".ndjson")
@@ -78,6 +82,7 @@ class Failure:
     rubric_fingerprint: str
     engine_version: str
     as_of: date
+    title: str = ""  # the job's title (the ranking's ``job_title``)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "message", safe_message(self.message))
@@ -97,6 +102,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     rows = [
         {
             "job_id": c.job_id,
+            "job_title": c.title,
             "resume": c.resume,
             "resume_id": c.resume_id,
             "rank": None,
@@ -115,6 +121,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     rows += [
         {
             "job_id": f.job_id,
+            "job_title": f.title,
             "resume": f.resume,
             "resume_id": f.resume_id,
             "rank": None,
@@ -154,6 +161,31 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     )
 
 
+def required_walls(ranking: pl.DataFrame) -> list[str]:
+    """A line for each required criterion that no scored resume of its job meets: a wall a
+    recruiter should see before acting on the ranking ("0 of 230 resumes meet required
+    'finance'").
+
+    >>> from matcher.rubric.model import Criterion, Rubric
+    >>> from matcher.scoring.score import score
+    >>> from matcher.read.document import read_text
+    >>> from matcher.resume.understand import understand
+    >>> rubric = Rubric("j", "t", "en", (Criterion("x", "tool", "COBOL", 1.0, required=True),))
+    >>> cards = [score(understand(read_text(t), date(2026, 1, 1)), rubric) for t in ("SQL", "Go")]
+    >>> required_walls(rank(cards))
+    ["job j: 0 of 2 resumes meet required 'COBOL'"]
+    """
+    ok = ranking.filter(pl.col("status") == "ok")
+    out = []
+    for (job,), rows in ok.group_by(["job_id"], maintain_order=True):
+        n = rows.height
+        missing = rows["missing_required"].explode().drop_nulls().value_counts()
+        for label, count in missing.iter_rows():
+            if count == n:
+                out.append(f"job {job}: 0 of {n} resumes meet required {label!r}")
+    return sorted(out, key=natural_key)
+
+
 def natural_key(s: str) -> tuple[tuple[int, int | str], ...]:
     """The sort key of job ids: "job-2" before "job-10" (``rank``, ``evidence_table``, tuning).
 
@@ -191,19 +223,21 @@ def _flat(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def write_table(df: pl.DataFrame, path: str | Path) -> Path:
+def write_table(df: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
     """Write ``df`` in the format its extension names (.csv, .parquet, .json, .ndjson).
 
     The table is written to a temporary file in the same folder and renamed over ``path``
     when complete (``files.atomic_write``): a full disk leaves the old file or none.
 
-    Raises ``ValueError`` for another extension, ``OSError`` or polars' errors when the file
-    cannot be written.
+    ``excel``: a CSV starts with a byte-order mark, without which Excel reads UTF-8 as the
+    local code page and garbles Chinese; off by default, as other readers may keep the mark
+    as part of the first column's name. Raises ``ValueError`` for another extension,
+    ``OSError`` or polars' errors when the file cannot be written.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     writers = {
-        ".csv": lambda tmp: _flat(df).write_csv(tmp),
+        ".csv": lambda tmp: _flat(df).write_csv(tmp, include_bom=excel),
         ".parquet": lambda tmp: df.write_parquet(tmp, statistics=False),
         # polars' write_json ignores a failed final write (a full disk left a truncated file
         # and no error): the text is made in memory and written by Python, which raises.
@@ -213,6 +247,15 @@ def write_table(df: pl.DataFrame, path: str | Path) -> Path:
     if suffix not in writers:
         raise ValueError(f"{p}: output must end in one of {', '.join(FORMATS)}")
     return atomic_write(p, writers[suffix])
+
+
+def csv_text(df: pl.DataFrame, *, excel: bool = False) -> str:
+    """``df`` as the CSV text ``write_table`` writes (for ``-o -``: the table on stdout).
+
+    >>> csv_text(pl.DataFrame({"job_id": ["j"], "warnings": [["a", "b"]]}))
+    'job_id,warnings\\nj,a; b\\n'
+    """
+    return _flat(df).write_csv(include_bom=excel)
 
 
 def format_table(
@@ -227,7 +270,7 @@ def format_table(
         "missing_required",
     ),
 ) -> str:
-    """A plain-text table for a terminal: one block per job."""
+    """A plain-text table for a terminal: one block per job, under the job's id and title."""
     flat = _flat(df.select(columns))
     out: list[str] = []
     widths = {
@@ -235,11 +278,14 @@ def format_table(
         for c in columns
     }
     header = "  ".join(_pad(c, widths[c]) for c in columns)
+    titles = dict(zip(df["job_id"], df["job_title"], strict=True)) if "job_title" in df else {}
     last_job = None
     for row in flat.iter_rows(named=True):
         if row["job_id"] != last_job:
             if out:
                 out.append("")
+            if titles.get(row["job_id"]):  # a person reads the job's title, not its id
+                out.append(f"{row['job_id']}  {titles[row['job_id']]}")
             out += [header, "  ".join("-" * widths[c] for c in columns)]
             last_job = row["job_id"]
         out.append("  ".join(_pad(_cell(row[c]), widths[c]) for c in columns).rstrip())

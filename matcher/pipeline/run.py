@@ -77,7 +77,15 @@ def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -
     def failed(source: str, resume_id: str, status: str, message: str) -> list[Failure]:
         return [
             Failure(
-                source, resume_id, rb.job_id, status, message, rb.fingerprint, ENGINE_VERSION, as_of
+                source,
+                resume_id,
+                rb.job_id,
+                status,
+                message,
+                rb.fingerprint,
+                ENGINE_VERSION,
+                as_of,
+                title=rb.title,
             )
             for rb in rubrics
         ]

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -123,6 +124,9 @@ def _worker_loop(conn: Connection, reader: Reader) -> None:
     its new content. Stops when it is sent None. Says "ready" first, so that its start-up
     (imports) is not counted against the first file's time limit.
     """
+    # Ctrl-C reaches the whole process group: the parent stops the workers, which must not
+    # each print a KeyboardInterrupt traceback on the way out.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn.send("ready")
     while True:
         task = conn.recv()

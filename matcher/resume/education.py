@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matcher.resume.dates import MONTH_WORDS
 from matcher.resume.sections import LOCATION, Fact, Section, eol
-from matcher.text import find_term, normalize_term
+from matcher.text import Span, TermIndex, normalize_term, tokenize
 from matcher.vocab.levels import level_rank
 from matcher.vocab.lexicon import Lexicon
 
@@ -54,6 +55,12 @@ _ABBREV_OTHER = re.compile(
 )
 
 
+# A degree abbreviation inside a longer dotted one: a letter and a dot before it ("P.M.A.S."),
+# or a letter (after an optional dot) right after it.
+_INSIDE_ABBREV = re.compile(r"[A-Za-z]\.\Z")
+_ABBREV_GOES_ON = re.compile(r"\.?[A-Za-z]")
+
+
 def degree_words(lex: Lexicon) -> re.Pattern[str]:
     """One regex for every degree word (folded), to tell a degree line from a job line."""
     words = sorted(
@@ -63,7 +70,12 @@ def degree_words(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _plausible(word: str, span_start: int, span_end: int, text: str) -> bool:
-    """Reject a short capital abbreviation that is a state, a product or a lower-case word."""
+    """Reject a short capital abbreviation that is a state, a product or a lower-case word,
+    or that is part of a longer one ("M.A" in "P.M.A.S.", "MS" in "MSOffice")."""
+    if _INSIDE_ABBREV.search(text, max(0, span_start - 2), span_start) or _ABBREV_GOES_ON.match(
+        text, span_end
+    ):
+        return False
     letters = word.replace(".", "").replace("'", "")
     if not (letters.isalpha() and letters.isupper() and len(letters) <= 3):
         return True
@@ -114,13 +126,17 @@ def _degree_hits(
 ) -> list[tuple[int, Fact]]:
     out: list[tuple[int, Fact]] = []
     seen: set[int] = set()
+    # Every degree word's occurrences in one pass over the text's tokens.
+    found: dict[str, list[Span]] = {}
+    for s, e, w in _degree_index(lex.education).find(folded, tokenize(folded)):
+        found.setdefault(w, []).append(Span(s, e, text[s:e]))
     # The characters of the degrees found so far, so that "inside one of them" is one look-up
     # (comparing with every earlier hit was quadratic in a text of 100,000 "本科").
     taken = bytearray(len(text))
     for level, words in lex.education:
         rank = level_rank(level)
         for w in sorted(words, key=len, reverse=True):  # "High School Diploma" before "Diploma"
-            for span in find_term(w, folded, text):
+            for span in found.get(w, ()):
                 if span.start in seen or not _plausible(w, span.start, span.end, text):
                     continue
                 if regions is not None:
@@ -134,6 +150,11 @@ def _degree_hits(
                 taken[span.start : span.end] = b"\x01" * (span.end - span.start)
                 out.append((rank, Fact(level, span.start, span.end, span.text)))
     return out
+
+
+@lru_cache(maxsize=4)
+def _degree_index(education: tuple[tuple[str, tuple[str, ...]], ...]) -> TermIndex:
+    return TermIndex(w for _, words in education for w in words)
 
 
 def _field(text: str, degree: Fact) -> Fact | None:

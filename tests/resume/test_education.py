@@ -61,3 +61,14 @@ def test_highest_level_wins_whatever_the_order() -> None:
     assert r.education is not None and r.education.value == "master"
     assert [d.level.value for d in r.degrees] == ["master", "bachelor", "highschool"]
     assert all(lv in LEVELS for lv in (d.level.value for d in r.degrees))
+
+
+def test_a_degree_abbreviation_inside_a_longer_one_is_no_degree() -> None:
+    """The issue's example: "P.M.A.S." in a software list was read as an M.A. (a master's)
+    for an accountant whose degree was a BBA."""
+    r = resume(
+        "SKILLS\nMicrosoft Office, Real Estate P.M.A.S., QuickBooks\n"
+        "EDUCATION\nBBA, Accounting, University of Texas 2009"
+    )
+    assert r.education is not None and r.education.value == "bachelor"
+    assert r.education.text == "BBA"
