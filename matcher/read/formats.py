@@ -45,6 +45,8 @@ def read_docx(data: bytes) -> tuple[list[str], list[str]]:
 
     try:
         d = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise ReadError("DOCX content too large to read", status="too_large") from None
     except Exception as e:  # python-docx raises KeyError, lxml errors... on damaged parts
         # Its type only: the message may quote the document's XML or part names.
         raise ReadError(f"damaged DOCX ({type(e).__name__})", status="corrupt_docx") from None
@@ -58,6 +60,8 @@ def read_docx(data: bytes) -> tuple[list[str], list[str]]:
         out += _docx_lines(d.element.body, False, hidden)
     except RecursionError:
         raise ReadError("damaged DOCX: nested too deeply", status="corrupt_docx") from None
+    except MemoryError:  # a reader process's memory limit (matcher.pipeline.workers)
+        raise ReadError("DOCX content too large to read", status="too_large") from None
     except Exception as e:  # lxml's XPath and tree errors on a damaged body
         raise ReadError(f"damaged DOCX ({type(e).__name__})", status="corrupt_docx") from None
     warnings = [f"hidden_text: {hidden[0]} characters dropped"] if hidden[0] else []
