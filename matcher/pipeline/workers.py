@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from matcher.errors import MatcherError
+from matcher.errors import MatcherError, safe_message
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
 from matcher.read.reader import read_bytes
@@ -69,7 +69,8 @@ def read_data(source: str, data: bytes) -> Read:
     except MemoryError:
         return Read(source, None, "too_large", _OUT_OF_MEMORY)
     except Exception as e:
-        return Read(source, None, "error", f"unexpected {type(e).__name__}: {e}")
+        # Bounded and without quoted content: the service returns it as it is.
+        return Read(source, None, "error", safe_message(f"unexpected {type(e).__name__}: {e}"))
 
 
 def read_many(
