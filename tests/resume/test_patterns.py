@@ -29,6 +29,10 @@ MODULES = [
     "matcher.resume.headers",
     "matcher.resume.roles",
     "matcher.resume.understand",
+    # Scoring runs its own patterns over resume text and the titles it holds.
+    "matcher.vocab.titles",
+    "matcher.scoring.matching",
+    "matcher.scoring.score",
 ]
 # What one pattern may take over one 200,000-character token on a slow, shared machine.
 BUDGET = 5.0
