@@ -190,6 +190,14 @@ def _check_criterion(i: int, c: object, problems: list[str]) -> None:
             and len({a.strip().casefold() for a in alts}) >= 2
         ):
             problems.append(f"{at}.any_of: must list two or more different non-empty strings")
+        elif len(alts) > MAX_ALIASES:
+            problems.append(f"{at}.any_of: {len(alts)} terms, at most {MAX_ALIASES} allowed")
+        else:
+            # Each is matched as a term, like the label it stands for (a "." matched every resume).
+            for j, a in enumerate(alts):
+                why = term_problem(a)
+                if why:
+                    problems.append(f"{at}.any_of[{j}]: {why}")
 
 
 def check_data(data: Mapping[str, Any]) -> list[str]:
@@ -238,7 +246,8 @@ def check_data(data: Mapping[str, Any]) -> list[str]:
     for i, c in enumerate(raw):
         _check_criterion(i, c, problems)
     terms = sum(
-        1 + len(c["aliases"]) if isinstance(c.get("aliases"), list) else 1
+        (len(c["any_of"]) if isinstance(c.get("any_of"), list) else 1)
+        + (len(c["aliases"]) if isinstance(c.get("aliases"), list) else 0)
         for c in raw
         if isinstance(c, dict)
     )

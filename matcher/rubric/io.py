@@ -145,8 +145,14 @@ def fit_to_check(rubric: Rubric) -> Rubric:
                 )
             else:
                 aliases.append(a)
-        terms += 1 + len(aliases)
-        kept.append(replace(c, aliases=tuple(aliases)))
+        any_of = tuple(a for a in c.any_of if term_problem(a) is None)[:MAX_ALIASES]
+        if c.any_of and len(any_of) != len(c.any_of):
+            findings.append(
+                Finding("left_out", f"criteria {c.id}: any_of terms left out", c.label[:80])
+            )
+            any_of = any_of if len({a.casefold() for a in any_of}) >= 2 else ()
+        terms += max(1, len(any_of)) + len(aliases)
+        kept.append(replace(c, aliases=tuple(aliases), any_of=any_of))
     if len(findings) == len(rubric.findings):
         return rubric
     return replace(rubric, criteria=tuple(kept), findings=tuple(findings))

@@ -135,3 +135,15 @@ def test_problem_lines_quote_values_shortly() -> None:
         deep = {"a": deep}
     (problem,) = check_data({**GOOD, "criteria": [crit(weight=deep)]})
     assert problem.startswith("criteria[0].weight: must be a finite number") and len(problem) < 120
+
+
+def test_any_of_terms_are_checked_like_labels() -> None:
+    """After main's any_of (issue 14 on the merge): a member "." matched every resume, and the
+    members were not bounded nor counted among the rubric's terms."""
+    base = {"schema_version": 1, "job_id": "j", "title": "t", "language": "en"}
+    crit = {"id": "c", "kind": "skill", "label": "SQL or .", "weight": 1.0}
+    dot = check_data({**base, "criteria": [{**crit, "any_of": ["SQL", "."]}]})
+    assert dot == ["criteria[0].any_of[1]: must hold a letter or a CJK character"]
+    many = check_data({**base, "criteria": [{**crit, "any_of": [f"t{i}" for i in range(101)]}]})
+    assert many == ["criteria[0].any_of: 101 terms, at most 100 allowed"]
+    assert check_data({**base, "criteria": [{**crit, "any_of": ["SQL", "MySQL"]}]}) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,13 @@ def test_fit_to_check_leaves_out_what_the_check_refuses_and_says_so() -> None:
     assert len(fitted.criteria) == 500
     codes = {f.code for f in fitted.findings}
     assert codes == {"left_out"} and len(fitted.findings) == 1 + 1 + 101
+
+
+def test_fit_to_check_leaves_out_any_of_terms_the_check_refuses() -> None:
+    c = Criterion("c", "skill", "SQL or .", 1.0, any_of=("SQL", ".", "MySQL"))
+    fitted = fit_to_check(Rubric("j", "PM", "en", (c,)))
+    assert fitted.criteria[0].any_of == ("SQL", "MySQL")
+    assert fitted.findings[0].message == "criteria c: any_of terms left out"
+    alone = fit_to_check(Rubric("j", "PM", "en", (replace(c, any_of=("SQL", ".")),)))
+    assert alone.criteria[0].any_of == ()
+    loads_rubric(to_toml(alone))
