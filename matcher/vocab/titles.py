@@ -29,7 +29,7 @@ HEAD_SHARE = 0.5
 # a run of blanks starts (the same leftmost match; no retry from inside the run), and a run
 # that must be followed by a word is taken whole (``\s++``), never given back a blank at a time.
 _QUALIFIERS = re.compile(
-    r"(?<!\s)\s*(?:[(（\[][^()（）\[\]]*[)）\]]|\s[-–—|]\s.*|\s++/\s+.*"
+    r"(?<!\s)\s*+(?:[(（\[][^()（）\[\]]*[)）\]]|(?<=\s)[-–—|]\s.*|(?<=\s)/\s+.*"
     r"|[,;]\s*(?:except|excluding|including|all other|other than)\b.*)\s*$",
     re.I,
 )
@@ -37,8 +37,8 @@ _INCLUDED = re.compile(r",\s*including\s+(.+?)(?:,\s*except\b.*)?$", re.I)
 _PARTS = re.compile(r"(?<!\s)\s++(?:and|or|&)\s+|(?<!\s)\s*+[&/]\s*", re.I)
 _LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "remote", "hybrid", "onsite", "contract"})
 _FILLER = frozenset({"other", "all"})
-_OF = re.compile(r"^(.+?)(\s++(?:of|for|responsible\s+for|in\s+charge\s+of)\s+.+)$", re.I)
-_RESPONSIBLE = re.compile(r"\s++(?:responsible|in\s+charge)\b", re.I)
+_OF = re.compile(r"^(.+?)(?<!\s)(\s++(?:of|for|responsible\s+for|in\s+charge\s+of)\s+.+)$", re.I)
+_RESPONSIBLE = re.compile(r"(?<!\s)\s++(?:responsible|in\s+charge)\b", re.I)
 
 
 @lru_cache(maxsize=1)
