@@ -150,7 +150,7 @@ def read_resume(
     >>> read_resume("Jane Doe. Skills: SQL, Excel and Axure")
     Traceback (most recent call last):
     ...
-    matcher.errors.ReadError: 'Jane Doe. Skills: SQL, Excel and Axure' is no file; to read a resume's text, pass text=True: matcher.read_resume(text, text=True)
+    matcher.errors.ReadError: the string given is no file path; to read a resume's text, pass text=True: matcher.read_resume(text, text=True)
     """
     from matcher.read.document import read_text
     from matcher.read.reader import read_document
@@ -160,9 +160,9 @@ def read_resume(
         doc = read_text(source, name=name or "<text>")
     elif isinstance(source, str | Path | bytes):
         if isinstance(source, str) and not _looks_like_path(source):
-            shown = source if len(source) <= 60 else source[:57] + "..."
+            # Never quoted: the string is likely a resume's text (issue 14).
             raise ReadError(
-                f"{shown!r} is no file; to read a resume's text, pass text=True: "
+                "the string given is no file path; to read a resume's text, pass text=True: "
                 "matcher.read_resume(text, text=True)",
                 status="not_found",
             )

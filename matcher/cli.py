@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from matcher._version import __version__
-from matcher.errors import MatcherError, PostingError, RubricError
+from matcher.errors import MatcherError, PostingError, RubricError, safe_message
 
 if TYPE_CHECKING:
     from matcher.pipeline.run import Run
@@ -98,11 +98,26 @@ def _check_out(path: Path | None, hint: str) -> None:
 
 
 def _write(write: Callable[[], object], path: Path) -> None:
-    """Run a write; an OS error (full disk, no permission) becomes one clear message, exit 1."""
+    """Run a write; an OS or polars error (full disk, no permission) becomes one clear message,
+    exit 1. Writes go to a temporary file first (``files.atomic_write``): the old file stays."""
+    import errno
+    import shutil
+
+    import polars as pl
+
     try:
         write()
-    except OSError as e:
-        raise _fail(f"cannot write {path}: {e.strerror or e}") from None
+    except (OSError, pl.exceptions.PolarsError) as e:
+        # polars says "File too large (os error 27)" or "Invalid thrift: transport error"
+        # (parquet) for a full disk: say it in words when it is so.
+        text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) or "os error 2" in text
+        with contextlib.suppress(OSError):
+            full = full or shutil.disk_usage(path.parent).free < 2**20
+        reason = "no space left: the disk is full (or the file is over its size limit)"
+        if not full:
+            reason = (e.strerror if isinstance(e, OSError) else None) or safe_message(text, 200)
+        raise _fail(f"cannot write {path}: {reason}") from None
 
 
 def _as_of(value: str | None) -> date:
@@ -160,14 +175,14 @@ def compile(
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import to_toml
+    from matcher.rubric.io import fit_to_check, save_text, to_toml, with_job_id
     from matcher.rubric.stamp import changed_by_hand, unstamped
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
     missing = [p for p in postings if not p.exists()]
     if missing:
-        raise _fail("no such file or folder: " + ", ".join(map(str, missing)), 2)
+        raise _fail("no such file or folder: " + ", ".join(map(_shown, missing)), 2)
     if not check:
         _write(lambda: out.mkdir(parents=True, exist_ok=True), out)
     files = [f for p in postings for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
@@ -176,23 +191,19 @@ def compile(
     written: dict[str, Path] = {}
     for posting in files:
         try:
-            rubrics = compile_file(posting)
+            rubrics = [fit_to_check(with_job_id(r, posting.stem)) for r in compile_file(posting)]
         except PostingError as e:
-            typer.echo(f"matcher: {e.message}", err=True)
+            typer.echo(f"matcher: {safe_message(e.message)}", err=True)
             failed += 1
             continue
         for r in rubrics:
-            if r.job_id in written:
-                # Two postings files with one stem: keep the first rather than lose it silently.
-                typer.echo(
-                    f"matcher: {posting}: job_id {r.job_id!r} was already written from "
-                    f"{written[r.job_id]}: not written (rename one of the files)",
-                    err=True,
-                )
+            path = out / f"{r.job_id}.toml"
+            problem = _unwritable(r, path, written)
+            if problem:
+                typer.echo(f"matcher: {_shown(posting)}: {problem}", err=True)
                 failed += 1
                 continue
             written[r.job_id] = posting
-            path = out / f"{r.job_id}.toml"
             text = to_toml(r)
             old = _read_text(path)
             if old is not None and unstamped(old) == unstamped(text):
@@ -204,7 +215,7 @@ def compile(
             if check and what != "unchanged":
                 typer.echo(_diff(old or "", text, path), nl=False)
             elif what in ("new", "replaced") or (what == "unchanged" and old != text):
-                _write(functools.partial(path.write_text, text, "utf-8", newline="\n"), path)
+                _write(functools.partial(save_text, text, path), path)
             done[what] = done.get(what, 0) + 1
             note = {
                 "kept": "  kept: changed by hand since matcher wrote it (--force replaces it, "
@@ -226,14 +237,39 @@ def compile(
     raise typer.Exit(1 if failed or done.get("kept") or (check and changes) else 0)
 
 
+def _unwritable(rubric: Any, path: Path, written: dict[str, Path]) -> str | None:
+    """Why ``rubric`` is not written to ``path`` (``rubric.io.unwritable``), or a job_id
+    another posting already wrote."""
+    from matcher.rubric.io import unwritable
+
+    if rubric.job_id in written:
+        # Two postings files with one stem: keep the first rather than lose it silently.
+        return (
+            f"job_id {rubric.job_id!r} was already written from {_shown(written[rubric.job_id])}: "
+            "not written (rename one of the files)"
+        )
+    return unwritable(rubric, path)
+
+
+def _shown(path: Path) -> str:
+    """A path as one line of a message (a file name may hold a newline)."""
+    return (
+        str(path).encode("unicode_escape").decode("ascii")
+        if not str(path).isprintable()
+        else str(path)
+    )
+
+
 def _read_text(path: Path) -> str | None:
     """A file's text, or None when there is no such file."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as e:
-        raise _fail(f"cannot read {path}: {e}") from None
+    except UnicodeDecodeError:
+        raise _fail(f"cannot read {_shown(path)}: not UTF-8 text") from None
+    except OSError as e:
+        raise _fail(f"cannot read {_shown(path)}: {e.strerror or type(e).__name__}") from None
 
 
 def _diff(old: str, new: str, path: Path) -> str:

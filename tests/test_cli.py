@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import resource
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -260,6 +264,72 @@ def test_weights_must_be_finite_and_bounded(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "criteria[0].weight: must be at most" in res.output
     assert "criteria[1].weight: must be a finite number" in res.output
+
+
+POSTING = "Product Manager\nRequirements:\n1. SQL and Excel\n2. Bachelor degree or above\n"
+
+
+@pytest.mark.parametrize("name", ["-rf", "a b", "ünï", "...", "产品经理", "line\nbreak"])
+def test_compile_turns_any_posting_name_into_a_job_id_check_accepts(
+    tmp_path: Path, name: str
+) -> None:
+    """Regression: these names compiled (exit 0) into rubrics ``check`` rejected."""
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    (postings / f"{name}.txt").write_text(POSTING, encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["compile", str(postings), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    (written,) = out.iterdir()
+    assert runner.invoke(app, ["check", str(written)]).exit_code == 0
+    assert written.parent == out and "\n" not in written.name
+
+
+def test_compile_never_writes_through_a_symlink(tmp_path: Path) -> None:
+    """Regression: a link already in DIR made compile overwrite the file outside it."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "analyst.toml").symlink_to(outside)
+    posting = tmp_path / "analyst.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out)])
+    assert res.exit_code == 1 and "symbolic link" in res.stderr
+    assert outside.read_text(encoding="utf-8") == "precious"
+    assert (out / "analyst.toml").is_symlink()
+
+
+def run_with_file_limit(args: list[str], limit: int) -> subprocess.CompletedProcess[str]:
+    """``matcher ARGS`` in a process that may write files of at most ``limit`` bytes: the
+    writes past it fail as on a full disk (EFBIG instead of ENOSPC)."""
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "matcher", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("ext", [".csv", ".parquet", ".json"])
+def test_a_full_disk_leaves_the_old_output_and_says_so(tmp_path: Path, ext: str) -> None:
+    """Regression: a full disk printed a polars traceback and left a 0-byte or truncated file."""
+    out, evidence = tmp_path / f"ranking{ext}", tmp_path / "evidence.parquet"
+    out.write_text("the old ranking", encoding="utf-8")
+    args = ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--jobs", "1", "--as-of", "2026-11-23"]
+    res = run_with_file_limit([*args, "-o", str(out), "--evidence", str(evidence)], 500)
+    assert res.returncode == 1, res.stderr
+    assert "Traceback" not in res.stderr
+    assert f"matcher: cannot write {out}: no space left: the disk is full" in res.stderr
+    assert out.read_text(encoding="utf-8") == "the old ranking"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary file left
 
 
 # A CLI that guides (issue 15).

@@ -18,6 +18,7 @@ import matcher
 ORDER = [
     "_version",
     "errors",
+    "files",
     "text",
     "vocab",
     "read",
@@ -42,8 +43,14 @@ MODULES = {
         "formats",
         "document",
         "intake",
+        "colours",
         "textlayer",
+        "images",
+        "canvas",
+        "streams",
+        "guard",
         "device",
+        "interp",
         "pdf",
         "reader",
         "cache",
@@ -69,7 +76,8 @@ MODULES = {
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").
 HOMES = {
-    "pdfminer": {"read.device", "read.pdf"},
+    "pdfminer": {"read.streams", "read.guard", "read.device", "read.interp", "read.pdf"},
+    "PIL": {"read.images"},
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},

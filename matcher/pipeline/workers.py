@@ -1,8 +1,9 @@
 """Workers: resume paths in, one ``Read`` per path out, each file read in a worker process.
 
-A file that hangs past its time limit (status ``timeout``) or kills its worker
-(``reader_crashed``) costs that file only: the worker is replaced and the batch goes on. A
-reader bug becomes status ``error``. Files already in the read cache are not read again.
+A file that hangs past its time limit (status ``timeout``), needs more memory than a worker may
+take (``too_large``) or kills its worker (``reader_crashed``) costs that file only: the worker
+is replaced and the batch goes on. A reader bug becomes status ``error``. Files already in the
+read cache are not read again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -20,13 +22,24 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from matcher.errors import MatcherError
+from matcher.errors import MatcherError, safe_message
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
 from matcher.read.reader import read_bytes
 
 # Seconds one file may take in its worker before the worker is stopped and the file reported.
 READ_TIMEOUT = 60.0
+
+
+# Bytes of address space a reader process may use (Linux and other systems that enforce
+# RLIMIT_AS). A worker starts at about 30 MiB and reads a resume in well under 200 MiB
+# (bench/bench_attacks.py); past the limit an allocation fails and the file is ``too_large``,
+# so a file that makes pdfminer allocate without end costs one row, not the machine.
+MEMORY_LIMIT = 1 << 30
+
+# A worker whose peak passed this share of its limit is replaced after its file: the memory
+# one file made it take is given back to the system, not kept for the next file.
+_RETIRE_SHARE = 0.5
 
 
 # Seconds a new reader process may take to start (import the reader) before it is used anyway.
@@ -37,6 +50,9 @@ Progress = Callable[[int, int], None]
 
 
 Reader = Callable[[str, bytes], "Read"]
+
+
+_OUT_OF_MEMORY = "reading it needed more memory than a reader process may use: stopped"
 
 
 def read_data(source: str, data: bytes) -> Read:
@@ -50,8 +66,11 @@ def read_data(source: str, data: bytes) -> Read:
         return Read(source, None, e.status, e.message)
     except RecursionError:
         return Read(source, None, "corrupt_pdf", "damaged file: content nested too deeply")
+    except MemoryError:
+        return Read(source, None, "too_large", _OUT_OF_MEMORY)
     except Exception as e:
-        return Read(source, None, "error", f"unexpected {type(e).__name__}: {e}")
+        # Bounded and without quoted content: the service returns it as it is.
+        return Read(source, None, "error", safe_message(f"unexpected {type(e).__name__}: {e}"))
 
 
 def read_many(
@@ -59,6 +78,7 @@ def read_many(
     jobs: int | None = None,
     *,
     timeout: float = READ_TIMEOUT,
+    memory: int | None = MEMORY_LIMIT,
     cache: ReadCache | None = None,
     progress: Progress | None = None,
     reader: Reader = read_data,
@@ -66,8 +86,9 @@ def read_many(
     """Read files in input order, in ``jobs`` worker processes (default: all cores).
 
     Each file is read in a worker process, so a file that hangs past ``timeout`` seconds
-    (status ``timeout``) or kills its worker (status ``reader_crashed``) costs that file only:
-    the worker is replaced and the batch goes on. Files already in ``cache`` are not read again.
+    (status ``timeout``), needs more than ``memory`` bytes (``too_large``) or kills its worker
+    (status ``reader_crashed``) costs that file only: the worker is replaced and the batch
+    goes on. Files already in ``cache`` are not read again.
     Workers start from a fork server, so a script that calls this needs the usual
     ``if __name__ == "__main__":`` guard of multiprocessing code.
 
@@ -75,6 +96,8 @@ def read_many(
         sources: file paths.
         jobs: worker processes (default: all cores).
         timeout: seconds one file may take.
+        memory: bytes of address space a worker may use (``MEMORY_LIMIT``, 1 GiB), or None
+            for no limit; set where the system enforces ``RLIMIT_AS`` (Linux).
         cache: a ``ReadCache``, or None to read everything.
         progress: called as ``progress(done, total)`` after each file.
         reader: what a worker runs on ``(source, bytes)`` (tests swap it).
@@ -110,15 +133,17 @@ def read_many(
             finish(i, "", hit)
     if tasks:
         workers = min(jobs or os.cpu_count() or 1, len(tasks))
-        _run_workers(tasks, workers, timeout, reader, finish)
+        _run_workers(tasks, workers, timeout, memory, reader, finish)
     return [
         r if r is not None else Read(s, None, "error", "not read")
         for r, s in zip(results, sources, strict=True)
     ]
 
 
-def _worker_loop(conn: Connection, reader: Reader) -> None:
-    """A reader process: for each (index, path) it is sent, send back (index, sha256, Read).
+def _worker_loop(conn: Connection, reader: Reader, memory: int | None = None) -> None:
+    """A reader process: for each (index, path) it is sent, send back (index, sha256, Read,
+    retire), ``retire`` True when the process grew past half its memory limit and should be
+    replaced.
 
     The hash is of the bytes this process read, so a file changed meanwhile is cached under
     its new content. Stops when it is sent None. Says "ready" first, so that its start-up
@@ -127,6 +152,8 @@ def _worker_loop(conn: Connection, reader: Reader) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the workers, which must not
     # each print a KeyboardInterrupt traceback on the way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory is not None:
+        limit_memory(memory)
     conn.send("ready")
     while True:
         task = conn.recv()
@@ -135,10 +162,43 @@ def _worker_loop(conn: Connection, reader: Reader) -> None:
         i, source = task
         try:
             data = read_file_bytes(source)
+            sha = hashlib.sha256(data).hexdigest()
+            read = reader(source, data)
         except MatcherError as e:
-            conn.send((i, "", Read(source, None, e.status, e.message)))
-            continue
-        conn.send((i, hashlib.sha256(data).hexdigest(), reader(source, data)))
+            sha, read = "", Read(source, None, e.status, e.message)
+        except MemoryError:  # outside the reader's own handling (a swapped-in reader, hashing)
+            sha, read = "", Read(source, None, "too_large", _OUT_OF_MEMORY)
+        data = b""  # not held while waiting for the next file
+        conn.send((i, sha, read, memory is not None and _peak() > memory * _RETIRE_SHARE))
+
+
+def limit_memory(memory: int) -> bool:
+    """Limit this process's address space to ``memory`` bytes; False where it cannot be set.
+
+    Past the limit an allocation raises ``MemoryError`` (which the readers turn into status
+    ``too_large``) instead of growing until the machine swaps or its OOM killer chooses.
+    """
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            memory = min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (memory, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        return False
+    return True
+
+
+def _peak() -> int:
+    """This process's peak resident memory in bytes (0 where it cannot be known)."""
+    try:
+        import resource
+
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except (ImportError, AttributeError, OSError):
+        return 0
+    return kib * 1024 if sys.platform != "darwin" else kib
 
 
 @dataclass(slots=True)
@@ -163,6 +223,7 @@ def _run_workers(
     tasks: deque[tuple[int, str]],
     workers: int,
     timeout: float,
+    memory: int | None,
     reader: Reader,
     finish: Callable[[int, str, Read], None],
 ) -> None:
@@ -170,7 +231,7 @@ def _run_workers(
 
     def start() -> _Slot:
         parent, child = ctx.Pipe()
-        p = ctx.Process(target=_worker_loop, args=(child, reader), daemon=True)
+        p = ctx.Process(target=_worker_loop, args=(child, reader, memory), daemon=True)
         p.start()
         child.close()
         # A worker that cannot even start fails its first file as a crash, below.
@@ -212,7 +273,10 @@ def _run_workers(
                 i, source = slot.task
                 if slot.conn in ready or slot.process.sentinel in ready:
                     try:
-                        _, sha, read = slot.conn.recv()
+                        _, sha, read, retire = slot.conn.recv()
+                        if retire:  # grown past half its limit: a fresh worker for the next
+                            stop(slot)
+                            slots[k] = slot = start()
                     except (EOFError, OSError):
                         sha = ""
                         slot.process.join(timeout=5)

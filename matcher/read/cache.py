@@ -91,5 +91,15 @@ class ReadCache:
             with tempfile.NamedTemporaryFile(
                 "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
             ) as f:
-                json.dump(entry, f, ensure_ascii=False)
-            os.replace(f.name, path)
+                try:
+                    json.dump(entry, f, ensure_ascii=False)
+                    f.flush()
+                except BaseException:
+                    # A full disk left these .tmp files behind for good (issue 14).
+                    os.unlink(f.name)
+                    raise
+            try:
+                os.replace(f.name, path)
+            except OSError:
+                os.unlink(f.name)
+                raise

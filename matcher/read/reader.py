@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from matcher.errors import ReadError, ReadStatus
 from matcher.read.document import Document, assemble
-from matcher.read.intake import read_file_bytes, read_other, sniff
+from matcher.read.intake import Kind, read_file_bytes, read_other, sniff
 
 # Bump when the reader's output for the same bytes may change (here or in the steps it
 # composes: intake, formats, layout, textlayer, document, device, pdf): cached reads key on it.
-READER_VERSION = 8
+READER_VERSION = 9
 MAX_PAGES = 30
 
 
@@ -65,11 +66,23 @@ def read_bytes(
     """
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data, suffix)
-    if kind == "pdf":
-        from matcher.read.pdf import read_pdf  # pdfminer: imported on the first PDF only
+    try:
+        if kind == "pdf":
+            from matcher.read.pdf import read_pdf  # pdfminer: imported on the first PDF only
 
-        pages, warnings = read_pdf(data, max_pages)
-        fmt = "pdf"
-    else:
-        fmt, pages, warnings = read_other(data, kind, suffix)
+            pages, warnings = read_pdf(data, max_pages)
+            fmt = "pdf"
+        else:
+            fmt, pages, warnings = read_other(data, kind, suffix)
+    except RecursionError:
+        # Each reader turns deep nesting into its own status; this is the net under them all.
+        raise ReadError(f"damaged {kind} file: nested too deeply", status=_DAMAGED[kind]) from None
     return assemble(label, digest, fmt, pages, warnings)
+
+
+_DAMAGED: dict[Kind, ReadStatus] = {
+    "pdf": "corrupt_pdf",
+    "docx": "corrupt_docx",
+    "json": "not_a_resume",
+    "text": "unreadable_text",
+}

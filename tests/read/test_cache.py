@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,3 +94,23 @@ def test_concurrent_cache_writers_never_leave_half_an_entry(tmp_path: Path) -> N
         t.join()
     assert seen and all(r == read for r in seen)
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_full_disk_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (issue 14): a full cache disk left its .tmp files behind for good."""
+    import errno
+
+    from matcher.read import cache as cache_module
+
+    def full(obj: object, f: Any, **kw: object) -> None:
+        f.write('{"status": "o')
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache_module.json, "dump", full)
+    cache = ReadCache(tmp_path)
+    read = Read("x.txt", None, "empty", "the file is empty")
+    cache.put("ab" * 32, read)
+    assert cache.get("x.txt", "ab" * 32) is None
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
