@@ -43,6 +43,7 @@ class GlyphDevice(PDFDevice):
         self._images: list[tuple[float, float, float, float]] = []
         self._hidden = 0
         self._bad = 0
+        self._layer = 0
 
     def begin_figure(self, name: str, bbox: Any, matrix: Any) -> None:
         x0, y0, x1, y1 = bbox
@@ -143,6 +144,8 @@ class GlyphDevice(PDFDevice):
                         self._bad += 1
                     else:
                         chars.append(ch)
+                        if invisible:  # kept because a picture is under it: an OCR layer
+                            self._layer += 1
                 else:
                     self._hidden += 1
                 if vertical:
@@ -189,5 +192,14 @@ class GlyphDevice(PDFDevice):
         lines = group_lines(self._chars)
         visible = sum(1 for ch in self._chars if not ch[4].isspace())
         self.pages.append(
-            PageGlyphs(self._w, self._h, lines, visible, self._hidden, self._bad, len(self._images))
+            PageGlyphs(
+                self._w,
+                self._h,
+                lines,
+                visible,
+                self._hidden,
+                self._bad,
+                len(self._images),
+                self._layer,
+            )
         )

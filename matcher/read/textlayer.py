@@ -70,8 +70,10 @@ class PageGlyphs:
     """One PDF page as the device read it: size (pt), visible glyphs in lines, glyph counts.
 
     ``chars`` counts visible glyphs other than spaces, ``hidden`` those a person cannot see,
-    ``bad`` visible ones without a Unicode mapping (dropped), ``images`` the pictures drawn.
-    Not frozen: ``drop_running_lines`` takes running headers out of ``lines`` in place.
+    ``bad`` visible ones without a Unicode mapping (dropped), ``images`` the pictures drawn,
+    ``layer`` the visible ones that are an OCR layer (invisible text over a picture). Not
+    frozen: ``drop_running_lines`` takes running headers out of ``lines`` in place, and OCR
+    (``matcher.read.ocr``) fills a page that has no text layer.
     """
 
     width: float
@@ -81,6 +83,7 @@ class PageGlyphs:
     hidden: int
     bad: int
     images: int
+    layer: int = 0
 
 
 @cache
