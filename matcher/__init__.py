@@ -124,6 +124,7 @@ def read_resume(
     text: bool = False,
     name: str | None = None,
     as_of: date | None = None,
+    ocr: bool = True,
 ) -> Resume:
     """Read and understand a resume.
 
@@ -133,6 +134,8 @@ def read_resume(
         text: treat a ``str`` source as the resume's text rather than a path.
         name: what to call the resume in results (default: the path or the file's name).
         as_of: the date open-ended roles end at (default: today).
+        ocr: read scanned pages and PNG/JPEG resumes by OCR when the ``ocr`` extra is
+            installed (``pip install 'matcher[ocr]'``); False leaves them ``needs_ocr``.
 
     Raises:
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...). A
@@ -160,7 +163,7 @@ def read_resume(
                 "matcher.read_resume(text, text=True)",
                 status="not_found",
             )
-        doc = read_document(source, name=name)
+        doc = read_document(source, name=name, ocr=ocr)
     else:
         data, label = _content(source, "<file>")
         if isinstance(data, str):
@@ -168,7 +171,8 @@ def read_resume(
         else:
             from matcher.read.reader import read_bytes
 
-            doc = read_bytes(data, label=name or label, suffix=PurePath(label).suffix.lower())
+            suffix = PurePath(label).suffix.lower()
+            doc = read_bytes(data, label=name or label, suffix=suffix, ocr=ocr)
     return understand(doc, as_of)
 
 

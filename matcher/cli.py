@@ -105,6 +105,23 @@ def _write(write: Callable[[], object], path: Path) -> None:
         raise _fail(f"cannot write {path}: {e.strerror or e}") from None
 
 
+OcrMode = Annotated[
+    str,
+    typer.Option(
+        "--ocr",
+        metavar="auto|off",
+        help="Read scanned pages and PNG/JPEG resumes by OCR when the ocr extra is installed "
+        "(auto), or leave them needs_ocr (off).",
+    ),
+]
+
+
+def _ocr(mode: str) -> bool:
+    if mode not in ("auto", "off"):
+        raise typer.BadParameter("must be auto or off", param_hint="--ocr")
+    return mode == "auto"
+
+
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -293,6 +310,7 @@ def score(
             "--excel", help="CSV with a byte-order mark, so Excel reads Chinese as Chinese."
         ),
     ] = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -336,7 +354,9 @@ def score(
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
     with _progress() as progress:
-        result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
+        result = run(
+            inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress, ocr=_ocr(ocr)
+        )
     table = result.ranking
     for wall in required_walls(table):
         typer.echo(f"matcher: warning: {wall}", err=True)
@@ -478,6 +498,7 @@ def explain(
         bool,
         typer.Option("--text", help="Also print the text the engine read, sections marked."),
     ] = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
@@ -493,7 +514,7 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        understood = understand(read_document(resume), _as_of(as_of))
+        understood = understand(read_document(resume, ocr=_ocr(ocr)), _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
         raise _fail(
@@ -723,6 +744,7 @@ def tune(
         bool, typer.Option(help="Write the tuned rubric despite too few labels.")
     ] = False,
     overwrite: Annotated[bool, typer.Option(help="Allow writing over the input rubric.")] = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
@@ -747,7 +769,7 @@ def tune(
     try:
         base = load_rubric(rubric)
         decisions, who = read_labels(labels), read_groups(groups) if groups else None
-        result = run(resumes, [base], as_of=day, jobs=jobs)
+        result = run(resumes, [base], as_of=day, jobs=jobs, ocr=_ocr(ocr))
         tuned = tune_rubric(
             result.evidence(),
             base,
