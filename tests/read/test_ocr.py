@@ -113,19 +113,31 @@ def test_a_picture_without_text_stays_needs_ocr() -> None:
     assert err.value.status == "needs_ocr" and "OCR found no text" in err.value.message
 
 
-@needs_ocr_extra
-def test_low_confidence_stays_needs_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+def _small_photo() -> bytes:
+    """The top of a resume as a small photo: enough text to judge, quick to recognise."""
     import io
 
     from tests.read.scans import render
 
-    # The top of a resume as a small photo: enough text to judge, quick to recognise.
     top = render((SAMPLES / EN).read_bytes(), 100)[0].crop((0, 0, 827, 160))
     buf = io.BytesIO()
     top.save(buf, "PNG")
+    return buf.getvalue()
+
+
+@needs_ocr_extra
+def test_the_same_photo_reads_the_same() -> None:
+    photo = _small_photo()
+    first = read_bytes(photo, label="photo.png")
+    assert first.text.startswith("Megan Alvarez")
+    assert read_bytes(photo, label="photo.png") == first
+
+
+@needs_ocr_extra
+def test_low_confidence_stays_needs_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "MIN_CONFIDENCE", 0.999)
     with pytest.raises(ReadError) as err:
-        read_bytes(buf.getvalue(), label="photo.png")
+        read_bytes(_small_photo(), label="photo.png")
     assert err.value.status == "needs_ocr" and "under 1.00" in err.value.message
 
 
