@@ -42,6 +42,7 @@ MODULES = {
         "document",
         "intake",
         "textlayer",
+        "ocr",
         "device",
         "pdf",
         "reader",
