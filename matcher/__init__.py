@@ -127,6 +127,7 @@ def read_resume(
     name: str | None = None,
     as_of: date | None = None,
     blind: bool = False,
+    ocr: bool = True,
 ) -> Resume:
     """Read and understand a resume.
 
@@ -139,6 +140,8 @@ def read_resume(
         blind: mask who the candidate is (name, contacts, gender, age, birth date, marital
             status, ethnicity, photo text, graduation years; ``matcher.resume.blind``) before
             the resume is understood, so no score, evidence or explanation holds it.
+        ocr: read scanned pages and PNG/JPEG resumes by OCR when the ``ocr`` extra is
+            installed (``pip install 'matcher[ocr]'``); False leaves them ``needs_ocr``.
 
     Raises:
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...). A
@@ -166,7 +169,7 @@ def read_resume(
                 "matcher.read_resume(text, text=True)",
                 status="not_found",
             )
-        doc = read_document(source, name=name)
+        doc = read_document(source, name=name, ocr=ocr)
     else:
         data, label = _content(source, "<file>")
         if isinstance(data, str):
@@ -174,7 +177,8 @@ def read_resume(
         else:
             from matcher.read.reader import read_bytes
 
-            doc = read_bytes(data, label=name or label, suffix=PurePath(label).suffix.lower())
+            suffix = PurePath(label).suffix.lower()
+            doc = read_bytes(data, label=name or label, suffix=suffix, ocr=ocr)
     if blind:
         from matcher.resume.blind import blind as blind_document
 

@@ -120,6 +120,23 @@ def _write(write: Callable[[], object], path: Path) -> None:
         raise _fail(f"cannot write {path}: {reason}") from None
 
 
+OcrMode = Annotated[
+    str,
+    typer.Option(
+        "--ocr",
+        metavar="auto|off",
+        help="Read scanned pages and PNG/JPEG resumes by OCR when the ocr extra is installed "
+        "(auto), or leave them needs_ocr (off).",
+    ),
+]
+
+
+def _ocr(mode: str) -> bool:
+    if mode not in ("auto", "off"):
+        raise typer.BadParameter("must be auto or off", param_hint="--ocr")
+    return mode == "auto"
+
+
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -356,6 +373,7 @@ def score(
     manifest: ManifestOption = None,
     no_manifest: NoManifestOption = False,
     manifest_names: ManifestNamesOption = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -401,7 +419,14 @@ def score(
     started = time.perf_counter()
     with _progress() as progress:
         result = run(
-            inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress, blind=blind
+            inputs,
+            rubrics,
+            as_of=day,
+            jobs=jobs,
+            cache=cache,
+            progress=progress,
+            blind=blind,
+            ocr=_ocr(ocr),
         )
     table = result.ranking
     for wall in required_walls(table):
@@ -603,6 +628,7 @@ def explain(
             help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
         ),
     ] = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
@@ -619,7 +645,7 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        doc = read_document(resume)
+        doc = read_document(resume, ocr=_ocr(ocr))
         understood = understand(blind_document(doc)[0] if blind else doc, _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
@@ -1034,6 +1060,7 @@ def tune(
     manifest: ManifestOption = None,
     no_manifest: NoManifestOption = False,
     manifest_names: ManifestNamesOption = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
@@ -1062,7 +1089,7 @@ def tune(
     try:
         base = load_rubric(rubric)
         decisions, who = read_labels(labels), read_groups(groups) if groups else None
-        result = run(resumes, [base], as_of=day, jobs=jobs)
+        result = run(resumes, [base], as_of=day, jobs=jobs, ocr=_ocr(ocr))
         tuned = tune_rubric(
             result.evidence(),
             base,

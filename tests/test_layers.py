@@ -49,6 +49,7 @@ MODULES = {
         "canvas",
         "streams",
         "guard",
+        "ocr",
         "device",
         "interp",
         "pdf",

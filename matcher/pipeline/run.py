@@ -7,6 +7,7 @@ becomes one failure row per job and never stops the others.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,16 +16,17 @@ from pathlib import Path
 import polars as pl
 
 from matcher._version import ENGINE_VERSION
-from matcher.pipeline.workers import READ_TIMEOUT, Progress, read_many
+from matcher.pipeline.workers import READ_TIMEOUT, Progress, read_data, read_many
 from matcher.ranking import Failure, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
+from matcher.read.reader import ocr_enabled
 from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
 from matcher.scoring.score import ScoreCard, score_many
 
 # .doc and .rtf are not read, but a folder of resumes that holds them gets a row saying so.
-RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf")
+RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf", ".png", ".jpg", ".jpeg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,7 @@ def run(
     timeout: float = READ_TIMEOUT,
     progress: Progress | None = None,
     blind: bool = False,
+    ocr: bool = True,
 ) -> Run:
     """Read, understand, score and rank every resume in ``paths`` against every rubric.
 
@@ -133,8 +136,17 @@ def run(
         timeout: seconds one file may take to read.
         progress: called as ``progress(done, total)`` as files are read.
         blind: mask who each candidate is before scoring (``matcher.resume.blind``).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
     """
     as_of = as_of or date.today()
-    store = ReadCache(cache) if cache is not None else None
-    reads = read_many(collect_inputs(paths), jobs, timeout=timeout, cache=store, progress=progress)
+    ocr = ocr_enabled(ocr)
+    store = ReadCache(cache, ocr=ocr) if cache is not None else None
+    reads = read_many(
+        collect_inputs(paths),
+        jobs,
+        timeout=timeout,
+        cache=store,
+        progress=progress,
+        reader=functools.partial(read_data, ocr=ocr),
+    )
     return score_reads(reads, rubrics, as_of, blind=blind)

@@ -52,9 +52,11 @@ class ReadCache:
 
     root: Path
     max_pages: int = MAX_PAGES
+    ocr: bool = False  # reads made with OCR (the extra installed and on) are kept apart
 
     def _path(self, sha: str) -> Path:
-        version = f"read-v{READER_VERSION}-{__version__}-p{self.max_pages}"
+        ocr = "-ocr" if self.ocr else ""
+        version = f"read-v{READER_VERSION}-{__version__}-p{self.max_pages}{ocr}"
         return self.root / version / sha[:2] / f"{sha}.json"
 
     def get(self, source: str, sha: str) -> Read | None:

@@ -71,6 +71,7 @@ class Page:
     pictures: list[Paint] = field(default_factory=list)
     hidden: Counter[str] = field(default_factory=Counter)
     bad: int = 0
+    layer: int = 0  # invisible glyphs kept as a scan's OCR layer (a picture could show them)
 
 
 def covered(p: Page, ch: Char, seq: int) -> bool:

@@ -154,7 +154,15 @@ class GlyphDevice(PDFDevice):
         hidden = sum(p.hidden.values())
         self.pages.append(
             PageGlyphs(
-                p.width, p.height, lines, visible, hidden, p.bad, len(p.pictures), dict(p.hidden)
+                p.width,
+                p.height,
+                lines,
+                visible,
+                hidden,
+                p.bad,
+                len(p.pictures),
+                dict(p.hidden),
+                p.layer,
             )
         )
 
@@ -394,6 +402,7 @@ class GlyphDevice(PDFDevice):
             if any(holds(q, em_h) for q in p.pictures if inside(q.box, cx, cy)):
                 p.chars.append(ch)
                 p.seqs.append(seq)
+                p.layer += 1
             else:
                 p.hidden["invisible"] += 1
         # Kept OCR glyphs join the page in drawing order.

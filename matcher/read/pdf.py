@@ -3,7 +3,8 @@
 Runs pdfminer with ``GlyphDevice`` (``matcher.read.device``), which keeps the glyphs a person
 can see, and hands the pages to the quality gate (``matcher.read.textlayer.page_texts``). A PDF
 that cannot be read raises ``ReadError``: ``encrypted`` or ``corrupt_pdf`` here, ``needs_ocr``,
-``unreadable_text`` or ``no_visible_text`` from the gate. pdfminer lives here and in
+``unreadable_text`` or ``no_visible_text`` from the gate. With OCR on, pages with a picture and
+no text layer are recognised first (``matcher.read.ocr.fill_pages``). pdfminer lives here and in
 ``device`` only; ``matcher.read.reader`` imports this module on the first PDF it reads.
 """
 
@@ -38,11 +39,16 @@ def _page_count(doc: Any) -> int | None:
         return None
 
 
-def read_pdf(data: bytes, max_pages: int) -> tuple[list[str], list[str]]:
+def read_pdf(data: bytes, max_pages: int, ocr: bool = False) -> tuple[list[str], list[str]]:
+    """Page texts and warnings of a PDF; with ``ocr``, pages without a text layer are recognised."""
     warnings: list[str] = []
     device = GlyphDevice(PDFResourceManager(caching=True))
     with _quiet_pdfminer(), limits():
         _run_device(device, data, max_pages, warnings)
+    if ocr and device.pages:
+        from matcher.read.ocr import fill_pages  # the ocr extra: imported on a scan only
+
+        fill_pages(data, device.pages, warnings)
     return page_texts(device.pages, warnings)
 
 

@@ -34,8 +34,10 @@ class PageGlyphs:
 
     ``chars`` counts visible glyphs other than spaces, ``hidden`` those a person cannot see
     (``reasons``: how many for each reason, by the device's reason keys), ``bad`` visible
-    ones without a Unicode mapping (dropped), ``images`` the pictures drawn. Not frozen:
-    ``drop_running_lines`` takes running headers out of ``lines`` in place.
+    ones without a Unicode mapping (dropped), ``images`` the pictures drawn, ``layer`` the
+    visible ones that are an OCR layer (invisible text over a picture). Not frozen:
+    ``drop_running_lines`` takes running headers out of ``lines`` in place, and OCR
+    (``matcher.read.ocr``) fills a page that has no text layer.
     """
 
     width: float
@@ -46,6 +48,7 @@ class PageGlyphs:
     bad: int
     images: int
     reasons: dict[str, int] = field(default_factory=dict)
+    layer: int = 0
 
 
 def page_texts(pages: list[PageGlyphs], warnings: list[str]) -> tuple[list[str], list[str]]:

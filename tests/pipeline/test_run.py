@@ -147,7 +147,8 @@ def test_every_bad_file_is_one_row_with_its_own_status(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
     (tmp_path / "ok.pdf").write_bytes(nurse)
     rubrics = load_rubrics([RUBRICS])[:2]
-    result = run([tmp_path], rubrics, as_of=AS_OF, jobs=2)
+    # OCR off: the rows say what each file is, quickly (tests/read/test_ocr.py reads scans).
+    result = run([tmp_path], rubrics, as_of=AS_OF, jobs=2, ocr=False)
     rows = result.ranking.filter(pl.col("job_id") == rubrics[0].job_id)
     statuses = {Path(r): s for r, s in rows.select("resume", "status").iter_rows()}
     assert {p.name: s for p, s in statuses.items()} == {
