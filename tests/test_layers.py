@@ -78,7 +78,7 @@ PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").
 HOMES = {
     "pdfminer": {"read.streams", "read.guard", "read.device", "read.interp", "read.pdf"},
-    "PIL": {"read.images"},
+    "PIL": {"read.images", "read.ocr"},  # pixels of a PDF's pictures; a scan's page to OCR
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},

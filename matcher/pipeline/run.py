@@ -16,7 +16,14 @@ from pathlib import Path
 import polars as pl
 
 from matcher._version import ENGINE_VERSION
-from matcher.pipeline.workers import READ_TIMEOUT, Progress, read_data, read_many
+from matcher.pipeline.workers import (
+    MEMORY_LIMIT,
+    OCR_MEMORY_LIMIT,
+    READ_TIMEOUT,
+    Progress,
+    read_data,
+    read_many,
+)
 from matcher.ranking import Failure, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
 from matcher.read.reader import ocr_enabled
@@ -147,6 +154,7 @@ def run(
         timeout=timeout,
         cache=store,
         progress=progress,
+        memory=OCR_MEMORY_LIMIT if ocr else MEMORY_LIMIT,
         reader=functools.partial(read_data, ocr=ocr),
     )
     return score_reads(reads, rubrics, as_of, blind=blind)

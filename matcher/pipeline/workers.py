@@ -36,6 +36,9 @@ READ_TIMEOUT = 60.0
 # (bench/bench_attacks.py); past the limit an allocation fails and the file is ``too_large``,
 # so a file that makes pdfminer allocate without end costs one row, not the machine.
 MEMORY_LIMIT = 1 << 30
+# With OCR on, the recogniser (onnxruntime and OpenCV) reserves address space it never
+# touches: measured on one scanned page, 1.5 GiB fails and 2 GiB reads; 3 GiB leaves room.
+OCR_MEMORY_LIMIT = 3 << 30
 
 # A worker whose peak passed this share of its limit is replaced after its file: the memory
 # one file made it take is given back to the system, not kept for the next file.

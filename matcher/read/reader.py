@@ -93,7 +93,7 @@ def read_bytes(
             if not ocr_enabled(ocr):
                 raise ReadError(
                     "an image (PNG or JPEG): its text needs OCR, which is off or not installed "
-                    "(pip install 'matcher[ocr]')",
+                    "(the ocr extra: pip install matcher[ocr])",
                     status="needs_ocr",
                 )
             from matcher.read.ocr import image_text
