@@ -194,6 +194,11 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
         telling = spec is not None and spec >= FIELD_SPECIFICITY and trade_noun(head)
         if telling and head.lower() not in " ".join(names).lower():
             names.append(head)
+        elif not telling and not names and head and trade_noun(head) and len(words) >= 2:
+            # "aircraft maintenance": a noun that says little after one that names the trade.
+            prior = words[-2]
+            if trade_noun(prior) and (specificity(prior) or 0) >= FIELD_SPECIFICITY:
+                names += [f"{prior} {head}", prior]
         # Its people, with the word before the head: "teaching" -> "teacher", "data
         # engineering" -> "data engineer" (not "engineer": a civil engineer is no data one).
         before = " ".join(words[-2:-1])
