@@ -186,11 +186,16 @@ def title_stems(title: str) -> frozenset[str]:
     >>> sorted(title_stems("Senior Engineering Manager of Sales"))
     ['engin', 'manag', 'sale']
     """
-    return frozenset(
-        _stem(w)
+    return frozenset(_stem(w) for w in _telling_words(title))
+
+
+def _telling_words(title: str) -> list[str]:
+    """A title's words less joining words, ranks and levels ("Senior", "II")."""
+    return [
+        w
         for w in _WORD.findall(title.lower())
         if w not in _NOT_JOB and w not in RANK_WORDS and w not in _LEVELS
-    )
+    ]
 
 
 def shares_qualifier(one: str, other: str) -> bool:
@@ -208,12 +213,7 @@ def shares_qualifier(one: str, other: str) -> bool:
 
 
 def _qualifiers(title: str) -> frozenset[str]:
-    words = [
-        w
-        for w in _WORD.findall(title.lower())
-        if w not in _NOT_JOB and w not in RANK_WORDS and w not in _LEVELS
-    ]
-    return frozenset(_stem(w) for w in words if not is_head(w))
+    return frozenset(_stem(w) for w in _telling_words(title) if not is_head(w))
 
 
 @lru_cache(maxsize=1)
