@@ -47,6 +47,7 @@ MODULES = {
         "textlayer",
         "images",
         "canvas",
+        "visibility",
         "streams",
         "guard",
         "ocr",
