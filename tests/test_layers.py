@@ -54,6 +54,7 @@ MODULES = {
         "device",
         "interp",
         "pdf",
+        "pdfium",
         "reader",
         "cache",
     ],

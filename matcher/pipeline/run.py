@@ -131,6 +131,7 @@ def run(
     progress: Progress | None = None,
     blind: bool = False,
     ocr: bool = True,
+    reader: str = "pdfminer",
 ) -> Run:
     """Read, understand, score and rank every resume in ``paths`` against every rubric.
 
@@ -144,10 +145,11 @@ def run(
         progress: called as ``progress(done, total)`` as files are read.
         blind: mask who each candidate is before scoring (``matcher.resume.blind``).
         ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
+        reader: the PDF character source, ``"pdfminer"`` or ``"pdfium"`` (``read_bytes``).
     """
     as_of = as_of or date.today()
     ocr = ocr_enabled(ocr)
-    store = ReadCache(cache, ocr=ocr) if cache is not None else None
+    store = ReadCache(cache, ocr=ocr, reader=reader) if cache is not None else None
     reads = read_many(
         collect_inputs(paths),
         jobs,
@@ -155,6 +157,6 @@ def run(
         cache=store,
         progress=progress,
         memory=OCR_MEMORY_LIMIT if ocr else MEMORY_LIMIT,
-        reader=functools.partial(read_data, ocr=ocr),
+        reader=functools.partial(read_data, ocr=ocr, reader=reader),
     )
     return score_reads(reads, rubrics, as_of, blind=blind)

@@ -58,15 +58,17 @@ Reader = Callable[[str, bytes], "Read"]
 _OUT_OF_MEMORY = "reading it needed more memory than a reader process may use: stopped"
 
 
-def read_data(source: str, data: bytes, ocr: bool = True) -> Read:
+def read_data(source: str, data: bytes, ocr: bool = True, reader: str = "pdfminer") -> Read:
     """Read one resume from its bytes (``source`` names it); never raises.
 
     An unexpected error becomes status ``error``: a reader bug must cost one row, not the batch.
-    ``ocr`` recognises scans when the ``ocr`` extra is installed (``read_bytes``).
+    ``ocr`` recognises scans when the ``ocr`` extra is installed, ``reader`` picks the PDF
+    character source (``read_bytes``).
     """
     try:
         suffix = Path(source).suffix.lower()
-        return Read(source, read_bytes(data, label=source, suffix=suffix, ocr=ocr))
+        doc = read_bytes(data, label=source, suffix=suffix, ocr=ocr, reader=reader)  # type: ignore[arg-type]
+        return Read(source, doc)
     except MatcherError as e:
         return Read(source, None, e.status, e.message)
     except RecursionError:
