@@ -26,6 +26,7 @@ from typing import Any
 from matcher.errors import ReadError
 from matcher.read.canvas import Box, axis_aligned, bounds
 from matcher.read.colours import RGB
+from matcher.read.layout import Char
 from matcher.read.textlayer import PageGlyphs
 from matcher.read.visibility import INVISIBLE_ALPHA, Visibility
 
@@ -80,6 +81,9 @@ def glyph_pages(data: bytes, max_pages: int) -> tuple[list[PageGlyphs], list[str
             raise ReadError("encrypted PDF: a password is required", status="encrypted") from None
         raise ReadError("damaged PDF: pdfium could not open it", status="corrupt_pdf") from None
     judge = Visibility()
+    # Optional content needs /OCProperties in the catalog: where neither it nor compressed
+    # objects (which could hide it) are in the file, marked content is not looked at.
+    marks = b"/OCProperties" in data or b"/ObjStm" in data
     try:
         total = len(pdf)
         for n in range(total):
@@ -88,7 +92,7 @@ def glyph_pages(data: bytes, max_pages: int) -> tuple[list[PageGlyphs], list[str
                 break
             page = pdf[n]
             try:
-                _read_page(api, page, judge)
+                _read_page(api, page, judge, marks)
             finally:
                 page.close()
     except pdfium.PdfiumError:
@@ -244,22 +248,77 @@ class _Objects:
         self._name = (c.c_char * 256)()
         self._len = c.c_ulong()
 
-    def walk(self, page: int) -> None:
+    def walk(self, page: int, marks: bool = True) -> None:
+        """Every object of the page; ``marks``: look for optional content in marked content.
+
+        The loop over text objects is written out (no method calls): on the livecareer PDFs
+        every glyph is a text object of its own, 3,000 a page.
+        """
         api = self.api
+        get_object, obj_type, count_marks = api.get_object, api.obj_type, api.count_marks
+        render_mode, matrix, font_size, fill = api.render_mode, api.matrix, api.font_size, api.fill
+        clip_path, stroke = api.clip_path, api.stroke
+        m_ptr, size_ptr = ctypes.addressof(self._matrix), ctypes.addressof(self._size)
+        rgba = self._rgba_ptrs
+        r, g, b, a = self._rgba
+        mat, size = self._matrix, self._size
+        texts, origins, clips = self.texts, self.origins, self.clips
+        reason = self.judge.string_reason
+        reasons: dict[tuple[float, float], str | None] = {}
+        colours: dict[tuple[int, int, int], RGB] = {}
+        word = ctypes.c_void_p.from_address
+        hypot = math.hypot
         for i in range(api.count_objects(page)):
-            obj = api.get_object(page, i)
-            kind = api.obj_type(obj)
-            if api.count_marks(obj):
+            obj = get_object(page, i)
+            if marks and count_marks(obj):
                 self._marks(obj)
-            if kind == _TEXT:
-                self._text(obj, i)
-            elif kind == _PATH:
-                self._path(obj, i)
-            elif kind == _IMAGE:
-                raise Fallback("a picture")
-            elif kind == _FORM:
-                raise Fallback("a form")
-            # shadings (sh) paint no shape pdfminer tells the device about either
+            # The render mode is -1 for an object that is not text: one call tells both.
+            mode = render_mode(obj)
+            if mode < 0:
+                kind = obj_type(obj)
+                if kind == _TEXT:
+                    raise Fallback("text without a render mode")
+                if kind == _PATH:
+                    self._path(obj, i)
+                elif kind == _IMAGE:
+                    raise Fallback("a picture")
+                elif kind == _FORM:
+                    raise Fallback("a form")
+                # shadings (sh) paint no shape pdfminer tells the device about either
+                continue
+            if mode >= 4:
+                raise Fallback("text drawn as a clip")
+            matrix(obj, m_ptr)
+            font_size(obj, size_ptr)
+            em = abs(size.value)
+            em_w, em_h = em * hypot(mat[0], mat[1]), em * hypot(mat[2], mat[3])
+            if (em_w, em_h) in reasons:
+                why = reasons[em_w, em_h]
+            else:
+                why = reasons[em_w, em_h] = reason(em_w, em_h, False)
+            colour: RGB | None = None
+            alpha = 1.0
+            if fill(obj, *rgba):
+                alpha = a.value / 255
+                key = (r.value, g.value, b.value)
+                colour = colours.get(key)
+                if colour is None:
+                    colour = colours[key] = (key[0] / 255, key[1] / 255, key[2] / 255)
+            if mode in (1, 5):
+                colour, _ = self._colour(stroke, obj)
+            if why is None and alpha < INVISIBLE_ALPHA:
+                why = "transparent"
+            handle = clip_path(obj)
+            clip = None
+            if handle:
+                # pdfium keeps a clip as a shared, copy-on-write value: the word at the start
+                # of an object's clip is that value's address, the same for every object
+                # drawn under one ``W n``, so each clip is measured once; none (0): no clip.
+                shared = word(handle).value or 0
+                if shared:
+                    clip = clips[shared] if shared in clips else self._clip(handle, shared)
+            texts[obj] = (i, why, mode in (3, 7), colour, em_h, clip, alpha)
+            origins[obj] = (mat[4], mat[5], em_w)
 
     def _marks(self, obj: int) -> None:
         api = self.api
@@ -278,20 +337,11 @@ class _Objects:
             return None, 1.0
         return (r.value / 255, g.value / 255, b.value / 255), a.value / 255
 
-    def _clip(self, obj: int) -> Box | None:
-        """The object's clip as one box in page space (the intersection of its paths' bounds).
-
-        pdfium keeps a clip as a shared, copy-on-write value: the word at the start of an
-        object's clip is the address of that shared value, so objects drawn under the same
-        ``W n`` share it, and it is measured once (a page of 3,000 glyphs often has one clip).
-        """
+    def _clip(self, handle: int, key: int) -> Box | None:
+        """A clip (``FPDFPageObj_GetClipPath``) as one box in page space: the intersection
+        of its paths' bounds, as pdfminer's side takes it. Kept under ``key`` (its shared
+        value's address; 0: not kept)."""
         api = self.api
-        handle = api.clip_path(obj)
-        if not handle:
-            return None
-        key = ctypes.c_void_p.from_address(handle).value or 0
-        if key in self.clips:
-            return self.clips[key]
         box: Box | None = None
         n = api.clip_count(handle)
         for k in range(max(n, 0)):
@@ -308,29 +358,14 @@ class _Objects:
             self.clips[key] = box
         return box
 
-    def _em(self, obj: int) -> tuple[float, float, _Matrix]:
-        api = self.api
-        api.matrix(obj, ctypes.addressof(self._matrix))
-        a, b, c, d, e, f = self._matrix
-        api.font_size(obj, ctypes.addressof(self._size))
-        size = abs(self._size.value)
-        return size * math.hypot(a, b), size * math.hypot(c, d), (a, b, c, d, e, f)
-
-    def _text(self, obj: int, order: int) -> None:
-        api = self.api
-        mode = api.render_mode(obj)
-        if mode >= 4:
-            raise Fallback("text drawn as a clip")
-        em_w, em_h, matrix = self._em(obj)
-        # the page's rotation turns the em square, not its size
-        why = self.judge.string_reason(em_w, em_h, False)
-        colour, alpha = self._colour(api.fill, obj)
-        if mode in (1, 5):
-            colour, _ = self._colour(api.stroke, obj)
-        if why is None and alpha < INVISIBLE_ALPHA:
-            why = "transparent"
-        self.texts[obj] = (order, why, mode in (3, 7), colour, em_h, self._clip(obj), alpha)
-        self.origins[obj] = (matrix[4], matrix[5], em_w)
+    def _object_clip(self, obj: int) -> Box | None:
+        handle = self.api.clip_path(obj)
+        if not handle:
+            return None
+        key = ctypes.c_void_p.from_address(handle).value or 0
+        if not key:
+            return None
+        return self.clips[key] if key in self.clips else self._clip(handle, key)
 
     def _path(self, obj: int, order: int) -> None:
         api = self.api
@@ -364,7 +399,7 @@ class _Objects:
         # opaque fill is taken for "not normal", as pdfminer's side takes a blend or mask.
         normal = alpha < 1.0 or not api.transparent(obj)
         self.paints.append(
-            (order, bounds(pts), colour, axis_aligned(pts), self._clip(obj), alpha, normal)
+            (order, bounds(pts), colour, axis_aligned(pts), self._object_clip(obj), alpha, normal)
         )
 
 
@@ -372,12 +407,12 @@ def _meet(a: Box, b: Box) -> Box:
     return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
 
 
-def _read_page(api: _Api, page: Any, judge: Visibility) -> None:
+def _read_page(api: _Api, page: Any, judge: Visibility, marks: bool) -> None:
     handle = _handle(page.raw)
     m, w, h, shown = _page_matrix(api, handle)
     judge.start_page(w, h, _apply(m, shown))
     objects = _Objects(api, judge, m)
-    objects.walk(handle)
+    objects.walk(handle, marks)
     text = api.load_text(handle)
     if not text:
         raise ReadError("damaged PDF: pdfium could not read a page", status="corrupt_pdf")
@@ -399,8 +434,8 @@ def _page_text(api: _Api, tp: int, n: int) -> str | None:
     return text
 
 
-def _glyphs(api: _Api, tp: int, objects: _Objects) -> list[tuple[int, int, Box, str]]:
-    """Each glyph pdfium found: its object's drawing order, its index, its box, its text."""
+def _glyphs(api: _Api, tp: int, objects: _Objects) -> list[tuple[int, int, Char]]:
+    """Each glyph pdfium found: its object's drawing order, its index, the glyph."""
     n = api.count_chars(tp)
     if n <= 0:
         return []
@@ -409,10 +444,11 @@ def _glyphs(api: _Api, tp: int, objects: _Objects) -> list[tuple[int, int, Box, 
     rp = ctypes.addressof(rect)
     texts, m = objects.texts, objects.m
     text_object, loose_box = api.text_object, api.loose_box
-    upright = m[1] == 0 and m[2] == 0
-    ma, md, me, mf = m[0], m[3], m[4], m[5]
-    out: list[tuple[int, int, Box, str]] = []
+    plain = m[:4] == (1.0, 0.0, 0.0, 1.0)  # an unrotated page: a shift only
+    me, mf = m[4], m[5]
+    out: list[tuple[int, int, Char]] = []
     last, style = None, None
+    order, em_h = 0, 0.0
     seen: set[int] = set()
     for i in range(n):
         obj = text_object(tp, i)
@@ -421,6 +457,8 @@ def _glyphs(api: _Api, tp: int, objects: _Objects) -> list[tuple[int, int, Box, 
         if obj != last:
             last, style = obj, texts.get(obj)
             seen.add(obj)
+            if style is not None:
+                order, em_h = style[0], style[4]
         if style is None:
             continue  # not on the page's top level (cannot happen: forms fall back)
         if text is None:
@@ -437,14 +475,12 @@ def _glyphs(api: _Api, tp: int, objects: _Objects) -> list[tuple[int, int, Box, 
         loose_box(tp, i, rp)
         left, top, right, bottom = rect
         # pdfminer's box: the advance wide, from the font's descent one em high
-        y0 = min(top, bottom)
-        if upright:
-            x0, x1 = ma * left + me, ma * right + me
-            ya, yb = md * y0 + mf, md * (y0 + style[4]) + mf
-            box = (min(x0, x1), min(ya, yb), max(x0, x1), max(ya, yb))
+        y0 = bottom if bottom < top else top
+        if plain:
+            out.append((order, i, (left + me, y0 + mf, right + me, y0 + em_h + mf, ch)))
         else:
-            box = _apply(m, (min(left, right), y0, max(left, right), y0 + style[4]))
-        out.append((style[0], i, box, ch))
+            box = _apply(m, (min(left, right), y0, max(left, right), y0 + em_h))
+            out.append((order, i, (*box, ch)))
     if len(seen) < len(texts):
         out += _dropped_spaces(api, tp, objects, seen)
     return out
@@ -452,7 +488,7 @@ def _glyphs(api: _Api, tp: int, objects: _Objects) -> list[tuple[int, int, Box, 
 
 def _dropped_spaces(
     api: _Api, tp: int, objects: _Objects, seen: set[int]
-) -> list[tuple[int, int, Box, str]]:
+) -> list[tuple[int, int, Char]]:
     """The blank glyphs pdfium's text page left out, put back.
 
     pdfium drops a space drawn on its own (a text object of one blank glyph) and infers a
@@ -463,7 +499,7 @@ def _dropped_spaces(
     and one em high from a fifth of an em below the baseline. One that takes no room (the
     next glyph starts where it does) is a zero-width space, as pdfminer reads it.
     """
-    out: list[tuple[int, int, Box, str]] = []
+    out: list[tuple[int, int, Char]] = []
     box = (ctypes.c_float * 4)()
     ptrs = [ctypes.addressof(box) + 4 * k for k in range(4)]
     width = ctypes.c_float()
@@ -485,11 +521,11 @@ def _dropped_spaces(
             ok = font and api.glyph_width(font, 32, 1.0, ctypes.addressof(width))
             text, advance = " ", (width.value if ok else 0.25) * em_w
         space = _apply(objects.m, (x, y - 0.2 * em_h, x + advance, y + 0.8 * em_h))
-        out.append((style[0], -1, space, text))
+        out.append((style[0], -1, (*space, text)))
     return out
 
 
-def _replay(judge: Visibility, objects: _Objects, glyphs: list[tuple[int, int, Box, str]]) -> None:
+def _replay(judge: Visibility, objects: _Objects, glyphs: list[tuple[int, int, Char]]) -> None:
     """Shapes and glyphs to the judge in drawing order, each under its own clip and opacity."""
     if any(glyphs[k][0] > glyphs[k + 1][0] for k in range(len(glyphs) - 1)):
         glyphs.sort(key=lambda g: (g[0], g[1]))
@@ -497,7 +533,8 @@ def _replay(judge: Visibility, objects: _Objects, glyphs: list[tuple[int, int, B
     styles = {s[0]: s for s in objects.texts.values()}
     p = 0
     state: tuple[Box | None, float, bool] | None = None
-    for order, _, box, ch in glyphs:
+    glyph = judge.glyph
+    for order, _, ch in glyphs:
         while p < len(paints) and paints[p][0] < order:
             _, pbox, colour, aligned, clip, alpha, normal = paints[p]
             if state != (clip, alpha, normal):
@@ -509,7 +546,7 @@ def _replay(judge: Visibility, objects: _Objects, glyphs: list[tuple[int, int, B
         if state != (clip, alpha, True):
             state = (clip, alpha, True)
             judge.set_state(clip, alpha, True)
-        judge.glyph((*box, ch), why, invisible, colour, em_h)
+        glyph(ch, why, invisible, colour, em_h)
     for _, pbox, colour, aligned, clip, alpha, normal in paints[p:]:
         judge.set_state(clip, alpha, normal)
         judge.paint(pbox, colour, aligned)
