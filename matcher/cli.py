@@ -1019,13 +1019,22 @@ def serve(
     timeout: Annotated[
         float, typer.Option(min=0.1, metavar="SECONDS", help="Longest a request may take.")
     ] = 60.0,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who every candidate is (name, contacts, gender, age, ...) before scoring, "
+            "whatever the request asks (without it, a request may send blind=true).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the library over HTTP (needs the serve extra: pip install 'matcher[serve]').
 
     Endpoints under /v1 compile postings, score, rank and explain uploaded resumes, and list
     and check rubrics; the OpenAPI document is at /openapi.json. On any address but
     loopback, an API key is required: set MATCHER_API_KEY; clients send it as X-API-Key.
-    Resumes are kept in memory for their request only.
+    Resumes are kept in memory for their request only. Score, rank and explain requests may
+    send blind=true to mask who the candidate is; --blind masks every request.
 
     Example: matcher serve --rubric rubrics/ --port 8000
     """
@@ -1047,7 +1056,14 @@ def serve(
         seconds=timeout,
     )
     try:
-        run_server(rubrics, host=host, port=port, api_key=os.environ.get(KEY_ENV), limits=limits)
+        run_server(
+            rubrics,
+            host=host,
+            port=port,
+            api_key=os.environ.get(KEY_ENV),
+            limits=limits,
+            blind=blind,
+        )
     except MatcherError as e:
         raise _fail(e.message, 2) from None
 
