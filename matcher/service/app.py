@@ -102,7 +102,8 @@ def create_app(
         blind: mask who each candidate is (``matcher.resume.blind``) in every request, whatever
             the request asks; without it a request may ask with ``blind=true``.
     """
-    limits, blind_service = limits or Limits(), blind
+    limits = limits or Limits()
+    blind_service = blind  # a route's own ``blind`` is what its request asks
     store = {r.job_id: r for r in rubrics}
     if len(store) != len(rubrics):
         raise RubricError("the service's rubrics must have distinct job_ids")
