@@ -135,18 +135,21 @@ def score(
             "--no-cache", help="Read every file again instead of using the cache of read files."
         ),
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="Run on a Dask cluster: its scheduler, tcp://HOST:8786 (matcher[dask])."),
+    ] = None,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
-    Read files are cached by content in $XDG_CACHE_HOME/matcher (~/.cache/matcher), so
-    scoring the same resumes against new rubrics does not read them again.
+    Read files and their scores are cached by content in $XDG_CACHE_HOME/matcher
+    (~/.cache/matcher), so scoring the same resumes against new or tuned rubrics does not read
+    them again, and a run that was stopped finishes from the cache when started again.
 
     Example: matcher score samples/ --rubric rubrics/ -o ranking.csv --as-of 2026-01-01
     """
-    import polars as pl
-
-    from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, run
-    from matcher.ranking import FORMATS, format_table, write_table
+    from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, score_files
+    from matcher.ranking import FORMATS, format_table
     from matcher.read.cache import default_cache_dir
     from matcher.rubric.io import load_rubrics
 
@@ -178,20 +181,39 @@ def score(
     if not inputs:
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
-    with _progress() as progress:
-        result = run(inputs, rubrics, as_of=day, jobs=jobs, cache=cache, progress=progress)
-    table = result.ranking
-    if top is not None:
-        table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
-    if out is None:
-        typer.echo(format_table(table))
-    else:
-        _write(lambda: write_table(table, out), out)
-    if evidence is not None:
-        _write(lambda: write_table(result.evidence(), evidence), evidence)
-    for f in sorted({(f.resume, f.status, f.message) for f in result.failures}):
-        typer.echo(f"matcher: {f[0]}: {f[1]}: {f[2]}", err=True)
-    raise typer.Exit(1 if result.failures else 0)
+    done = [0]
+
+    def counted(n: int, total: int) -> None:
+        done[0] = n
+        if progress is not None:
+            progress(n, total)
+
+    try:
+        with _progress() as progress:
+            result = score_files(
+                inputs,
+                rubrics,
+                out=out,
+                evidence=evidence or False,
+                as_of=day,
+                top=top,
+                jobs=jobs,
+                cache=cache,
+                cluster=cluster,
+                progress=counted,
+            )
+    except KeyboardInterrupt:
+        again = "run the same command again to finish from the cache" if cache else "nothing kept"
+        raise _fail(f"interrupted after {done[0]} of {len(inputs)} files: {again}", 130) from None
+    except OSError as e:
+        raise _fail(f"cannot write {e.filename or out}: {e.strerror or e}") from None
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    if result.ranking is not None:
+        typer.echo(format_table(result.ranking))
+    for f in result.failed:
+        typer.echo(f"matcher: {f.source}: {f.status}: {f.message}", err=True)
+    raise typer.Exit(1 if result.failed else 0)
 
 
 @contextlib.contextmanager

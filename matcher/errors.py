@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 # Why a resume file has no score: the ``status`` of its failure rows (README, "The command
-# line"). ``ReadError`` raises all but the last three, which the pipeline adds.
+# line"). ``ReadError`` raises all but the last four, which the pipeline adds.
 ReadStatus = Literal[
     "empty",
     "not_a_pdf",
@@ -27,6 +27,7 @@ ReadStatus = Literal[
     "not_found",
     "timeout",
     "reader_crashed",
+    "out_of_memory",
     "error",
 ]
 # The ``status`` column of the ranking table: ``ok`` for a scored resume, else why not.

@@ -49,7 +49,7 @@ MODULES = {
     "compiler": ["posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
-    "pipeline": ["workers", "run"],
+    "pipeline": ["stored", "rows", "workers", "spool", "cluster", "run"],
 }
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").

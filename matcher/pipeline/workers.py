@@ -1,35 +1,50 @@
-"""Workers: resume paths in, one ``Read`` per path out, each file read in a worker process.
+"""Workers: files (paths or bytes) in, one result per file out, each file handled in a worker process.
 
-A file that hangs past its time limit (status ``timeout``) or kills its worker
-(``reader_crashed``) costs that file only: the worker is replaced and the batch goes on. A
-reader bug becomes status ``error``. Files already in the read cache are not read again.
+``pool`` runs a picklable ``work(source, data)`` on every file in worker processes and yields
+``(index, result)`` as files finish. A file that hangs past its time limit (status
+``timeout``), kills its worker (``reader_crashed``) or outgrows the memory limit
+(``out_of_memory``) costs that file only: the worker is replaced and the batch goes on. Workers
+ignore Ctrl-C: the parent stops them, so an interrupted batch prints no worker tracebacks, and
+a worker told to stop finishes or removes the cache entry it is writing. ``read_many`` reads
+files this way; ``rows.score_file`` is what a scoring batch runs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import multiprocessing
 import os
+import signal
+import sys
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from matcher.errors import MatcherError
+from matcher.pipeline.rows import read_data
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
-from matcher.read.reader import read_bytes
 
 # Seconds one file may take in its worker before the worker is stopped and the file reported.
 READ_TIMEOUT = 60.0
 
+# Bytes of memory one worker may grow by (address space past what it had at start, and its
+# resident size): a file that needs more is stopped and reported as ``out_of_memory``.
+MEMORY_LIMIT = 1 << 30
 
 # Seconds a new reader process may take to start (import the reader) before it is used anyway.
 STARTUP_TIMEOUT = 60.0
+
+# How often the parent looks at the workers' resident memory, in seconds.
+WATCH_EVERY = 0.5
+
+# Files sent ahead to each worker, so it never waits for the parent between two files.
+DEPTH = 2
 
 
 Progress = Callable[[int, int], None]
@@ -38,19 +53,42 @@ Progress = Callable[[int, int], None]
 Reader = Callable[[str, bytes], "Read"]
 
 
-def read_data(source: str, data: bytes) -> Read:
-    """Read one resume from its bytes (``source`` names it); never raises.
+R = TypeVar("R")
 
-    An unexpected error becomes status ``error``: a reader bug must cost one row, not the batch.
+# (source, status, message) -> the result of a file that failed outside ``work``.
+Fail = Callable[[str, str, str], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One file to handle: its index in the batch, its name, and its bytes when already in hand."""
+
+    index: int
+    source: str
+    data: bytes | None = None
+
+
+def pool(
+    items: Iterable[Item],
+    work: Callable[[str, bytes | None], R],
+    fail: Callable[[str, str, str], R],
+    jobs: int | None = None,
+    *,
+    timeout: float = READ_TIMEOUT,
+    memory_limit: int | None = MEMORY_LIMIT,
+    window: int | None = None,
+) -> Generator[tuple[int, R], None, None]:
+    """Run ``work(source, data)`` on every item in worker processes; yield ``(index, result)``.
+
+    Results come as files finish. Items are taken from ``items`` only as workers need them, so a
+    stream of any length runs in bounded memory; with ``window``, no item is taken while the
+    oldest unfinished one is ``window`` items behind (for callers that put results back in
+    order). A file that hangs past ``timeout`` seconds, kills its worker or outgrows
+    ``memory_limit`` bytes gets ``fail(source, status, message)``. Closing the iterator (or an
+    exception in the caller, Ctrl-C included) stops every worker. Workers start from a fork
+    server, so a script that calls this needs the usual ``if __name__ == "__main__":`` guard.
     """
-    try:
-        return Read(source, read_bytes(data, label=source, suffix=Path(source).suffix.lower()))
-    except MatcherError as e:
-        return Read(source, None, e.status, e.message)
-    except RecursionError:
-        return Read(source, None, "corrupt_pdf", "damaged file: content nested too deeply")
-    except Exception as e:
-        return Read(source, None, "error", f"unexpected {type(e).__name__}: {e}")
+    return _Pool(items, work, fail, jobs, timeout, memory_limit, window).run()
 
 
 def read_many(
@@ -67,8 +105,6 @@ def read_many(
     Each file is read in a worker process, so a file that hangs past ``timeout`` seconds
     (status ``timeout``) or kills its worker (status ``reader_crashed``) costs that file only:
     the worker is replaced and the batch goes on. Files already in ``cache`` are not read again.
-    Workers start from a fork server, so a script that calls this needs the usual
-    ``if __name__ == "__main__":`` guard of multiprocessing code.
 
     Args:
         sources: file paths.
@@ -82,67 +118,115 @@ def read_many(
         One ``Read`` per source, in the order given.
     """
     results: list[Read | None] = [None] * len(sources)
-    tasks: deque[tuple[int, str]] = deque()
-    done = 0
-
-    def finish(i: int, sha: str, read: Read) -> None:
-        nonlocal done
+    work = functools.partial(_read_one, reader, cache)
+    items = (Item(i, s) for i, s in enumerate(sources))
+    for done, (i, read) in enumerate(pool(items, work, _read_failed, jobs, timeout=timeout), 1):
         results[i] = read
-        if cache is not None and sha:
-            cache.put(sha, read)
-        done += 1
         if progress is not None:
             progress(done, len(sources))
-
-    for i, source in enumerate(sources):
-        hit = None
-        if cache is not None:
-            # Hash in this process to find cached reads; the bytes are not kept (a worker
-            # reads the file again), so a large batch does not sit in memory.
-            try:
-                hit = cache.get(source, hashlib.sha256(read_file_bytes(source)).hexdigest())
-            except MatcherError as e:
-                hit = Read(source, None, e.status, e.message)
-        if hit is None:
-            tasks.append((i, source))
-        else:
-            finish(i, "", hit)
-    if tasks:
-        workers = min(jobs or os.cpu_count() or 1, len(tasks))
-        _run_workers(tasks, workers, timeout, reader, finish)
     return [
         r if r is not None else Read(s, None, "error", "not read")
         for r, s in zip(results, sources, strict=True)
     ]
 
 
-def _worker_loop(conn: Connection, reader: Reader) -> None:
-    """A reader process: for each (index, path) it is sent, send back (index, sha256, Read).
+def _read_failed(source: str, status: str, message: str) -> Read:
+    return Read(source, None, status, message)
 
-    The hash is of the bytes this process read, so a file changed meanwhile is cached under
-    its new content. Stops when it is sent None. Says "ready" first, so that its start-up
-    (imports) is not counted against the first file's time limit.
+
+def _read_one(reader: Reader, cache: ReadCache | None, source: str, data: bytes | None) -> Read:
+    """Read one file through the cache (runs in a worker)."""
+    try:
+        data = read_file_bytes(source) if data is None else data
+    except MatcherError as e:
+        return Read(source, None, e.status, e.message)
+    sha = hashlib.sha256(data).hexdigest()
+    hit = cache.get(source, sha) if cache is not None else None
+    if hit is not None:
+        return hit
+    read = reader(source, data)
+    if cache is not None:
+        cache.put(sha, read)
+    return read
+
+
+def _worker_loop(
+    conn: Connection, work: Callable[[str, bytes | None], Any], limit: int | None
+) -> None:
+    """A worker: for each (index, source, data) it is sent, send back (index, result).
+
+    Says "ready" first, so that its start-up (imports) is not counted against the first
+    file's time limit. Stops when it is sent None or the parent goes away. Ctrl-C is the
+    parent's business; SIGTERM ends the worker between two steps, without a traceback.
     """
-    conn.send("ready")
-    while True:
-        task = conn.recv()
-        if task is None:
-            return
-        i, source = task
-        try:
-            data = read_file_bytes(source)
-        except MatcherError as e:
-            conn.send((i, "", Read(source, None, e.status, e.message)))
-            continue
-        conn.send((i, hashlib.sha256(data).hexdigest(), reader(source, data)))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        _limit_memory(limit)
+        conn.send("ready")
+        while True:
+            task = conn.recv()
+            if task is None:
+                return
+            i, source, data = task
+            try:
+                result = work(source, data)
+            except MemoryError:
+                del data
+                message = f"needed more than {_size(limit)} of memory: stopped"
+                conn.send((i, ("out_of_memory", message)))
+                return  # the parent starts a fresh worker
+            conn.send((i, result))
+    except (EOFError, OSError, KeyboardInterrupt, SystemExit):
+        return
+
+
+def _limit_memory(limit: int | None) -> None:
+    """Let this process's address space grow by at most ``limit`` bytes (where the OS can)."""
+    if limit is None:
+        return
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        now = _vm_size()
+        if now:
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            want = now + limit
+            if hard == resource.RLIM_INFINITY or want <= hard:
+                resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+
+
+def _vm_size() -> int:
+    """This process's address space in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _rss(pid: int) -> int:
+    """Resident bytes of process ``pid`` (0 where /proc is not there)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return "the memory there was"
+    return f"{n / (1 << 30):g} GiB" if n >= 1 << 30 else f"{n / (1 << 20):.0f} MiB"
 
 
 @dataclass(slots=True)
 class _Slot:
     process: Any
     conn: Connection
-    task: tuple[int, str] | None = None
-    started: float = 0.0
+    tasks: deque[Item] = field(default_factory=deque)
+    started: float = 0.0  # when the first of ``tasks`` started
+    base_rss: int = 0
 
 
 def _context() -> Any:
@@ -155,88 +239,171 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _run_workers(
-    tasks: deque[tuple[int, str]],
-    workers: int,
-    timeout: float,
-    reader: Reader,
-    finish: Callable[[int, str, Read], None],
-) -> None:
-    ctx = _context()
+class _Pool(Generic[R]):
+    def __init__(
+        self,
+        items: Iterable[Item],
+        work: Callable[[str, bytes | None], R],
+        fail: Callable[[str, str, str], R],
+        jobs: int | None,
+        timeout: float,
+        limit: int | None,
+        window: int | None,
+    ) -> None:
+        self.items = iter(items)
+        self.work, self.fail = work, fail
+        self.jobs = jobs or os.cpu_count() or 1
+        self.timeout, self.limit, self.window = timeout, limit, window
+        self.ctx = _context()
+        self.again: deque[Item] = deque()  # sent to a worker that died before starting them
+        self.exhausted = False
+        self.open: set[int] = set()  # indices taken and not finished
+        self.slots: list[_Slot] = []
 
-    def start() -> _Slot:
-        parent, child = ctx.Pipe()
-        p = ctx.Process(target=_worker_loop, args=(child, reader), daemon=True)
+    def start(self) -> _Slot:
+        parent, child = self.ctx.Pipe()
+        p = self.ctx.Process(target=_worker_loop, args=(child, self.work, self.limit), daemon=True)
         p.start()
         child.close()
         # A worker that cannot even start fails its first file as a crash, below.
         if parent.poll(STARTUP_TIMEOUT):
             with contextlib.suppress(EOFError, OSError):
                 parent.recv()
-        return _Slot(p, parent)
+        return _Slot(p, parent, base_rss=_rss(p.pid))
 
-    def stop(slot: _Slot) -> None:
-        slot.process.kill()
+    def stop(self, slot: _Slot, gently: bool = False) -> None:
+        if gently:
+            slot.process.terminate()
+            slot.process.join(timeout=2)
+        if slot.process.is_alive():
+            slot.process.kill()
         slot.process.join()
         slot.conn.close()
 
-    slots = [start() for _ in range(workers)]
-    try:
-        while tasks or any(s.task for s in slots):
-            for k, slot in enumerate(slots):
-                if slot.task is None and tasks:
-                    slot.task, slot.started = tasks.popleft(), time.monotonic()
-                    try:
-                        slot.conn.send(slot.task)
-                    except OSError:  # the worker is gone before reading: say so, replace it
-                        i, source = slot.task
-                        stop(slot)
-                        slots[k] = start()
-                        message = "the reader process died before reading this file"
-                        finish(i, "", Read(source, None, "reader_crashed", message))
-            busy = [s for s in slots if s.task is not None]
-            if not busy:
-                continue
-            deadline = min(s.started for s in busy) + timeout
-            ready = wait(
-                [s.conn for s in busy] + [s.process.sentinel for s in busy],
-                timeout=max(0.0, deadline - time.monotonic()),
-            )
-            for k, slot in enumerate(slots):
-                if slot.task is None:
-                    continue
-                i, source = slot.task
-                if slot.conn in ready or slot.process.sentinel in ready:
-                    try:
-                        _, sha, read = slot.conn.recv()
-                    except (EOFError, OSError):
-                        sha = ""
-                        slot.process.join(timeout=5)
-                        code = slot.process.exitcode
-                        read = Read(
-                            source,
-                            None,
-                            "reader_crashed",
-                            f"the reader process died on this file (exit code {code})",
-                        )
-                        stop(slot)
-                        slots[k] = slot = start()
-                    slot.task = None
-                    finish(i, sha, read)
-                elif time.monotonic() - slot.started >= timeout:
-                    stop(slot)
-                    slots[k] = start()
-                    finish(
-                        i,
-                        "",
-                        Read(source, None, "timeout", f"reading took over {timeout:g} s: stopped"),
-                    )
-    finally:
+    def replace(self, k: int) -> None:
+        """Stop worker ``k`` and start another; the files still sent to it go back in line.
+
+        The caller has taken the file the worker was on off its ``tasks`` first."""
+        slot = self.slots[k]
+        self.stop(slot)
+        self.again.extendleft(reversed(slot.tasks))
+        self.slots[k] = self.start()
+
+    def take(self) -> Item | None:
+        if self.again:
+            return self.again.popleft()
+        if self.exhausted:
+            return None
+        if self.window is not None and self.open and max(self.open) - min(self.open) >= self.window:
+            return None
+        item = next(self.items, None)
+        if item is None:
+            self.exhausted = True
+            return None
+        self.open.add(item.index)
+        return item
+
+    def feed(self, k: int) -> list[tuple[int, R]]:
+        """Send worker ``k`` files up to ``DEPTH``; files it cannot take fail at once."""
+        out: list[tuple[int, R]] = []
+        slot = self.slots[k]
+        while len(slot.tasks) < DEPTH:
+            item = self.take()
+            if item is None:
+                break
+            if not slot.tasks:
+                slot.started = time.monotonic()
+            slot.tasks.append(item)
+            try:
+                slot.conn.send((item.index, item.source, item.data))
+            except OSError:  # the worker is gone before reading: say so, replace it
+                slot.tasks.pop()
+                message = "the reader process died before reading this file"
+                out.append(self.finish(item, self.fail(item.source, "reader_crashed", message)))
+                self.replace(k)
+                slot = self.slots[k]
+        return out
+
+    def finish(self, item: Item, result: R) -> tuple[int, R]:
+        self.open.discard(item.index)
+        return item.index, result
+
+    def run(self) -> Generator[tuple[int, R], None, None]:
+        try:
+            first = self.take()
+            if first is None:
+                return
+            self.again.appendleft(first)
+            self.slots = [self.start() for _ in range(self.jobs)]
+            while True:
+                for k in range(len(self.slots)):
+                    yield from self.feed(k)
+                busy = [s for s in self.slots if s.tasks]
+                if not busy:
+                    if self.take_pending():
+                        continue
+                    return
+                deadline = min(s.started for s in busy) + self.timeout
+                ready = wait(
+                    [s.conn for s in busy] + [s.process.sentinel for s in busy],
+                    timeout=max(0.0, min(deadline - time.monotonic(), WATCH_EVERY)),
+                )
+                for k, slot in enumerate(self.slots):
+                    if slot.tasks:
+                        yield from self.check(k, slot, ready)
+        except BaseException:
+            self.close(gently=True)
+            raise
+        finally:
+            self.close()
+
+    def take_pending(self) -> bool:
+        item = self.take()
+        if item is None:
+            return False
+        self.again.appendleft(item)
+        return True
+
+    def check(self, k: int, slot: _Slot, ready: list[Any]) -> Iterator[tuple[int, R]]:
+        item = slot.tasks[0]
+        if slot.conn in ready or slot.process.sentinel in ready:
+            try:
+                _, result = slot.conn.recv()
+            except (EOFError, OSError):
+                slot.process.join(timeout=5)
+                code = slot.process.exitcode
+                message = f"the reader process died on this file (exit code {code})"
+                slot.tasks.popleft()
+                yield self.finish(item, self.fail(item.source, "reader_crashed", message))
+                self.replace(k)
+                return
+            slot.tasks.popleft()
+            slot.started = time.monotonic()
+            if isinstance(result, tuple) and len(result) == 2 and result[0] == "out_of_memory":
+                yield self.finish(item, self.fail(item.source, *result))
+                self.replace(k)
+                return
+            yield self.finish(item, result)
+        elif time.monotonic() - slot.started >= self.timeout:
+            message = f"reading took over {self.timeout:g} s: stopped"
+            slot.tasks.popleft()
+            yield self.finish(item, self.fail(item.source, "timeout", message))
+            self.replace(k)
+        elif self.limit is not None and _rss(slot.process.pid) - slot.base_rss > self.limit:
+            message = f"needed more than {_size(self.limit)} of memory: stopped"
+            slot.tasks.popleft()
+            yield self.finish(item, self.fail(item.source, "out_of_memory", message))
+            self.replace(k)
+
+    def close(self, gently: bool = False) -> None:
+        slots, self.slots = self.slots, []
         for slot in slots:
             with contextlib.suppress(OSError):
                 slot.conn.send(None)
         for slot in slots:
-            slot.process.join(timeout=1)
+            if gently:
+                slot.process.terminate()
+            slot.process.join(timeout=2 if gently else 1)
             if slot.process.is_alive():
                 slot.process.kill()
                 slot.process.join()

@@ -209,7 +209,7 @@ def test_cli_caches_by_default_and_no_cache_skips_it(tmp_path: Path, _private_ca
     res = runner.invoke(app, [*args, "--no-cache"])
     assert res.exit_code == 0 and not _private_cache.exists()
     res = runner.invoke(app, args)
-    assert res.exit_code == 0 and len(list(_private_cache.rglob("*.json"))) == 1
+    assert res.exit_code == 0 and len(list(_private_cache.glob("matcher/read-v*/*/*.json"))) == 1
 
 
 def test_progress_is_reported_per_file(tmp_path: Path) -> None:
