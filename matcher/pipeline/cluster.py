@@ -20,6 +20,9 @@ from matcher.pipeline.rows import Batch, FileRows, score_file
 from matcher.pipeline.spool import Spool, evidence_frame, spool_frame
 from matcher.pipeline.stored import build_id
 
+# How long to try to reach the scheduler before giving up.
+CONNECT_TIMEOUT = "20s"
+
 # Files per task: enough that a task's overhead (~ms) is small against its work.
 PARTITION = 256
 
@@ -50,7 +53,7 @@ def score_on_cluster(
     client: Any = cluster
     try:
         if own:
-            client = Client(cluster, timeout="20s")  # type: ignore[no-untyped-call]
+            client = Client(cluster, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as e:
         raise MatcherError(f"cannot reach the Dask scheduler at {cluster}: {e}") from None
     try:

@@ -178,6 +178,7 @@ def score_files(
     timeout: float = READ_TIMEOUT,
     memory_limit: int | None = MEMORY_LIMIT,
     cluster: str | object | None = None,
+    send_bytes: bool = False,
     progress: Progress | None = None,
 ) -> Scored:
     """Score every resume in ``paths`` against every rubric and rank them, in flat memory.
@@ -200,6 +201,8 @@ def score_files(
         timeout: seconds one file may take.
         memory_limit: bytes one worker may grow by before its file is stopped (``out_of_memory``).
         cluster: a Dask scheduler address (``tcp://host:8786``) or ``distributed.Client``.
+        send_bytes: on a cluster, send each file's bytes rather than its path (for workers
+            that do not see the same files).
         progress: called as ``progress(done, total)`` as files are scored.
 
     Returns:
@@ -226,7 +229,9 @@ def score_files(
         if cluster is not None:
             from matcher.pipeline.cluster import score_on_cluster
 
-            score_on_cluster(cluster, sources, batch, spool, progress=progress)
+            score_on_cluster(
+                cluster, sources, batch, spool, send_bytes=send_bytes, progress=progress
+            )
         else:
             items = (Item(i, s) for i, s in enumerate(sources))
             scored = _scored(items, batch, jobs, timeout, memory_limit)
