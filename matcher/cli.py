@@ -347,7 +347,8 @@ def tune(
 
     Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
     """
-    from matcher.pipeline.run import run
+    from matcher.pipeline.run import score_files
+    from matcher.read.cache import default_cache_dir
     from matcher.rubric.io import load_rubric, save_rubric
     from matcher.tune.labels import read_groups, read_labels
     from matcher.tune.report import format_report
@@ -365,9 +366,13 @@ def tune(
     try:
         base = load_rubric(rubric)
         decisions, who = read_labels(labels), read_groups(groups) if groups else None
-        result = run(resumes, [base], as_of=day, jobs=jobs)
+        # Through the cache: a tuning round does not read (or understand) the resumes again.
+        result = score_files(
+            resumes, [base], as_of=day, jobs=jobs, evidence=True, cache=default_cache_dir()
+        )
+        assert result.evidence is not None
         tuned = tune_rubric(
-            result.evidence(),
+            result.evidence,
             base,
             decisions,
             k=k,
@@ -379,8 +384,8 @@ def tune(
     except MatcherError as e:
         raise _fail(e.message) from None
     typer.echo(format_report(tuned))
-    for f in result.failures:
-        typer.echo(f"matcher: {f.resume}: {f.status}: {f.message}", err=True)
+    for f in result.failed:
+        typer.echo(f"matcher: {f.source}: {f.status}: {f.message}", err=True)
     for w in tuned.warnings:
         typer.echo(f"matcher: warning: {w}", err=True)
     if target is not None and tuned.too_few and not force:
@@ -388,7 +393,7 @@ def tune(
     if target is not None:
         _write(lambda: save_rubric(tuned.rubric, target), target)
         typer.echo(f"{target}: tuned rubric written", err=True)
-    raise typer.Exit(1 if result.failures else 0)
+    raise typer.Exit(1 if result.failed else 0)
 
 
 def main() -> None:
