@@ -12,6 +12,7 @@ exception.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -33,7 +34,7 @@ from matcher.pipeline.stored import (
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
 from matcher.read.reader import read_bytes
-from matcher.resume.understand import Resume, understand
+from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
 from matcher.scoring.score import ScoreCard, score_many
 
@@ -51,20 +52,60 @@ class Batch:
         return tuple(match_key(r) for r in self.rubrics)
 
 
+# List cells travel as one string joined by this: a worker sends plain tuples of scalars,
+# cheap to pass between processes and to put in columns; no label or warning holds it.
+SEP = "\x1f"
+
+
 @dataclass(frozen=True, slots=True)
 class FileRows:
-    """One file's rows: its status and, when it was scored, one ``Row`` per rubric.
+    """One file's rows: its status and, when it was scored, its row for each rubric, as columns.
 
-    ``rows`` is empty when ``status`` is not ``ok``; ``evidence`` holds tuples in the column
-    order of ``ranking.EVIDENCE_SCHEMA``, only when the batch asked for evidence.
+    ``scores``, ``eligible``, ``missing`` and ``warnings`` have one entry per rubric of the
+    batch (lists joined by ``SEP``), and are empty when ``status`` is not ``ok``; ``rows`` gives
+    them as ``Row`` values. ``evidence`` holds tuples in the column order of
+    ``ranking.EVIDENCE_SCHEMA``, only when the batch asked for evidence.
     """
 
     source: str
     resume_id: str
     status: str
     message: str
-    rows: tuple[Row, ...] = ()
+    scores: tuple[float, ...] = ()
+    eligible: tuple[bool, ...] = ()
+    missing: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
     evidence: tuple[tuple[Any, ...], ...] = ()
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """One ``Row`` per rubric, in the batch's order (none when the file was not scored)."""
+        return tuple(
+            Row(s, e, _split(m), _split(w))
+            for s, e, m, w in zip(
+                self.scores, self.eligible, self.missing, self.warnings, strict=True
+            )
+        )
+
+    @staticmethod
+    def scored(
+        source: str, resume_id: str, rows: Sequence[Row], evidence: tuple[tuple[Any, ...], ...] = ()
+    ) -> FileRows:
+        return FileRows(
+            source,
+            resume_id,
+            "ok",
+            "",
+            tuple(r.score for r in rows),
+            tuple(r.eligible for r in rows),
+            tuple(SEP.join(r.missing_required) for r in rows),
+            tuple(SEP.join(r.warnings) for r in rows),
+            evidence,
+        )
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(SEP)) if joined else ()
 
 
 def read_data(source: str, data: bytes) -> Read:
@@ -99,28 +140,20 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
     sha = hashlib.sha256(data).hexdigest()
     cache, keys = batch.cache, batch.keys()
     entry: dict[str, Any] | None = None
-    read = None
     if cache is not None:
-        read = cache.get(source, sha)
-        if read is not None and read.document is None:
-            return FileRows(source, "", read.status, read.message)
-        if read is not None:
-            entry = cache.load(_namespace(batch.as_of), sha)
-            if not isinstance(entry, dict):
-                entry = None
-    if read is not None and entry is not None and not batch.evidence:
-        matches = entry.get("matches", {})
-        if all(k in matches for k in keys):
-            doc = read.document
-            assert doc is not None
-            try:
-                got = tuple(
-                    row_of(r, Match.of_data(matches[k]), doc.warnings)
+        got = cache.load(_namespace(batch.as_of), sha)
+        entry = got if isinstance(got, dict) else None
+    if entry is not None and not batch.evidence:
+        # Warm: every rubric's credits are cached; one small entry, no reading, no scanning.
+        with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError):
+            matches, warnings = entry["matches"], tuple(entry["warnings"])
+            if all(k in matches for k in keys):
+                rows = [
+                    row_of(r, Match.of_data(matches[k]), warnings)
                     for r, k in zip(batch.rubrics, keys, strict=True)
-                )
-                return FileRows(source, sha[:12], "ok", "", got)
-            except (ValueError, TypeError, KeyError):
-                pass  # a damaged entry: score again below
+                ]
+                return FileRows.scored(source, sha[:12], rows)
+    read = cache.get(source, sha) if cache is not None else None
     if read is None:
         read = read_data(source, data)
         if cache is not None:
@@ -130,11 +163,9 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
         return FileRows(source, "", read.status, read.message)
     try:
         resume = None
-        if entry is not None and "resume" in entry:
-            try:
+        if entry is not None:
+            with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError):
                 resume = resume_of(entry["resume"], doc, batch.as_of)
-            except (ValueError, TypeError, KeyError):
-                resume = None
         if resume is None:
             resume = understand(doc, batch.as_of)
         cards = score_many(resume, batch.rubrics)
@@ -147,13 +178,15 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
         old = entry.get("matches", {}) if entry is not None else {}
         stored = {**old, **{k: m.data() for k, m in matches_now.items()}}
         cache.store(
-            _namespace(batch.as_of), sha, {"resume": resume_data(resume), "matches": stored}
+            _namespace(batch.as_of),
+            sha,
+            {"warnings": list(doc.warnings), "resume": resume_data(resume), "matches": stored},
         )
-    got = tuple(
+    rows = [
         row_of(r, matches_now[k], doc.warnings) for r, k in zip(batch.rubrics, keys, strict=True)
-    )
+    ]
     evidence = evidence_rows(cards) if batch.evidence else ()
-    return FileRows(source, sha[:12], "ok", "", got, evidence)
+    return FileRows.scored(source, sha[:12], rows, evidence)
 
 
 def evidence_rows(cards: Sequence[ScoreCard]) -> tuple[tuple[Any, ...], ...]:
@@ -165,8 +198,3 @@ def evidence_rows(cards: Sequence[ScoreCard]) -> tuple[tuple[Any, ...], ...]:
             d["contribution"] = round(e.contribution, 4)
             out.append((c.job_id, c.resume, c.resume_id, *d.values()))
     return tuple(out)
-
-
-def understood(resume: Resume) -> Resume:
-    """(For tests) a resume through the cache's codec: equal to ``resume``."""
-    return resume_of(resume_data(resume), resume.document, resume.as_of)
