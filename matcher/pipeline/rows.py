@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from matcher.errors import MatcherError
 from matcher.pipeline.stored import (
     Match,
     Row,
+    Weights,
     build_id,
     match_key,
     match_of,
@@ -47,9 +48,12 @@ class Batch:
     as_of: date
     evidence: bool = False  # keep the evidence rows (``--evidence``, tuning)
     cache: ReadCache | None = None
+    keys: tuple[str, ...] = field(init=False)  # each rubric's ``match_key``, made once
+    weights: tuple[Weights, ...] = field(init=False)
 
-    def keys(self) -> tuple[str, ...]:
-        return tuple(match_key(r) for r in self.rubrics)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(match_key(r) for r in self.rubrics))
+        object.__setattr__(self, "weights", tuple(Weights.of(r) for r in self.rubrics))
 
 
 # List cells travel as one string joined by this: a worker sends plain tuples of scalars,
@@ -138,7 +142,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
         except MatcherError as e:
             return FileRows(source, "", e.status, e.message)
     sha = hashlib.sha256(data).hexdigest()
-    cache, keys = batch.cache, batch.keys()
+    cache, keys = batch.cache, batch.keys
     entry: dict[str, Any] | None = None
     if cache is not None:
         got = cache.load(_namespace(batch.as_of), sha)
@@ -149,8 +153,8 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
             matches, warnings = entry["matches"], tuple(entry["warnings"])
             if all(k in matches for k in keys):
                 rows = [
-                    row_of(r, Match.of_data(matches[k]), warnings)
-                    for r, k in zip(batch.rubrics, keys, strict=True)
+                    row_of(w, Match.of_data(matches[k]), warnings)
+                    for w, k in zip(batch.weights, keys, strict=True)
                 ]
                 return FileRows.scored(source, sha[:12], rows)
     read = cache.get(source, sha) if cache is not None else None
@@ -183,7 +187,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
             {"warnings": list(doc.warnings), "resume": resume_data(resume), "matches": stored},
         )
     rows = [
-        row_of(r, matches_now[k], doc.warnings) for r, k in zip(batch.rubrics, keys, strict=True)
+        row_of(w, matches_now[k], doc.warnings) for w, k in zip(batch.weights, keys, strict=True)
     ]
     evidence = evidence_rows(cards) if batch.evidence else ()
     return FileRows.scored(source, sha[:12], rows, evidence)

@@ -119,28 +119,26 @@ def _decode(v: Any, tp: Any) -> Any:
 class Match:
     """What one resume earned on each criterion of a rubric, without the weights.
 
-    ``credits`` and ``met`` are in the rubric's criterion order; ``warnings`` are the ones the
-    rubric adds to the document's (``keyword_stuffing``).
+    ``credits`` holds ``(criterion index, credit)`` for the criteria that earned something
+    (most earn nothing); ``met`` is one character per criterion in the rubric's order, "1"
+    where it is met; ``warnings`` are the ones the rubric adds to the document's
+    (``keyword_stuffing``).
     """
 
-    credits: tuple[float, ...]
-    met: tuple[bool, ...]
+    credits: tuple[tuple[int, float], ...]
+    met: str
     warnings: tuple[str, ...] = ()
 
     def data(self) -> list[Any]:
-        """As JSON data: credits (0 as the integer 0, shorter), met as a string of 0 and 1."""
-        return [
-            [c if c else 0 for c in self.credits],
-            "".join("1" if m else "0" for m in self.met),
-            list(self.warnings),
-        ]
+        """As JSON data."""
+        return [[[i, c] for i, c in self.credits], self.met, list(self.warnings)]
 
     @staticmethod
     def of_data(data: list[Any]) -> Match:
         credits, met, warnings = data
-        return Match(
-            tuple(float(c) for c in credits), tuple(m == "1" for m in met), tuple(warnings)
-        )
+        if not isinstance(met, str):
+            raise TypeError("met must be a string")
+        return Match(tuple((int(i), float(c)) for i, c in credits), met, tuple(warnings))
 
 
 def match_key(rubric: Rubric) -> str:
@@ -159,8 +157,8 @@ def match_key(rubric: Rubric) -> str:
 def match_of(card: ScoreCard, document_warnings: int) -> Match:
     """A card's ``Match``; its first ``document_warnings`` warnings are the document's own."""
     return Match(
-        tuple(e.credit for e in card.evidence),
-        tuple(e.met for e in card.evidence),
+        tuple((i, e.credit) for i, e in enumerate(card.evidence) if e.credit),
+        "".join("1" if e.met else "0" for e in card.evidence),
         card.warnings[document_warnings:],
     )
 
@@ -175,23 +173,39 @@ class Row:
     warnings: tuple[str, ...]
 
 
-def row_of(rubric: Rubric, match: Match, document_warnings: tuple[str, ...]) -> Row:
-    """The ranking row of a resume whose ``match`` against ``rubric``'s criteria is known.
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """What ``row_of`` needs of a rubric, taken out once per batch."""
+
+    weights: tuple[float, ...]
+    total: float
+    required: tuple[tuple[int, str], ...]  # (index, label) of the required criteria
+
+    @staticmethod
+    def of(rubric: Rubric) -> Weights:
+        crits = rubric.criteria
+        return Weights(
+            tuple(c.weight for c in crits),
+            sum(c.weight for c in crits),
+            tuple((i, c.label) for i, c in enumerate(crits) if c.required),
+        )
+
+
+def row_of(weights: Weights, match: Match, document_warnings: tuple[str, ...]) -> Row:
+    """The ranking row of a resume whose ``match`` against a rubric's criteria is known.
 
     The same arithmetic as ``matcher.scoring`` (``100 * weight * credit / total`` per
     criterion, summed in criterion order; eligible when no required criterion is unmet), so
-    the result equals the card's, bit for bit; ``tests/pipeline/test_stored.py`` holds the two
-    together for tuned weights.
+    the result equals the card's, bit for bit: criteria that earned nothing add 0.0, which
+    changes no float sum, and are skipped. ``tests/pipeline/test_stored.py`` holds the two
+    together, tuned weights included.
     """
-    crits = rubric.criteria
-    total = sum(c.weight for c in crits)
-    contributions = [
-        100.0 * c.weight * credit / total if total > 0 else 0.0
-        for c, credit in zip(crits, match.credits, strict=True)
-    ]
-    missing = tuple(
-        c.label for c, met in zip(crits, match.met, strict=True) if c.required and not met
+    w, total = weights.weights, weights.total
+    score = (
+        sum([100.0 * w[i] * credit / total for i, credit in match.credits], 0.0)
+        if total > 0
+        else 0.0
     )
-    return Row(
-        round(sum(contributions), 2), not missing, missing, document_warnings + match.warnings
-    )
+    met = match.met
+    missing = tuple(label for i, label in weights.required if met[i] != "1")
+    return Row(round(score, 2), not missing, missing, document_warnings + match.warnings)

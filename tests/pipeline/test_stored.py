@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matcher.pipeline.run import collect_inputs
-from matcher.pipeline.stored import Match, match_key, match_of, resume_data, resume_of, row_of
+from matcher.pipeline.stored import (
+    Match,
+    Weights,
+    match_key,
+    match_of,
+    resume_data,
+    resume_of,
+    row_of,
+)
 from matcher.read.reader import read_document
 from matcher.resume.understand import Resume, understand
 from matcher.rubric.io import load_rubrics
@@ -38,14 +46,16 @@ def test_an_understood_resume_comes_back_equal() -> None:
 def test_a_match_comes_back_equal_through_json() -> None:
     import json
 
-    m = Match((0.0, 0.85, 1 / 3), (False, True, False), ("keyword_stuffing: x",))
+    m = Match(((1, 0.85), (2, 1 / 3)), "010", ("keyword_stuffing: x",))
     assert Match.of_data(json.loads(json.dumps(m.data()))) == m
 
 
 def test_rows_from_a_match_equal_the_cards_bit_for_bit() -> None:
     for r in resumes():
         for rubric, card in zip(rubrics(), score_many(r, rubrics()), strict=True):
-            row = row_of(rubric, match_of(card, len(r.document.warnings)), r.document.warnings)
+            row = row_of(
+                Weights.of(rubric), match_of(card, len(r.document.warnings)), r.document.warnings
+            )
             assert row.score == round(card.score, 2)
             assert (row.eligible, row.missing_required, row.warnings) == (
                 card.eligible,
@@ -78,7 +88,7 @@ def test_tuned_weights_score_from_the_match_as_a_fresh_scan_does(
     (before,) = score_many(resume, [rubric])
     (fresh,) = score_many(resume, [tuned])
     n = len(resume.document.warnings)
-    row = row_of(tuned, match_of(before, n), resume.document.warnings)
+    row = row_of(Weights.of(tuned), match_of(before, n), resume.document.warnings)
     assert row.score == round(fresh.score, 2)
     assert (row.eligible, row.missing_required) == (fresh.eligible, fresh.missing_required)
 
