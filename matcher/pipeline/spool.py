@@ -26,8 +26,10 @@ from matcher.pipeline.rows import SEP, FileRows
 from matcher.ranking import EVIDENCE_SCHEMA, FORMATS, RANKING_SCHEMA, _flat, natural_key
 from matcher.rubric.model import Rubric
 
-# Files whose rows are held in memory before they are written to a part.
+# Files whose rows are held in memory before they are written to a part; with evidence
+# (one row per criterion, some 1,000 a file at 50 rubrics), at most this many evidence rows.
 FLUSH_EVERY = 2000
+FLUSH_EVIDENCE = 100_000
 
 
 # The spooled rows: the ranking columns but those that are the same for a whole job.
@@ -55,6 +57,7 @@ class Spool:
         self.as_of = as_of
         self.evidence = evidence
         self.buffer: list[FileRows] = []
+        self.held = 0  # evidence rows in the buffer
         self.parts = 0
         self.failed: list[tuple[str, str, str]] = []  # (source, status, message) per file
         folder.mkdir(parents=True, exist_ok=True)
@@ -62,14 +65,15 @@ class Spool:
     def add(self, rows: FileRows) -> None:
         """Take one file's rows; written to disk every ``FLUSH_EVERY`` files."""
         self.buffer.append(rows)
-        if len(self.buffer) >= FLUSH_EVERY:
+        self.held += len(rows.evidence)
+        if len(self.buffer) >= FLUSH_EVERY or self.held >= FLUSH_EVIDENCE:
             self.flush()
 
     def flush(self) -> None:
         """Write the rows held in memory as one part (and one evidence part)."""
         if not self.buffer:
             return
-        buf, self.buffer = self.buffer, []
+        buf, self.buffer, self.held = self.buffer, [], 0
         self.add_part(
             spool_frame(buf, len(self.rubrics)), evidence_frame(buf) if self.evidence else None
         )
@@ -80,7 +84,12 @@ class Spool:
         self.failed += failed.select("resume", "status", "message").rows()
         n = self.parts
         self.parts += 1
-        rows.write_parquet(self.folder / f"rows-{n:06d}.parquet", statistics=True)
+        # Rows come sorted by job, the same number for each: one row group per job, so
+        # ranking a job reads its own row groups only (Parquet statistics).
+        per_job = max(1, rows.height // max(1, len(self.rubrics)))
+        rows.write_parquet(
+            self.folder / f"rows-{n:06d}.parquet", statistics=True, row_group_size=per_job
+        )
         if evidence is not None:
             evidence.write_parquet(self.folder / f"evidence-{n:06d}.parquet", statistics=True)
 
