@@ -17,7 +17,11 @@ Peak RSS is the largest sum, sampled every 0.2 s, of the resident memory of this
 every process under it (workers, the fork server). Targets (issue 18, 2 cores): 100k x 50
 cold < 10 min, warm < 3 min, reweigh < 10 s, peak RSS < 1 GB at every size.
 
-Run: .venv/bin/python bench/bench_scale.py [--sizes 1000,10000,100000] [--jobs 2]
+``--distinct N`` makes each size's files share N contents (file i holds content i % N): the
+cold run then scores N resumes and finds the others in the cache, which measures the
+pipeline's own costs and memory at that many files when scoring every one would take hours.
+
+Run: .venv/bin/python bench/bench_scale.py [--sizes 1000,10000,100000] [--jobs 2] [--distinct N]
 """
 
 from __future__ import annotations
@@ -78,21 +82,34 @@ def real_texts() -> list[list[str]]:
     return [r.document.text.splitlines() for r in reads if r.document is not None]
 
 
-def make_resumes(folder: Path, n: int, texts: list[list[str]]) -> None:
-    """``n`` synthetic resumes in ``folder`` (kept between runs of the bench)."""
+def make_resumes(folder: Path, n: int, texts: list[list[str]], distinct: int) -> None:
+    """``n`` synthetic resumes in ``folder``, ``distinct`` different contents among them.
+
+    With ``distinct < n``, file ``i`` holds content ``i % distinct`` (the same bytes as the
+    ``distinct``-file set's file), so a cold run scores ``distinct`` resumes and finds the
+    rest in the cache: the pipeline's own costs (reading, hashing, rows, spool, ranking) at
+    ``n`` files, at a tenth of the scoring time. Kept between runs of the bench.
+    """
     if folder.is_dir() and len(os.listdir(folder)) == n:
         return
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     pool = [line for t in texts for line in t if len(line) > 20]
-    rng = random.Random(n)
+    rng = random.Random(distinct)
+    contents = []
     for i in range(n):
-        lines = list(rng.choice(texts))
-        for k in range(len(lines)):
-            if len(lines[k]) > 20 and rng.random() < 0.33:
-                lines[k] = rng.choice(pool)
-        lines.insert(1, f"Candidate reference {i:06d}")
-        (folder / f"r{i:06d}.txt").write_text("\n".join(lines), encoding="utf-8")
+        if i >= distinct:
+            data = contents[i % distinct]
+        else:
+            lines = list(rng.choice(texts))
+            for k in range(len(lines)):
+                if len(lines[k]) > 20 and rng.random() < 0.33:
+                    lines[k] = rng.choice(pool)
+            lines.insert(1, f"Candidate reference {i:06d}")
+            data = "\n".join(lines)
+            if distinct < n:
+                contents.append(data)
+        (folder / f"r{i:06d}.txt").write_text(data, encoding="utf-8")
 
 
 class PeakRSS:
@@ -177,6 +194,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument(
+        "--distinct",
+        type=int,
+        default=0,
+        help="different contents per size (default: every file its own)",
+    )
     args = ap.parse_args()
     if not (DATA / "labels.csv").exists():
         print(f"(skipped: {DATA} is not here)")
@@ -194,8 +217,11 @@ def main() -> None:
         f"{'core-ms/pair':>13}{'peak RSS':>14}"
     )
     for n in (int(s) for s in args.sizes.split(",")):
-        folder = SCRATCH / f"resumes-{n}"
-        make_resumes(folder, n, texts)
+        distinct = min(n, args.distinct or n)
+        folder = SCRATCH / (f"resumes-{n}" + (f"-of-{distinct}" if distinct < n else ""))
+        make_resumes(folder, n, texts, distinct)
+        if distinct < n:
+            print(f"({n} files, {distinct} different contents: the cold run scores {distinct})")
         cache = SCRATCH / f"cache-{n}"
         shutil.rmtree(cache, ignore_errors=True)
         measure("cold", folder, rs, cache, args.jobs, n)

@@ -329,7 +329,9 @@ def test_a_stopped_run_started_again_finishes_from_the_cache_with_the_same_bytes
     tmp_path: Path, sig: int
 ) -> None:
     folder = many_resumes(tmp_path / "in", 150)
-    args = [str(folder), "--rubric", str(RUBRICS), "--as-of", "2026-11-23", "--jobs", "2"]
+    few = sorted(RUBRICS.glob("*.toml"))[:3]
+    rubrics = [a for f in few for a in ("--rubric", str(f))]
+    args = [str(folder), *rubrics, "--as-of", "2026-11-23", "--jobs", "2"]
     whole = tmp_path / "whole.csv"
     assert cli([*args, "-o", str(whole), "--no-cache"], tmp_path / "c0").wait(120) == 0
     cache, out = tmp_path / "c1", tmp_path / "out.csv"
