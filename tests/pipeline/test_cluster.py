@@ -55,3 +55,16 @@ def test_an_unreachable_scheduler_is_a_message(monkeypatch: pytest.MonkeyPatch) 
     rubrics = load_rubrics([RUBRICS])[:1]
     with pytest.raises(MatcherError, match="cannot reach the Dask scheduler"):
         score_files([SAMPLES / "en_chef.pdf"], rubrics, as_of=AS_OF, cluster="tcp://127.0.0.1:1")
+
+
+def test_the_cli_says_when_the_scheduler_cannot_be_reached(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import matcher.pipeline.cluster as cluster
+    from matcher.cli import app
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
+    args = ["score", str(SAMPLES / "en_chef.pdf"), "--rubric", str(RUBRICS), "--no-cache"]
+    res = CliRunner().invoke(app, [*args, "--cluster", "tcp://127.0.0.1:1"])
+    assert res.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in res.output
