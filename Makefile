@@ -6,11 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test wheel-check bench rubrics samples lexicon clean
+.PHONY: demo test wheel-check bench rubrics samples lexicon openapi docs clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt Makefile
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt --config-settings editable_mode=compat -e ".[dev]"
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -47,6 +47,18 @@ samples: $(STAMP)
 # dev only): lexicon_derived.tsv, words.tsv and titles.tsv.gz. `git diff` shows what changed.
 lexicon: $(STAMP)
 	$(BIN)/python -m tools.lexicon
+
+# The HTTP service's OpenAPI document, committed (tests/service/test_app.py fails when stale).
+openapi: $(STAMP)
+	$(BIN)/python -c "import sys; from matcher.service.app import openapi_document as d; sys.stdout.write(d())" > docs/openapi.json
+
+# The API reference, from the docstrings (pdoc), into docs/api/ (not committed): open
+# docs/api/index.html. The lazily exported types are touched first, so pdoc sees them.
+DOC_MODULES := matcher $(addprefix matcher.,errors text vocab read resume rubric compiler scoring ranking tune pipeline report service)
+docs: $(STAMP)
+	rm -rf docs/api
+	$(BIN)/python -c "import sys, matcher, pdoc.__main__; [getattr(matcher, n) for n in matcher.__all__]; sys.argv[0] = 'pdoc'; pdoc.__main__.cli()" -o docs/api $(DOC_MODULES)
+	@echo "API reference: docs/api/index.html"
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

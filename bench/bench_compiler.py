@@ -145,7 +145,8 @@ def _band(exp: str) -> tuple[float, float] | None:
 
 
 def _tag_recalled(tag: str, rubric: Rubric, lex: Lexicon) -> bool:
-    labels = {c.label for c in rubric.criteria}
+    # An any-of criterion ("JAVA、Python或Scala") names each of its alternatives.
+    labels = {c.label for c in rubric.criteria} | {a for c in rubric.criteria for a in c.any_of}
     hits = lex.scan(tag)
     covered = sum(h.end - h.start for h in hits)
     word_chars = len(re.sub(r"[\W_]", "", tag))

@@ -47,6 +47,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import posting_styles
+
 import matcher.read.device
 import matcher.read.document
 import matcher.read.formats
@@ -56,9 +58,8 @@ import matcher.read.pdf
 import matcher.read.reader
 import matcher.read.textlayer
 import matcher.text
-from matcher.compiler.criteria import compile_file
+from matcher.compiler.criteria import compile_file, compile_text
 from matcher.pipeline.workers import read_many
-from matcher.ranking import rank
 from matcher.read.cache import Read
 from matcher.resume.understand import Resume, understand
 from matcher.rubric.model import Criterion, Rubric
@@ -134,7 +135,7 @@ def fused(a: Sequence[str], b: Sequence[str], k: int = 60) -> list[str]:
     for order in (a, b):
         for i, name in enumerate(order):
             score[name] = score.get(name, 0.0) + 1 / (k + i + 1)
-    return sorted(score, key=lambda n: (-score[n], n))
+    return sorted(score, key=lambda n: (-score[n], blind(n)))
 
 
 def paired_interval(diffs: Sequence[float], draws: int = 10_000) -> tuple[float, float]:
@@ -147,8 +148,14 @@ def paired_interval(diffs: Sequence[float], draws: int = 10_000) -> tuple[float,
     return means[int(0.025 * draws)], means[int(0.975 * draws) - 1]
 
 
+def blind(path: str) -> str:
+    """A tie-breaker that knows nothing of a file's category: the files sit in folders named
+    by category, so breaking ties by path would rank a category's files by its name."""
+    return hashlib.sha256(Path(path).name.encode()).hexdigest()
+
+
 def bm25_orders(texts: dict[str, str], queries: dict[str, str]) -> dict[str, list[str]]:
-    """For each query, every document from best to worst BM25 score (ties by path)."""
+    """For each query, every document from best to worst BM25 score (ties by ``blind``)."""
     from rank_bm25 import BM25Okapi
 
     names = sorted(texts)
@@ -156,7 +163,10 @@ def bm25_orders(texts: dict[str, str], queries: dict[str, str]) -> dict[str, lis
     out = {}
     for cat, q in queries.items():
         scores = bm25.get_scores(_TOKEN.findall(q.lower()))
-        out[cat] = [n for _, n in sorted(zip((-s for s in scores), names, strict=True))]
+        out[cat] = [
+            n
+            for _, _, n in sorted(zip((-s for s in scores), map(blind, names), names, strict=True))
+        ]
     return out
 
 
@@ -166,14 +176,19 @@ def engine_orders(
     """(ranking as shipped, ordered by score alone, the cards) for each category's rubric."""
     cats = list(rubrics)
     cards = [c for r in resumes for c in score_many(r, [rubrics[k] for k in cats])]
-    table = rank(cards)
     shipped, by_score = {}, {}
     for cat in cats:
         job = rubrics[cat].job_id
         mine = [c for c in cards if c.job_id == job]
-        shipped[cat] = table.filter(table["job_id"] == job)["resume"].to_list()
+        # As ``rank`` orders them (eligible first, then score), ties by ``blind``, not by path.
+        shipped[cat] = [
+            c.resume
+            for c in sorted(
+                mine, key=lambda c: (not c.eligible, -round(c.score, 2), blind(c.resume))
+            )
+        ]
         by_score[cat] = [
-            c.resume for c in sorted(mine, key=lambda c: (-round(c.score, 2), c.resume))
+            c.resume for c in sorted(mine, key=lambda c: (-round(c.score, 2), blind(c.resume)))
         ]
     return shipped, by_score, cards
 
@@ -213,10 +228,76 @@ def idf_weighted(rubrics: dict[str, Rubric], cards: list[ScoreCard], n: int) -> 
     return out
 
 
+def style_report(
+    style: str,
+    resumes: list[Resume],
+    labels: dict[str, str],
+    categories: list[str],
+    detail: bool,
+) -> dict[str, list[tuple[float, ...]]] | None:
+    """Engine against BM25 on one posting style; per-category rows when ``detail``."""
+    texts_of = posting_styles.postings(style, categories)
+    cats = [c for c in categories if c in texts_of]
+    if not cats:
+        print(f"\n== {style}: no postings")
+        return None
+    rubrics = {c: compile_text(texts_of[c], stem=c)[0] for c in cats}
+    texts = {r.document.source: r.document.text for r in resumes}
+    t0 = time.perf_counter()
+    shipped, by_score, _ = engine_orders(resumes, rubrics)
+    t_engine = time.perf_counter() - t0
+    bm25 = bm25_orders(texts, texts_of)
+    systems = {"engine": shipped, "engine, score order": by_score, "BM25": bm25}
+    scores = {s: [metrics(o[c], c, labels) for c in cats] for s, o in systems.items()}
+    n = len(cats)
+    print(f"\n== posting style: {style} ({n} postings, {len(resumes)} resumes)")
+    if detail:
+        shown = tuple(systems)
+        print(f"{'':22}" + "".join(f"{s:>23}" for s in shown))
+        print(f"{'category':22}" + "".join(f"{'P@10 NDCG@10  MAP':>23}" for _ in shown))
+        for i, cat in enumerate(cats):
+            print(
+                f"{cat:22}"
+                + "".join("{:>9.2f}{:>8.2f}{:>6.2f}".format(*scores[s][i]) for s in shown)
+            )
+        print(
+            "criteria per rubric: "
+            + ", ".join(f"{c[:8].lower()} {len(rubrics[c].criteria)}" for c in cats)
+        )
+    means = {s: [sum(m[j] for m in v) / n for j in range(3)] for s, v in scores.items()}
+    print(f"{'mean over postings':24}{'P@10':>6}{'NDCG@10':>9}{'MAP':>6}   MAP vs BM25")
+    for s, m in means.items():
+        print(
+            f"{s:24}{m[0]:6.2f}{m[1]:9.2f}{m[2]:6.2f}   x{m[2] / max(means['BM25'][2], 1e-9):.2f}"
+        )
+    print("engine (as shipped) minus BM25, paired over postings:")
+    for j, metric in enumerate(("P@10", "NDCG@10", "MAP")):
+        d = [a[j] - b[j] for a, b in zip(scores["engine"], scores["BM25"], strict=True)]
+        lo, hi = paired_interval(d)
+        wins, losses = sum(x > 0.005 for x in d), sum(x < -0.005 for x in d)
+        print(
+            f"  {metric:8} {sum(d) / n:+.3f}  95% interval [{lo:+.3f}, {hi:+.3f}]  "
+            f"ahead in {wins}, behind in {losses}, level in {n - wins - losses} of {n}"
+        )
+    pairs = len(resumes) * n
+    print(f"scoring {pairs} pairs took {t_engine:.2f} s ({1000 * t_engine / pairs:.3f} ms/pair)")
+    return scores
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=None, help="reader processes (default: all)")
     ap.add_argument("--no-cache", action="store_true", help="read the PDFs again")
+    ap.add_argument(
+        "--style",
+        action="append",
+        choices=posting_styles.STYLES,
+        help="posting style (repeatable; default: all)",
+    )
+    ap.add_argument("--detail", action="store_true", help="per-category rows")
+    ap.add_argument(
+        "--ablations", action="store_true", help="the bench style's ablations and diagnostics"
+    )
     args = ap.parse_args()
     if not (DATA / "labels.csv").exists():
         print(f"skipped: {DATA} is not here (optional development data)")
@@ -225,10 +306,6 @@ def main() -> int:
     labels = {str(DATA / r["file"]): r["category"] for r in rows}
     files = sorted(labels)
     categories = sorted(set(labels.values()))
-    missing = [c for c in categories if not (POSTINGS / f"{c}.txt").exists()]
-    if missing:
-        print(f"no posting for {', '.join(missing)} in {POSTINGS}", file=sys.stderr)
-        return 1
 
     t0 = time.perf_counter()
     reads = read_all(files, args.jobs or 0, not args.no_cache)
@@ -238,9 +315,34 @@ def main() -> int:
         f"{len(files)} resumes in {len(categories)} categories; {len(ok)} read "
         f"({t_read:.1f} s, cached after the first run)"
     )
-
-    rubrics = {c: compile_file(POSTINGS / f"{c}.txt")[0] for c in categories}
     resumes = [understand(r.document, AS_OF) for r in ok if r.document is not None]
+    summary = {}
+    for style in args.style or posting_styles.STYLES:
+        got = style_report(style, resumes, labels, categories, args.detail)
+        if got is not None:
+            summary[style] = got
+    print(
+        f"\n{'summary':10}{'engine P@10':>12}{'BM25':>6}{'engine MAP':>12}{'BM25':>6}{'ratio':>7}"
+    )
+    for style, scores in summary.items():
+        n = len(scores["engine"])
+        e = [sum(m[j] for m in scores["engine"]) / n for j in range(3)]
+        b = [sum(m[j] for m in scores["BM25"]) / n for j in range(3)]
+        print(
+            f"{style:10}{e[0]:12.2f}{b[0]:6.2f}{e[2]:12.2f}{b[2]:6.2f}{e[2] / max(b[2], 1e-9):7.2f}"
+        )
+    if args.ablations:
+        return ablations(resumes, labels, categories)
+    return 0
+
+
+def ablations(resumes: list[Resume], labels: dict[str, str], categories: list[str]) -> int:
+    """The bench style's ablations and the reviewed-rubric diagnostics (see QUALITY.md)."""
+    missing = [c for c in categories if not (POSTINGS / f"{c}.txt").exists()]
+    if missing:
+        print(f"no posting for {', '.join(missing)} in {POSTINGS}", file=sys.stderr)
+        return 1
+    rubrics = {c: compile_file(POSTINGS / f"{c}.txt")[0] for c in categories}
     texts = {r.document.source: r.document.text for r in resumes}
     queries = {c: (POSTINGS / f"{c}.txt").read_text(encoding="utf-8") for c in categories}
 

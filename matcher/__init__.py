@@ -13,15 +13,15 @@ function is safe to call from several threads.
 >>> resume = matcher.read_resume(b"Skills: SQL and Microsoft Excel", as_of=date(2026, 1, 1))
 >>> card = matcher.score(resume, rubric)
 >>> round(card.score, 1), card.eligible
-(68.0, True)
+(63.7, True)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
+from pathlib import Path, PurePath
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from matcher._version import __version__
 from matcher.errors import MatcherError, PostingError, ReadError, RubricError, TuneError
@@ -59,6 +59,7 @@ __all__ = [
     "load_rubric",
     "rank",
     "read_resume",
+    "report_html",
     "save_rubric",
     "score",
     "score_files",
@@ -82,22 +83,52 @@ def compile_posting(text: str, *, stem: str = "job") -> list[Rubric]:
     return compile_text(text, stem=stem)
 
 
-def load_rubric(path: str | Path) -> Rubric:
-    """Load and validate a rubric TOML file (raises ``RubricError`` listing every problem)."""
+# Where a path is taken, so are the file's bytes and an open file (binary or text).
+Source = str | Path | bytes | IO[bytes] | IO[str]
+
+
+def load_rubric(source: Source) -> Rubric:
+    """Load and validate a rubric: a TOML file's path, its bytes or an open file.
+
+    Raises:
+        RubricError: listing every problem with its place (``criteria[3].weight: must be > 0``).
+
+    >>> import io
+    >>> text = save_rubric(compile_posting("Requirements: SQL", stem="bi")[0], io.StringIO())
+    >>> load_rubric(io.StringIO(text.getvalue())).job_id
+    'bi'
+    """
     from matcher.rubric.io import load_rubric as _load
+    from matcher.rubric.io import loads_rubric
 
-    return _load(path)
+    if isinstance(source, str | Path):
+        return _load(source)
+    data, where = (
+        (source, "<rubric>") if isinstance(source, bytes) else _content(source, "<rubric>")
+    )
+    try:
+        text = data if isinstance(data, str) else data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise RubricError(f"{where}: a rubric file is UTF-8 text: {e}") from None
+    return loads_rubric(text, where=where)
 
 
-def save_rubric(rubric: Rubric, path: str | Path) -> Path:
-    """Write a rubric as TOML; ``load_rubric(save_rubric(r, p)) == r``."""
+def save_rubric(rubric: Rubric, path: str | Path | IO[str]) -> Any:
+    """Write a rubric as TOML to a path (returned as a ``Path``) or an open text file (returned).
+
+    ``load_rubric(save_rubric(r, p)) == r``.
+    """
     from matcher.rubric.io import save_rubric as _save
+    from matcher.rubric.io import to_toml
 
-    return _save(rubric, path)
+    if isinstance(path, str | Path):
+        return _save(rubric, path)
+    path.write(to_toml(rubric))
+    return path
 
 
 def read_resume(
-    source: str | Path | bytes,
+    source: Source,
     *,
     text: bool = False,
     name: str | None = None,
@@ -106,23 +137,64 @@ def read_resume(
     """Read and understand a resume.
 
     Args:
-        source: a path to a PDF or text file, the file's bytes, or (with ``text=True``) its text.
+        source: a path to a PDF, DOCX, JSON Resume or text file; the file's bytes; an open
+            file (binary, or text for a text resume); or, with ``text=True``, the resume's text.
         text: treat a ``str`` source as the resume's text rather than a path.
-        name: what to call the resume in results.
+        name: what to call the resume in results (default: the path or the file's name).
         as_of: the date open-ended roles end at (default: today).
 
     Raises:
-        ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...).
+        ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...). A
+            ``str`` that is no file and does not look like a path says to pass ``text=True``.
+
+    >>> import io
+    >>> read_resume(io.BytesIO(b"Skills: SQL"), name="cv.txt").document.text
+    'Skills: SQL'
+    >>> read_resume("Jane Doe. Skills: SQL, Excel and Axure")
+    Traceback (most recent call last):
+    ...
+    matcher.errors.ReadError: 'Jane Doe. Skills: SQL, Excel and Axure' is no file; to read a resume's text, pass text=True: matcher.read_resume(text, text=True)
     """
     from matcher.read.document import read_text
     from matcher.read.reader import read_document
     from matcher.resume.understand import understand
 
-    if text and isinstance(source, str):
+    if isinstance(source, str) and text:
         doc = read_text(source, name=name or "<text>")
-    else:
+    elif isinstance(source, str | Path | bytes):
+        if isinstance(source, str) and not _looks_like_path(source):
+            shown = source if len(source) <= 60 else source[:57] + "..."
+            raise ReadError(
+                f"{shown!r} is no file; to read a resume's text, pass text=True: "
+                "matcher.read_resume(text, text=True)",
+                status="not_found",
+            )
         doc = read_document(source, name=name)
+    else:
+        data, label = _content(source, "<file>")
+        if isinstance(data, str):
+            doc = read_text(data, name=name or label)
+        else:
+            from matcher.read.reader import read_bytes
+
+            doc = read_bytes(data, label=name or label, suffix=PurePath(label).suffix.lower())
     return understand(doc, as_of)
+
+
+def _looks_like_path(s: str) -> bool:
+    """Whether a ``str`` given as a path could be one: an existing file, or a single short line
+    with a file suffix or a folder separator (a missing file then gets ``not_found``)."""
+    if "\n" in s or len(s) > 1024:
+        return False
+    p = Path(s)
+    return p.exists() or bool(p.suffix and " " not in p.suffix) or "/" in s or "\\" in s
+
+
+def _content(source: IO[bytes] | IO[str], default: str) -> tuple[bytes | str, str]:
+    """An open file's content and the name to call it by (its file name, never its folder)."""
+    data = source.read()
+    name = getattr(source, "name", None)
+    return data, PurePath(name).name if isinstance(name, str) and name else default
 
 
 def score(resume: Resume, rubric: Rubric) -> ScoreCard:
@@ -228,6 +300,23 @@ def score_stream(
     )
 
 
+def report_html(
+    ranking: pl.DataFrame,
+    evidence: pl.DataFrame,
+    rubrics: list[Rubric] | None = None,
+    *,
+    lang: Literal["en", "zh"] = "en",
+) -> str:
+    """The report page of a ranking and its evidence: one self-contained HTML document.
+
+    ``rubrics`` (optional) add their fairness findings; ``lang`` is the language it opens in.
+    See ``matcher.report.html.render``.
+    """
+    from matcher.report.html import render
+
+    return render(ranking, evidence, rubrics or (), lang=lang)
+
+
 def tune_rubric(
     evidence: pl.DataFrame,
     rubric: Rubric,
@@ -297,5 +386,7 @@ def __getattr__(name: str) -> object:
     if name in homes:
         import importlib
 
-        return getattr(importlib.import_module(f"matcher.{homes[name]}"), name)
+        value = getattr(importlib.import_module(f"matcher.{homes[name]}"), name)
+        globals()[name] = value  # once imported, an ordinary member (pdoc, dir(), speed)
+        return value
     raise AttributeError(f"module 'matcher' has no attribute {name!r}")

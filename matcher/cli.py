@@ -10,15 +10,52 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import shutil
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
+from matcher._version import __version__
 from matcher.errors import MatcherError, PostingError, RubricError
+
+if TYPE_CHECKING:
+    from matcher.pipeline.run import Scored
+    from matcher.rubric.model import Rubric
+
+
+class _Command(TyperCommand):
+    """Help that reads as a person writes it: ``RESUME...``, not ``{resumes}... <list[Path]>``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for p in self.get_params(ctx):
+            if isinstance(p, TyperArgument):
+                name = p.metavar or (p.name or "").upper()
+                pieces.append(name if p.nargs == 1 or name.endswith("...") else name + "...")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args, opts = [], []
+        for p in self.get_params(ctx):
+            record = p.get_help_record(ctx)
+            if record is None:
+                continue
+            if isinstance(p, TyperArgument):
+                args.append((p.metavar or (p.name or "").upper(), record[1]))
+            else:
+                opts.append(record)
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
 
 app = typer.Typer(
     add_completion=False,
@@ -26,6 +63,24 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Match resumes to jobs and explain why.",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"matcher {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Match resumes to jobs and explain why."""
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -63,23 +118,46 @@ def _as_of(value: str | None) -> date:
         ) from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def compile(
-    postings: Annotated[list[Path], typer.Argument(help="Posting text files or folders of them.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Folder for the rubric files.")],
+    postings: Annotated[
+        list[Path],
+        typer.Argument(metavar="POSTING...", help="Posting text files or folders of them."),
+    ],
+    out: Annotated[
+        Path, typer.Option("-o", "--out", metavar="FOLDER", help="Folder for the rubric files.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace rubric files a person changed, too.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; show how each file would change (exit 1 if any)."
+        ),
+    ] = False,
 ) -> None:
-    """Compile job postings into rubric files DIR/<job_id>.toml.
+    """Compile job postings into rubric files FOLDER/<job_id>.toml.
+
+    A rubric file a person edited since matcher wrote it (its recorded sha256 no longer
+    matches) is left alone: --check shows the difference, --force replaces it.
 
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import save_rubric
+    from matcher.rubric.io import to_toml
+    from matcher.rubric.stamp import changed_by_hand, unstamped
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
-    _write(lambda: out.mkdir(parents=True, exist_ok=True), out)
+    missing = [p for p in postings if not p.exists()]
+    if missing:
+        raise _fail("no such file or folder: " + ", ".join(map(str, missing)), 2)
+    if not check:
+        _write(lambda: out.mkdir(parents=True, exist_ok=True), out)
     files = [f for p in postings for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
     failed = 0
+    done: dict[str, int] = {}
     written: dict[str, Path] = {}
     for posting in files:
         try:
@@ -100,39 +178,121 @@ def compile(
                 continue
             written[r.job_id] = posting
             path = out / f"{r.job_id}.toml"
-            before = path.read_bytes() if path.is_file() else None
-            _write(functools.partial(save_rubric, r, path), path)
-            note = "" if before is None or before == path.read_bytes() else "  (replaced)"
+            text = to_toml(r)
+            old = _read_text(path)
+            if old is not None and unstamped(old) == unstamped(text):
+                what = "unchanged"
+            elif old is not None and changed_by_hand(old) and not force:
+                what = "kept"
+            else:
+                what = "new" if old is None else "replaced"
+            if check and what != "unchanged":
+                typer.echo(_diff(old or "", text, path), nl=False)
+            elif what in ("new", "replaced") or (what == "unchanged" and old != text):
+                _write(functools.partial(path.write_text, text, "utf-8", newline="\n"), path)
+            done[what] = done.get(what, 0) + 1
+            note = {
+                "kept": "  kept: changed by hand since matcher wrote it (--force replaces it, "
+                "--check shows how)",
+                "replaced": "  (replaced)",
+                "unchanged": "  (unchanged)",
+            }.get(what, "")
             typer.echo(f"{path}  {len(r.criteria)} criteria  {r.title}{note}", err=True)
     if not files:
         raise _fail("no posting files given (a folder stands for its *.txt files)", 2)
-    raise typer.Exit(1 if failed else 0)
+    counts = ", ".join(f"{n} {w}" for w, n in done.items()) or "none"
+    typer.echo(
+        f"matcher: {len(files)} posting files, {sum(done.values())} rubrics: {counts}"
+        + (f"; {failed} failed" if failed else "")
+        + ("; --check: nothing written" if check else ""),
+        err=True,
+    )
+    changes = sum(n for w, n in done.items() if w != "unchanged")
+    raise typer.Exit(1 if failed or done.get("kept") or (check and changes) else 0)
 
 
-@app.command()
+def _read_text(path: Path) -> str | None:
+    """A file's text, or None when there is no such file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise _fail(f"cannot read {path}: {e}") from None
+
+
+def _diff(old: str, new: str, path: Path) -> str:
+    """What writing ``new`` over ``old`` would change, as a unified diff."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"{path} (now)",
+        tofile=f"{path} (compiled)",
+    )
+    return "".join(lines)
+
+
+@app.command(cls=_Command)
 def score(
-    resumes: Annotated[list[Path], typer.Argument(help="Resume files or folders.")],
+    resumes: Annotated[
+        list[Path], typer.Argument(metavar="RESUME...", help="Resume files or folders of them.")
+    ],
     rubric: Annotated[
-        list[Path], typer.Option("--rubric", "-r", help="Rubric file or folder (repeatable).")
+        list[Path],
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="FILE_OR_FOLDER",
+            help="Rubric file or folder of them (repeatable).",
+        ),
     ],
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Write .csv, .parquet, .json or .ndjson.")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--out",
+            metavar="FILE",
+            help="Write .csv, .parquet, .json or .ndjson; - writes CSV to stdout.",
+        ),
     ] = None,
-    as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Date open roles end at (default: today)."),
+    ] = None,
     jobs: Annotated[
-        int | None, typer.Option(min=1, help="Reader processes (default: all).")
+        int | None, typer.Option(min=1, metavar="N", help="Reader processes (default: all).")
     ] = None,
     evidence: Annotated[
-        Path | None, typer.Option(help="Also write the evidence table here.")
+        Path | None,
+        typer.Option(metavar="FILE", help="Also write the evidence table here."),
     ] = None,
     top: Annotated[
         int | None,
-        typer.Option(min=1, help="Keep the N best rows per job (failure rows are always kept)."),
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="Keep the N best rows per job (failure rows are always kept).",
+        ),
     ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache", help="Read every file again instead of using the cache of read files."
+        ),
+    ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Score against the valid rubrics when some are not (default: score nothing).",
+        ),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help="CSV with a byte-order mark, so Excel reads Chinese as Chinese."
         ),
     ] = False,
     cluster: Annotated[
@@ -144,17 +304,19 @@ def score(
 
     Read files and their scores are cached by content in $XDG_CACHE_HOME/matcher
     (~/.cache/matcher), so scoring the same resumes against new or tuned rubrics does not read
-    them again, and a run that was stopped finishes from the cache when started again.
+    them again, and a run that was stopped finishes from the cache when started again. Rows
+    are written as they come and ranked job by job, so memory stays flat at any batch size.
+    A summary of the run (files read, failed, skipped, rows written) goes to stderr.
 
     Example: matcher score samples/ --rubric rubrics/ -o ranking.csv --as-of 2026-01-01
     """
     from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, score_files
     from matcher.ranking import FORMATS, format_table
     from matcher.read.cache import default_cache_dir
-    from matcher.rubric.io import load_rubrics
 
     day = _as_of(as_of)
-    for target, hint in ((out, "-o"), (evidence, "--evidence")):
+    stdout = out is not None and str(out) == "-"
+    for target, hint in ((None if stdout else out, "-o"), (evidence, "--evidence")):
         if target is not None and target.suffix.lower() not in FORMATS:
             raise typer.BadParameter(f"{target} must end in one of {', '.join(FORMATS)}")
         _check_out(target, hint)
@@ -162,12 +324,10 @@ def score(
         raise typer.BadParameter(
             "the evidence table needs a file of its own", param_hint="--evidence"
         )
-    try:
-        rubrics = load_rubrics(rubric)
-    except RubricError as e:
-        raise _fail(e.message) from None
+    _must_exist(resumes)
+    rubrics, bad_rubrics = _rubrics(rubric, skip_invalid)
     folders = {p.resolve() for p in resumes if p.is_dir()}
-    targets = [t for t in (out, evidence) if t is not None]
+    targets = [t for t in (None if stdout else out, evidence) if t is not None]
     mine = {t.resolve() for t in targets}
     for target in targets:
         if target.resolve().parent in folders and target.suffix.lower() in RESUME_SUFFIXES:
@@ -189,44 +349,140 @@ def score(
             progress(n, total)
 
     try:
-        with _progress() as progress:
+        with _progress() as progress, _stdout_file(stdout) as target:
             result = score_files(
                 inputs,
                 rubrics,
-                out=out,
+                out=target or out,
                 evidence=evidence or False,
                 as_of=day,
                 top=top,
                 jobs=jobs,
                 cache=cache,
                 cluster=cluster,
+                excel=excel,
                 progress=counted,
             )
-    except KeyboardInterrupt:
+            if target is not None:
+                with target.open("rb") as table:
+                    shutil.copyfileobj(table, sys.stdout.buffer)
+                sys.stdout.flush()
+    except (KeyboardInterrupt, _Interrupted):
         again = "run the same command again to finish from the cache" if cache else "nothing kept"
         raise _fail(f"interrupted after {done[0]} of {len(inputs)} files: {again}", 130) from None
     except OSError as e:
         raise _fail(f"cannot write {e.filename or out}: {e.strerror or e}") from None
     except MatcherError as e:
         raise _fail(e.message) from None
+    for wall in result.walls:
+        typer.echo(f"matcher: warning: {wall}", err=True)
     if result.ranking is not None:
         typer.echo(format_table(result.ranking))
     for f in result.failed:
         typer.echo(f"matcher: {f.source}: {f.status}: {f.message}", err=True)
-    raise typer.Exit(1 if result.failed else 0)
+    skipped = _skipped(resumes, inputs, mine)
+    where = "stdout" if stdout else str(out) if out else "the terminal"
+    typer.echo(_summary(result, skipped, len(rubrics), where, evidence), err=True)
+    raise typer.Exit(1 if result.failed or bad_rubrics else 0)
+
+
+@contextlib.contextmanager
+def _stdout_file(stdout: bool) -> Iterator[Path | None]:
+    """For ``-o -``: a CSV file the ranking is written to, then copied to stdout (so the whole
+    table is never held in memory); None otherwise."""
+    if not stdout:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="matcher-stdout-") as d:
+        yield Path(d) / "ranking.csv"
+
+
+def _must_exist(paths: list[Path]) -> None:
+    """One clear usage error for inputs that are not there (not a failure row per job each)."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail("no such file or folder: " + ", ".join(missing) + "; nothing was scored", 2)
+
+
+def _rubrics(paths: list[Path], skip_invalid: bool) -> tuple[list[Rubric], int]:
+    """The valid rubrics and how many files were not: every problem of every file is shown.
+
+    Without ``skip_invalid`` any bad file stops the run before anything is scored (exit 1).
+    """
+    from matcher.rubric.io import collect_rubrics
+
+    try:
+        loaded, failed = collect_rubrics(paths)
+    except RubricError as e:
+        raise _fail(e.message) from None
+    for path, problems in failed:
+        typer.echo(f"matcher: {path}:", err=True)
+        for p in problems:
+            typer.echo(f"  {p}", err=True)
+    if failed and not (skip_invalid and loaded):
+        total = len(loaded) + len(failed)
+        hint = "" if skip_invalid else " (--skip-invalid scores against the valid ones)"
+        raise _fail(f"{len(failed)} of {total} rubric files cannot be used: nothing scored{hint}")
+    if failed:
+        typer.echo(f"matcher: skipped {len(failed)} invalid rubric files", err=True)
+    return [r for _, r in loaded], len(failed)
+
+
+def _skipped(folders: list[Path], inputs: list[str], mine: set[Path]) -> list[Path]:
+    """Files in the given folders that were not read as resumes (their suffix, README)."""
+    taken = {Path(f).resolve() for f in inputs} | mine
+    return [
+        f
+        for d in folders
+        if d.is_dir()
+        for f in sorted(d.iterdir())
+        if f.is_file() and not f.name.startswith(".") and f.resolve() not in taken
+    ]
+
+
+def _summary(
+    result: Scored, skipped: list[Path], rubrics: int, where: str, evidence: Path | None
+) -> str:
+    """The end of a run in one line: read, scored, failed by status, skipped, written where."""
+    by_status: dict[str, int] = {}
+    for f in result.failed:
+        by_status[f.status] = by_status.get(f.status, 0) + 1
+    parts = [f"{result.files} files read: {result.files - len(result.failed)} scored"]
+    if result.failed:
+        detail = ", ".join(f"{k} {n}" for k, n in sorted(by_status.items()))
+        parts[0] += f", {len(result.failed)} failed ({detail})"
+    if skipped:
+        names = ", ".join(f.name for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        parts.append(f"{len(skipped)} other files skipped, not resumes ({names})")
+    parts.append(f"{rubrics} rubrics")
+    rows = f"{result.rows} rows " + ("shown" if where == "the terminal" else f"written to {where}")
+    parts.append(rows + (f", evidence to {evidence}" if evidence else ""))
+    return "matcher: " + "; ".join(parts)
+
+
+_PROGRESS_EVERY = 2.0  # seconds between progress lines when stderr is not a terminal
 
 
 @contextlib.contextmanager
 def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr for batches of more than a few files, when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
+    """Progress on stderr for batches of more than a few files.
+
+    A bar on a terminal; elsewhere (a log, CI, a pipe) a line each time another tenth of the
+    files is read, at most one every ``_PROGRESS_EVERY`` seconds, so a long run is not silent
+    there and a short one prints only its summary.
+    """
     bar: Any = None
+    shown, last = 0, time.monotonic()
 
     def update(done: int, total: int) -> None:
-        nonlocal bar
+        nonlocal bar, shown, last
         if total <= 5:
+            return
+        if not sys.stderr.isatty():
+            now = time.monotonic()
+            if done - shown >= max(1, total // 10) and now - last >= _PROGRESS_EVERY:
+                shown, last = done, now
+                typer.echo(f"matcher: read {done}/{total} files", err=True)
             return
         if bar is None:
             bar = typer.progressbar(length=total, label="reading", file=sys.stderr)
@@ -240,14 +496,24 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
             bar.__exit__(None, None, None)
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    resume: Annotated[Path, typer.Argument(help="One resume file.")],
+    resume: Annotated[Path, typer.Argument(metavar="RESUME", help="One resume file.")],
     rubric: Annotated[
-        Path, typer.Option("--rubric", "-r", dir_okay=False, help="One rubric file.")
+        Path,
+        typer.Option("--rubric", "-r", dir_okay=False, metavar="FILE", help="One rubric file."),
     ],
-    as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    as_of: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Date open roles end at (default: today)."),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", metavar="text|json", help="Output format.")
+    ] = "text",
+    show_text: Annotated[
+        bool,
+        typer.Option("--text", help="Also print the text the engine read, sections marked."),
+    ] = False,
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
@@ -256,87 +522,238 @@ def explain(
     from matcher.read.reader import read_document
     from matcher.resume.understand import understand
     from matcher.rubric.io import load_rubric
-    from matcher.scoring.explain import explain_data, explain_text
+    from matcher.scoring.explain import explain_data, explain_text, text_view
     from matcher.scoring.score import score as score_one
 
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        card = score_one(understand(read_document(resume), _as_of(as_of)), r)
+        understood = understand(read_document(resume), _as_of(as_of))
+        card = score_one(understood, r)
     except MatcherError as e:
         raise _fail(
             f"{resume}: {e.message}" if not isinstance(e, RubricError) else e.message
         ) from None
     if format == "json":
-        typer.echo(json.dumps(explain_data(card), ensure_ascii=False, indent=2))
+        data = explain_data(card)
+        if show_text:
+            data["text"] = understood.document.text
+            data["sections"] = [
+                {"name": s.name, "start": s.start, "end": s.end} for s in understood.sections
+            ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         typer.echo(explain_text(card))
+        if show_text:
+            typer.echo("\n" + text_view(understood))
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
-    rubrics: Annotated[list[Path], typer.Argument(help="Rubric files or folders.")],
+    rubrics: Annotated[
+        list[Path],
+        typer.Argument(metavar="RUBRIC...", help="Rubric files or folders of them."),
+    ],
 ) -> None:
-    """Validate rubric files and show lint advice (fairness findings among it).
+    """Validate rubric files, every problem of every file, and show lint advice.
+
+    Lint advice includes the rubric's fairness findings (what the compiler left out of
+    scoring, and why).
 
     Example: matcher check rubrics/
     """
-    from matcher.rubric.io import duplicate_job_ids, lint, load_rubric, rubric_files
+    from matcher.rubric.io import collect_rubrics, lint
 
+    _must_exist(rubrics)
     try:
-        files = rubric_files(rubrics)
+        loaded, failed = collect_rubrics(rubrics)
     except RubricError as e:
         raise _fail(e.message) from None
-    bad = 0
-    loaded = []
-    for f in files:
-        try:
-            r = load_rubric(f)
-        except RubricError as e:
-            typer.echo(e.message, err=True)
-            bad += 1
-            continue
-        loaded.append((f, r))
+    for f, r in loaded:
         notes = lint(r)
         typer.echo(
             f"{f}: ok, {len(r.criteria)} criteria" + (f", {len(notes)} notes" if notes else "")
         )
         for n in notes:
             typer.echo(f"  {n}")
-    for problem in duplicate_job_ids(loaded):
-        typer.echo(f"matcher: {problem}", err=True)
-        bad += 1
-    if not files:
+    for f, problems in failed:
+        typer.echo(f"{f}:", err=True)
+        for p in problems:
+            typer.echo(f"  {p}", err=True)
+    if not loaded and not failed:
         raise _fail("no rubric files given", 2)
-    raise typer.Exit(1 if bad else 0)
+    if failed:
+        raise _fail(f"{len(failed)} of {len(loaded) + len(failed)} rubric files have problems")
 
 
-@app.command()
+@app.command(cls=_Command)
+def report(
+    ranking: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RANKING", help="The ranking table matcher score wrote (any format)."
+        ),
+    ],
+    evidence: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="The evidence table of the same run (--evidence)."),
+    ],
+    rubric: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="FILE_OR_FOLDER",
+            help="The run's rubrics, for their fairness findings (repeatable).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", metavar="FILE", help="Write the page here (default: stdout)."),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Show the N best candidates per job."),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(metavar="en|zh", help="Language the page opens in (default: the rubrics')."),
+    ] = None,
+) -> None:
+    """Write a report a recruiter reads: one self-contained HTML page, no network needed.
+
+    Per job, the ranked candidates with score, eligibility and status beside a candidate x
+    criterion matrix coloured by credit; a click on a cell shows its evidence.
+
+    Example: matcher report ranking.csv --evidence evidence.parquet --rubric rubrics/ -o report.html
+    """
+    from matcher.ranking import EVIDENCE_SCHEMA, RANKING_SCHEMA
+    from matcher.report.html import Lang, languages, render
+    from matcher.report.tables import read_table
+
+    if lang not in (None, "en", "zh"):
+        raise typer.BadParameter("must be en or zh", param_hint="--lang")
+    _check_out(out, "-o")
+    _must_exist([ranking, evidence, *(rubric or [])])
+    rubrics, _ = _rubrics(rubric, skip_invalid=True) if rubric else ([], 0)
+    try:
+        table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
+        lines = read_table(evidence, EVIDENCE_SCHEMA)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    opens: Lang = "zh" if lang == "zh" else "en" if lang == "en" else languages(rubrics)
+    page = render(table, lines, rubrics, lang=opens, top=top)
+    if out is None:
+        typer.echo(page, nl=False)
+    else:
+        _write(functools.partial(out.write_text, page, "utf-8"), out)
+        typer.echo(f"matcher: {out}: report of {table['job_id'].n_unique()} jobs written", err=True)
+
+
+@app.command(cls=_Command)
+def serve(
+    rubric: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="FILE_OR_FOLDER",
+            help="Rubrics to serve (repeatable); requests may also send their own.",
+        ),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(metavar="ADDRESS", help="Address to listen on (not loopback: key).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="Port.")] = 8000,
+    max_mb: Annotated[
+        float, typer.Option(min=0.01, metavar="MB", help="Largest request body, in MB.")
+    ] = 10.0,
+    max_files: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Most resumes in one rank request.")
+    ] = 100,
+    concurrency: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Requests worked on at once.")
+    ] = 4,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, metavar="SECONDS", help="Longest a request may take.")
+    ] = 60.0,
+) -> None:
+    """Serve the library over HTTP (needs the serve extra: pip install 'matcher[serve]').
+
+    Endpoints under /v1 compile postings, score, rank and explain uploaded resumes, and list
+    and check rubrics; the OpenAPI document is at /openapi.json. On any address but
+    loopback, an API key is required: set MATCHER_API_KEY; clients send it as X-API-Key.
+    Resumes are kept in memory for their request only.
+
+    Example: matcher serve --rubric rubrics/ --port 8000
+    """
+    import os
+
+    try:
+        from matcher.service.limits import Limits
+        from matcher.service.server import KEY_ENV
+        from matcher.service.server import serve as run_server
+    except ImportError as e:
+        raise _fail(
+            f"matcher serve needs the serve extra: pip install 'matcher[serve]' ({e})", 2
+        ) from None
+    rubrics = _rubrics(rubric, skip_invalid=False)[0] if rubric else []
+    limits = Limits(
+        max_bytes=int(max_mb * 1024 * 1024),
+        max_files=max_files,
+        concurrency=concurrency,
+        seconds=timeout,
+    )
+    try:
+        run_server(rubrics, host=host, port=port, api_key=os.environ.get(KEY_ENV), limits=limits)
+    except MatcherError as e:
+        raise _fail(e.message, 2) from None
+
+
+@app.command(cls=_Command)
 def tune(
-    resumes: Annotated[list[Path], typer.Argument(help="Resume files or folders of the run.")],
-    rubric: Annotated[Path, typer.Option("--rubric", "-r", help="The rubric file to tune.")],
+    resumes: Annotated[
+        list[Path],
+        typer.Argument(metavar="RESUME...", help="Resume files or folders of the run."),
+    ],
+    rubric: Annotated[
+        Path,
+        typer.Option("--rubric", "-r", metavar="FILE", help="The rubric file to tune."),
+    ],
     labels: Annotated[
         Path,
         typer.Option(
-            exists=True, dir_okay=False, help="CSV resume,job_id,label (0-3, or advance/reject)."
+            exists=True,
+            dir_okay=False,
+            metavar="CSV",
+            help="CSV resume,job_id,label (0-3, or advance/reject).",
         ),
     ],
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Write the tuned rubric here.")
+        Path | None,
+        typer.Option("-o", "--out", metavar="FILE", help="Write the tuned rubric here."),
     ] = None,
-    k: Annotated[int, typer.Option("--k", min=1, help="Cut-off of NDCG@k, precision@k.")] = 5,
+    k: Annotated[
+        int, typer.Option("--k", min=1, metavar="K", help="Cut-off of NDCG@k, precision@k.")
+    ] = 5,
     groups: Annotated[
         Path | None,
-        typer.Option(exists=True, dir_okay=False, help="CSV resume,group: impact ratios."),
+        typer.Option(
+            exists=True, dir_okay=False, metavar="CSV", help="CSV resume,group: impact ratios."
+        ),
     ] = None,
     threshold: Annotated[
-        float | None, typer.Option(help="Select by score >= this, not the top k, for ratios.")
+        float | None,
+        typer.Option(metavar="SCORE", help="Select by score >= this, not the top k, for ratios."),
     ] = None,
-    folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
-    as_of: Annotated[str | None, typer.Option(help="Date open roles end at, YYYY-MM-DD.")] = None,
+    folds: Annotated[int, typer.Option(min=2, metavar="N", help="Cross-validation folds.")] = 5,
+    as_of: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Date open roles end at (default: today)."),
+    ] = None,
     jobs: Annotated[
-        int | None, typer.Option(min=1, help="Reader processes (default: all).")
+        int | None, typer.Option(min=1, metavar="N", help="Reader processes (default: all).")
     ] = None,
     force: Annotated[
         bool, typer.Option(help="Write the tuned rubric despite too few labels.")
@@ -356,6 +773,7 @@ def tune(
 
     day = _as_of(as_of)
     _check_out(out, "-o")
+    _must_exist(resumes)
     if threshold is not None and not 0 <= threshold <= 100:  # NaN fails too
         raise typer.BadParameter("must be a score from 0 to 100", param_hint="--threshold")
     target = out or (rubric if overwrite else None)
@@ -396,9 +814,21 @@ def tune(
     raise typer.Exit(1 if result.failed else 0)
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised past click, which would print "Aborted!" and exit 1."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
 def main() -> None:
-    """Entry point of the ``matcher`` command."""
+    """Entry point of the ``matcher`` command; Ctrl-C ends it quietly with exit code 130."""
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
-    except KeyboardInterrupt:
+    except _Interrupted:
+        typer.echo("\nmatcher: interrupted", err=True)
         sys.exit(130)

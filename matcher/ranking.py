@@ -18,8 +18,11 @@ import polars as pl
 
 from matcher.scoring.score import ScoreCard
 
+# Columns only grow (the CLI contract): ``job_title`` came after the first release's columns,
+# beside the id it names, so a person reading the table sees the job, not a hash.
 RANKING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "job_id": pl.String,
+    "job_title": pl.String,
     "resume": pl.String,
     "resume_id": pl.String,
     "rank": pl.Int64,
@@ -55,6 +58,7 @@ EVIDENCE_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "contribution": pl.Float64,
     "met": pl.Boolean,
     "context": pl.String,
+    "snippet": pl.String,  # the line around the match (added after 0.1.0: the last column)
 }
 
 FORMATS = (".csv", ".parquet", ".json", ".ndjson")
@@ -72,6 +76,7 @@ class Failure:
     rubric_fingerprint: str
     engine_version: str
     as_of: date
+    title: str = ""  # the job's title (the ranking's ``job_title``)
 
 
 def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.DataFrame:
@@ -88,6 +93,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     rows = [
         {
             "job_id": c.job_id,
+            "job_title": c.title,
             "resume": c.resume,
             "resume_id": c.resume_id,
             "rank": None,
@@ -106,6 +112,7 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     rows += [
         {
             "job_id": f.job_id,
+            "job_title": f.title,
             "resume": f.resume,
             "resume_id": f.resume_id,
             "rank": None,
@@ -145,6 +152,31 @@ def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.Dat
     )
 
 
+def required_walls(ranking: pl.DataFrame) -> list[str]:
+    """A line for each required criterion that no scored resume of its job meets: a wall a
+    recruiter should see before acting on the ranking ("0 of 230 resumes meet required
+    'finance'").
+
+    >>> from matcher.rubric.model import Criterion, Rubric
+    >>> from matcher.scoring.score import score
+    >>> from matcher.read.document import read_text
+    >>> from matcher.resume.understand import understand
+    >>> rubric = Rubric("j", "t", "en", (Criterion("x", "tool", "COBOL", 1.0, required=True),))
+    >>> cards = [score(understand(read_text(t), date(2026, 1, 1)), rubric) for t in ("SQL", "Go")]
+    >>> required_walls(rank(cards))
+    ["job j: 0 of 2 resumes meet required 'COBOL'"]
+    """
+    ok = ranking.filter(pl.col("status") == "ok")
+    out = []
+    for (job,), rows in ok.group_by(["job_id"], maintain_order=True):
+        n = rows.height
+        missing = rows["missing_required"].explode().drop_nulls().value_counts()
+        for label, count in missing.iter_rows():
+            if count == n:
+                out.append(f"job {job}: 0 of {n} resumes meet required {label!r}")
+    return sorted(out, key=natural_key)
+
+
 def natural_key(s: str) -> tuple[tuple[int, int | str], ...]:
     """The sort key of job ids: "job-2" before "job-10" (``rank``, ``evidence_table``, tuning).
 
@@ -182,15 +214,17 @@ def _flat(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def write_table(df: pl.DataFrame, path: str | Path) -> Path:
+def write_table(df: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
     """Write ``df`` in the format its extension names (.csv, .parquet, .json, .ndjson).
 
-    Raises ``ValueError`` for another extension.
+    ``excel``: a CSV starts with a byte-order mark, without which Excel reads UTF-8 as the
+    local code page and garbles Chinese; off by default, as other readers may keep the mark
+    as part of the first column's name. Raises ``ValueError`` for another extension.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        _flat(df).write_csv(p)
+        _flat(df).write_csv(p, include_bom=excel)
     elif suffix == ".parquet":
         df.write_parquet(p, statistics=False)
     elif suffix == ".json":
@@ -200,6 +234,15 @@ def write_table(df: pl.DataFrame, path: str | Path) -> Path:
     else:
         raise ValueError(f"{p}: output must end in one of {', '.join(FORMATS)}")
     return p
+
+
+def csv_text(df: pl.DataFrame, *, excel: bool = False) -> str:
+    """``df`` as the CSV text ``write_table`` writes (for ``-o -``: the table on stdout).
+
+    >>> csv_text(pl.DataFrame({"job_id": ["j"], "warnings": [["a", "b"]]}))
+    'job_id,warnings\\nj,a; b\\n'
+    """
+    return _flat(df).write_csv(include_bom=excel)
 
 
 def format_table(
@@ -214,7 +257,7 @@ def format_table(
         "missing_required",
     ),
 ) -> str:
-    """A plain-text table for a terminal: one block per job."""
+    """A plain-text table for a terminal: one block per job, under the job's id and title."""
     flat = _flat(df.select(columns))
     out: list[str] = []
     widths = {
@@ -222,11 +265,14 @@ def format_table(
         for c in columns
     }
     header = "  ".join(_pad(c, widths[c]) for c in columns)
+    titles = dict(zip(df["job_id"], df["job_title"], strict=True)) if "job_title" in df else {}
     last_job = None
     for row in flat.iter_rows(named=True):
         if row["job_id"] != last_job:
             if out:
                 out.append("")
+            if titles.get(row["job_id"]):  # a person reads the job's title, not its id
+                out.append(f"{row['job_id']}  {titles[row['job_id']]}")
             out += [header, "  ".join("-" * widths[c] for c in columns)]
             last_job = row["job_id"]
         out.append("  ".join(_pad(_cell(row[c]), widths[c]) for c in columns).rstrip())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -116,34 +117,109 @@ class Span:
     text: str
 
 
-# Characters that glue onto a Latin term: a hit must not have one of these right beside it.
-_WORDISH = r"A-Za-z0-9_+#&"
+# ---------------------------------------------------------------- one tokenizer, one rule
+
+# A token is a word (letters and digits of any script but Chinese, with a trailing "+" or "#":
+# "c++", "c#"), one CJK character, or one other punctuation character ("." of "node.js", "&"
+# of "R&D"). Spaces, hyphens and underscores only separate tokens. Postings, rubric terms and
+# resumes are all cut this way, so a term is found where its tokens stand in a row.
+_TOKEN = re.compile(
+    r"(?:(?![\u3400-\u9fff_])\w)+(?:[+#]+(?:(?![\u3400-\u9fff_])\w)*)?|[\u3400-\u9fff]|[^\s\w\-]"
+)
+# What glues a short word into a compound: "go-to-market", "R&D", "C-level", "AI-based".
+_GLUE = "-&"
+SHORT_TERM = 2  # a one-token term this short is a word only where no hyphen or & glues it
 
 
-@lru_cache(maxsize=65536)
-def term_pattern(term: str) -> re.Pattern[str]:
-    """A regex that finds ``term`` (already ``normalize_term``-ed) as a whole term in folded text.
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a folded text: its characters and where they stand."""
 
-    Boundaries are checked only on the Latin side: ``java`` does not hit "javascript", ``c``
-    does not hit "c++" or "c#", ``go`` does not hit "google"; while ``c++``, ``.net``,
-    ``node.js`` and Chinese terms (no spaces) match where they stand. Inner spaces match any
-    run of spaces, hyphens or line breaks ("user research" hits "user-research").
+    text: str
+    start: int
+    end: int
 
-    >>> bool(term_pattern("java").search("javascript")), bool(term_pattern("c").search("c++"))
-    (False, False)
+
+def tokenize(folded: str) -> list[Token]:
+    """The tokens of ``folded`` (already ``fold``-ed) in order.
+
+    >>> [t.text for t in tokenize("c++, node.js and 数据 (r&d)")]
+    ['c++', ',', 'node', '.', 'js', 'and', '数', '据', '(', 'r', '&', 'd', ')']
     """
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", term) if p]
-    body = r"[\s\-]+".join(parts) if parts else re.escape(term)
-    left = f"(?<![{_WORDISH}])" if term[:1].isascii() and term[:1].isalnum() else ""
-    right = f"(?![{_WORDISH}])" if term[-1:].isascii() and term[-1:].isalnum() else ""
-    # "c++" must not match inside "c+++" but "c#" followed by a comma is fine.
-    if term[-1:] in "+#":
-        right = f"(?![{_WORDISH}])"
-    return re.compile(left + body + right)
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+def term_tokens(term: str) -> tuple[str, ...]:
+    """A rubric or lexicon term as the tokens it must match ("User-Research" -> user, research)."""
+    return tuple(t.text for t in tokenize(normalize_term(term)))
+
+
+def glued(folded: str, start: int, end: int) -> bool:
+    """Whether characters ``start:end`` are glued to a word by a hyphen or "&" on either side.
+
+    >>> glued("go-to-market", 0, 2), glued("r&d", 0, 1), glued("go, to", 0, 2)
+    (True, True, False)
+    """
+    before = start >= 2 and folded[start - 1] in _GLUE and folded[start - 2].isalnum()
+    after = end + 1 < len(folded) and folded[end] in _GLUE and folded[end + 1].isalnum()
+    return before or after
+
+
+class TermIndex:
+    """Terms as token sequences, found where their tokens stand in a row: the one whole-term
+    rule of postings, rubric terms and resumes.
+
+    A term matches whole tokens ("java" is not in "javascript", "c" not in "c++"), Chinese
+    terms match where they stand (each character is a token), and a one-token term of at most
+    ``SHORT_TERM`` characters does not match inside a hyphenated or "&" compound ("go-to-market",
+    "R&D", "AI-based").
+
+    >>> idx = TermIndex(["java", "c++", "go", "user research"])
+    >>> text = fold("Java, JavaScript, C++, go-to-market, user-research")
+    >>> [(text[s:e], t) for s, e, t in idx.find(text, tokenize(text))]
+    [('java', 'java'), ('c++', 'c++'), ('user-research', 'user research')]
+    """
+
+    def __init__(self, terms: Iterable[str], key: Callable[[str], str] | None = None) -> None:
+        self.keys: dict[tuple[str, ...], list[str]] = {}
+        self.longest: dict[str, int] = {}
+        for term in terms:
+            toks = term_tokens(term)
+            if key is not None:
+                toks = tuple(map(key, toks))
+            if not toks:
+                continue
+            owners = self.keys.setdefault(toks, [])
+            if term not in owners:
+                owners.append(term)
+            self.longest[toks[0]] = max(self.longest.get(toks[0], 0), len(toks))
+
+    def find(
+        self, folded: str, tokens: list[Token], words: list[str] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Every whole-term occurrence as (start, end, term), by start, then longest first.
+
+        ``words`` are the tokens' texts as compared (their lemmas, for the morphology level);
+        by default the tokens themselves.
+        """
+        words = words if words is not None else [t.text for t in tokens]
+        out: list[tuple[int, int, str]] = []
+        n_tok = len(words)
+        for i, w in enumerate(words):
+            top = self.longest.get(w, 0)
+            for n in range(min(top, n_tok - i), 0, -1):
+                owners = self.keys.get(tuple(words[i : i + n]))
+                if owners is None:
+                    continue
+                s, e = tokens[i].start, tokens[i + n - 1].end
+                if n == 1 and e - s <= SHORT_TERM and glued(folded, s, e):
+                    continue
+                out.extend((s, e, t) for t in owners)
+        return out
 
 
 def find_term(term: str, folded_text: str, original: str | None = None) -> list[Span]:
-    """Every whole-term hit of ``term`` in ``folded_text`` (see ``term_pattern``).
+    """Every whole-term hit of ``term`` in ``folded_text`` (see ``TermIndex``).
 
     ``original`` (same length as ``folded_text``) supplies the matched text as written.
 
@@ -151,18 +227,33 @@ def find_term(term: str, folded_text: str, original: str | None = None) -> list[
     ['C++']
     """
     source = original if original is not None else folded_text
-    return [
-        Span(m.start(), m.end(), source[m.start() : m.end()])
-        for m in term_pattern(normalize_term(term)).finditer(folded_text)
-    ]
+    idx = TermIndex([term])
+    return [Span(s, e, source[s:e]) for s, e, _ in idx.find(folded_text, tokenize(folded_text))]
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z0-9]|[\u4e00-\u9fff]+")
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK) characters take two.
+
+    >>> display_width("简历.pdf"), display_width("cv.pdf")
+    (8, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def tokens(text: str) -> list[str]:
-    """Latin word tokens and runs of CJK characters in ``text`` (for counting and fuzzy windows)."""
-    return _TOKEN.findall(text)
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns ("…" where cut) and padded to exactly ``width``.
+
+    >>> fit("电商产品经理", 8) + "|", fit("SQL", 5) + "|"
+    ('电商产… |', 'SQL  |')
+    """
+    if display_width(text) > width:
+        out = ""
+        for c in text:
+            if display_width(out + c) > width - 1:
+                break
+            out += c
+        text = out + "…"
+    return text + " " * (width - display_width(text))
 
 
 def has_cjk(text: str) -> bool:

@@ -175,7 +175,7 @@ COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands if c.
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["compile", "score", "explain", "check", "tune"]
+    assert COMMANDS == ["compile", "score", "explain", "check", "report", "serve", "tune"]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)
@@ -250,3 +250,172 @@ def test_weights_must_be_finite_and_bounded(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "criteria[0].weight: must be at most" in res.output
     assert "criteria[1].weight: must be a finite number" in res.output
+
+
+# A CLI that guides (issue 15).
+
+
+def test_version() -> None:
+    from matcher import __version__
+
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.stdout.strip() == f"matcher {__version__}"
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_help_placeholders_read_as_words(cmd: str) -> None:
+    text = runner.invoke(app, [cmd, "--help"]).stdout
+    for machine in ("<list[Path]>", "<path>", "<str>", "range>", "{", "<int>", "<float>"):
+        assert machine not in text, f"matcher {cmd} --help shows {machine}"
+
+
+def test_a_mistyped_folder_is_one_error_not_a_row_per_job(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["score", str(tmp_path / "nosuch"), "--rubric", str(RUBRICS)])
+    assert res.exit_code == 2
+    assert res.stderr.count("no such file or folder") == 1 and "nosuch" in res.stderr
+    assert res.stdout == ""
+
+
+def bad_rubric_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    (folder / "good.toml").write_bytes(RUBRIC.read_bytes())
+    (folder / "bad1.toml").write_text(
+        RUBRIC.read_text(encoding="utf-8")
+        .replace('job_id = "', 'job_id = "x')
+        .replace("weight = 9.0", "weight = -1"),
+        encoding="utf-8",
+    )
+    (folder / "bad2.toml").write_text('schema_version = 1\njob_id = "y"\n', encoding="utf-8")
+    return folder
+
+
+def test_a_rubric_folder_reports_every_problem_and_scores_nothing(tmp_path: Path) -> None:
+    folder = bad_rubric_folder(tmp_path)
+    out = tmp_path / "r.csv"
+    res = runner.invoke(app, ["score", str(SAMPLES), "--rubric", str(folder), "-o", str(out)])
+    assert res.exit_code == 1 and not out.exists()
+    assert "bad1.toml" in res.stderr and "weight: must be > 0" in res.stderr
+    assert "bad2.toml" in res.stderr and "title: must be a non-empty string" in res.stderr
+    assert "2 of 3 rubric files cannot be used: nothing scored" in res.stderr
+    res = runner.invoke(app, ["check", str(folder)])
+    assert res.exit_code == 1 and "bad1.toml" in res.stderr and "bad2.toml" in res.stderr
+    assert "good.toml: ok" in res.stdout
+
+
+def test_skip_invalid_scores_the_valid_rubrics_and_exits_1(tmp_path: Path) -> None:
+    folder = bad_rubric_folder(tmp_path)
+    out = tmp_path / "r.csv"
+    args = [str(SAMPLES / "en_nurse.pdf"), "--rubric", str(folder), "-o", str(out), "--jobs", "1"]
+    res = runner.invoke(app, ["score", *args, "--skip-invalid"])
+    assert res.exit_code == 1 and "skipped 2 invalid rubric files" in res.stderr
+    assert pl.read_csv(out)["job_id"].to_list() == ["000_1e07a38cda397245-1"]
+
+
+def test_compile_leaves_a_hand_edited_rubric_alone(tmp_path: Path) -> None:
+    posting = tmp_path / "analyst.txt"
+    posting.write_text("Requirements:\n1. SQL and Excel\n2. Python", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["compile", str(posting), "-o", str(out)]).exit_code == 0
+    rubric = out / "analyst.toml"
+    compiled = rubric.read_text(encoding="utf-8")
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out)])
+    assert res.exit_code == 0 and "unchanged" in res.stderr
+    edited = compiled.replace("weight = ", "weight = 1", 1)
+    rubric.write_text(edited, encoding="utf-8")
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out)])
+    assert res.exit_code == 1 and "changed by hand" in res.stderr
+    assert rubric.read_text(encoding="utf-8") == edited
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out), "--check"])
+    assert res.exit_code == 1 and "-weight = 1" in res.stdout and "+weight = " in res.stdout
+    assert rubric.read_text(encoding="utf-8") == edited
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out), "--force"])
+    assert res.exit_code == 0 and rubric.read_text(encoding="utf-8") == compiled
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out), "--check"])
+    assert res.exit_code == 0 and res.stdout == ""
+
+
+def test_compile_check_on_the_committed_rubrics_finds_them_current() -> None:
+    res = runner.invoke(app, ["compile", str(SEEDS), "-o", str(RUBRICS), "--check"])
+    assert res.exit_code == 0, res.stdout[:2000]
+
+
+def test_score_to_stdout_and_a_summary_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
+    (tmp_path / "a.txt").write_text("Product Manager\nSQL, PRD, Axure", encoding="utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"not a pdf")
+    res = runner.invoke(
+        app, ["score", str(tmp_path), "--rubric", str(RUBRIC), "-o", "-", "--jobs", "1"]
+    )
+    assert res.exit_code == 1
+    table = pl.read_csv(res.stdout.encode())
+    assert (
+        table["job_title"].to_list() == ["Product manager (mobile internet, internet products)"] * 2
+    )
+    (summary,) = [ln for ln in res.stderr.splitlines() if "files read" in ln]
+    assert "2 files read: 1 scored, 1 failed (not_a_pdf 1)" in summary
+    assert "1 other files skipped, not resumes (notes.xlsx)" in summary
+    assert "2 rows written to stdout" in summary
+
+
+def test_excel_csv_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
+    args = ["score", str(SAMPLES / "zh_accountant.pdf"), "--rubric", str(RUBRICS), "--jobs", "1"]
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert runner.invoke(app, [*args, "-o", str(plain)]).exit_code == 0
+    assert runner.invoke(app, [*args, "-o", str(excel), "--excel"]).exit_code == 0
+    assert excel.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    assert "电商经理" in excel.read_text(encoding="utf-8-sig")
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import matcher.cli
+
+    monkeypatch.setattr(matcher.cli, "_PROGRESS_EVERY", 0.0)
+    res = runner.invoke(
+        app, ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--jobs", "1", "-o", "-"]
+    )
+    lines = [ln for ln in res.stderr.splitlines() if ln.startswith("matcher: read ")]
+    assert len(lines) >= 5 and lines[-1].endswith("/15 files")
+
+
+def test_ctrl_c_exits_quietly_with_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import signal
+
+    import matcher.cli
+
+    def interrupted() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    old = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(matcher.cli, "app", interrupted)
+    try:
+        with pytest.raises(SystemExit) as exit:
+            matcher.cli.main()
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert exit.value.code == 130
+    assert capsys.readouterr().err.strip() == "matcher: interrupted"
+
+
+def test_report_from_a_ranking_and_its_evidence(tmp_path: Path) -> None:
+    ranking, evidence, page = tmp_path / "r.csv", tmp_path / "e.parquet", tmp_path / "r.html"
+    args = [str(SAMPLES / "en_nurse.pdf"), str(SAMPLES / "zh_accountant.pdf")]
+    res = runner.invoke(
+        app,
+        ["score", *args, "--rubric", str(RUBRICS), "-o", str(ranking), "--evidence", str(evidence)],
+    )
+    assert res.exit_code == 0
+    res = runner.invoke(
+        app,
+        ["report", str(ranking), "--evidence", str(evidence), "-r", str(RUBRICS), "-o", str(page)],
+    )
+    assert res.exit_code == 0, res.output
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<section class="job"') == 18 and "女性优先" in html
+    res = runner.invoke(app, ["report", str(ranking), "--evidence", str(evidence), "--top", "1"])
+    assert res.exit_code == 0 and res.stdout.startswith("<!doctype html>")
+    res = runner.invoke(app, ["report", str(evidence), "--evidence", str(evidence)])
+    assert res.exit_code == 1 and "not a table matcher wrote" in res.stderr

@@ -28,11 +28,14 @@ ORDER = [
     "ranking",
     "tune",
     "pipeline",
+    # The front doors over the library (report, service); the CLI, outermost, starts them.
+    "report",
+    "service",
     "cli",
     "__main__",
 ]
 MODULES = {
-    "vocab": ["kinds", "levels", "lexicon", "occupations"],
+    "vocab": ["kinds", "levels", "lexicon", "occupations", "titles"],
     "read": [
         "layout",
         "formats",
@@ -45,11 +48,13 @@ MODULES = {
         "cache",
     ],
     "resume": ["dates", "sections", "education", "contacts", "headers", "roles", "understand"],
-    "rubric": ["model", "check", "io"],
-    "compiler": ["posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
+    "rubric": ["model", "check", "stamp", "io"],
+    "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
     "pipeline": ["stored", "rows", "workers", "spool", "cluster", "run"],
+    "report": ["tables", "html"],
+    "service": ["limits", "models", "app", "server"],
 }
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").
@@ -58,7 +63,13 @@ HOMES = {
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},
-    "ahocorasick": {"scoring.matching"},
+    "simplemma": {"scoring.matching"},
+    "snowballstemmer": {"vocab.titles"},
+    # the HTTP service's stack (the serve extra) stays in the service
+    "fastapi": {"service.app"},
+    "starlette": {"service.app"},
+    "pydantic": {"service.models"},
+    "uvicorn": {"service.server"},
 }
 
 

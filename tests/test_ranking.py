@@ -55,7 +55,15 @@ def cards():
 
 def failure(job: Rubric) -> Failure:
     return Failure(
-        "broken.pdf", "", job.job_id, "corrupt_pdf", "bad xref", job.fingerprint, "0", AS_OF
+        "broken.pdf",
+        "",
+        job.job_id,
+        "corrupt_pdf",
+        "bad xref",
+        job.fingerprint,
+        "0",
+        AS_OF,
+        title=job.title,
     )
 
 
@@ -63,7 +71,7 @@ def test_schema_is_fixed_whatever_the_rubric() -> None:
     for got in (rank(cards(), [failure(JOB)]), rank([]), rank([], [failure(OTHER)])):
         assert got.schema == pl.Schema(RANKING_SCHEMA)
     assert list(RANKING_SCHEMA) == [
-        "job_id", "resume", "resume_id", "rank", "score", "eligible", "missing_required",
+        "job_id", "job_title", "resume", "resume_id", "rank", "score", "eligible", "missing_required",
         "status", "message", "warnings", "rubric_fingerprint", "engine_version", "as_of",
     ]  # fmt: skip
 
@@ -79,6 +87,8 @@ def test_order_eligible_first_then_score_then_path_and_failures_last() -> None:
     bad = job.row(4, named=True)
     assert bad["status"] == "corrupt_pdf" and bad["score"] is None and bad["message"] == "bad xref"
     assert df["job_id"].unique(maintain_order=True).to_list() == ["job-2", "job-10"]  # natural
+    # The job's title stands beside its id, on failure rows too (issue 15).
+    assert set(job["job_title"]) == {"Analyst"}
 
 
 def test_order_does_not_depend_on_input_order() -> None:

@@ -21,6 +21,7 @@ def shipped() -> set[str]:
     """What the wheel must hold: every module, py.typed and every package data file."""
     need = {p.relative_to(ROOT).as_posix() for p in PKG.rglob("*.py")}
     need |= {p.relative_to(ROOT).as_posix() for p in (PKG / "data").iterdir() if p.is_file()}
+    need |= {p.relative_to(ROOT).as_posix() for p in (PKG / "report").glob("page.*")}
     return need | {"matcher/py.typed", "matcher/rubric/schema.json"}
 
 

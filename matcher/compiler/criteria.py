@@ -17,23 +17,33 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from matcher._version import ENGINE_VERSION
+from matcher.compiler.blocks import Item, Part, items
 from matcher.compiler.clauses import clause_cues, clauses, cue_of
 from matcher.compiler.fairness import strip_protected
 from matcher.compiler.keywords import posting_words, said_of_the_job, title_words
-from matcher.compiler.minimums import degree_required, education_level, min_years, states_years
-from matcher.compiler.posting import Item, Posting, base_title, items, split_postings
+from matcher.compiler.minimums import (
+    degree_required,
+    education_level,
+    experience_field,
+    min_years,
+    states_years,
+)
+from matcher.compiler.posting import Posting, base_title, split_postings
 from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
-from matcher.vocab.lexicon import Cue, Lexicon, Term, default_lexicon
-from matcher.vocab.occupations import occupation_words, title_names
+from matcher.vocab.kinds import CONCRETE_KINDS
+from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon
+from matcher.vocab.occupations import occupation_words, specificity, title_names, trade_noun
+from matcher.vocab.titles import agent_forms, job_names
 
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
 _PROSE_FACTOR = 0.5
-_PART_FACTOR = {"resp": 1.0, "req": 1.2}
+_PART_FACTOR: dict[Part, float] = {"resp": 1.0, "req": 1.2, "pref": 0.6, "intro": 1.0}
 
 # ---------------------------------------------------------------- clauses to criteria
 
@@ -111,42 +121,211 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
     years = min_years(text)
     if years:
         cue = cue_of(next((c for c in parts if states_years(c)), text), lex)
+        field = experience_field(text)
+        names = _field_names(field, lex) if field else ()
         experience = Criterion(
             "",
             "experience",
-            f"{years:g}+ years of experience",
+            f"{years:g}+ years of experience" + (f" in {field}" if names else ""),
             round(lex.kind_weight("experience") * _factor(cue, item), 3),
-            (),
-            not (cue and cue.factor < 1.0),
+            names[1:],
+            not (cue and cue.factor < 1.0) and item.part != "pref",
             item.text[:300],
             min_years=years,
+            field=names[0] if names else None,
         )
         out.append(_Named("experience", f"experience-{years:g}-years", experience, first_wins=True))
     return out
 
 
-def _clause_terms(clause: str, cue: Cue | None, item: Item, lex: Lexicon) -> list[_Named]:
-    """The lexicon criteria one clause names, weighted by the clause's cue."""
+FIELD_SPECIFICITY = 0.3  # a word of a field this telling names the field on its own
+# Nouns that say where the experience was, not in what: "a hospital setting", "sales roles".
+_CONTEXT_NOUNS = frozenset(
+    [
+        "setting",
+        "settings",
+        "environment",
+        "environments",
+        "role",
+        "roles",
+        "position",
+        "positions",
+        "capacity",
+        "field",
+        "industry",
+        "sector",
+        "space",
+        "organization",
+        "organisation",
+        "company",
+        "companies",
+        "team",
+        "teams",
+        "department",
+        "area",
+        "function",
+    ]
+)
+
+
+def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
+    """The field of "5+ years in <field>" and what else names it in a role: the lexicon's
+    terms inside it and its telling words ("commercial construction project management" ->
+    "construction", "project management"); () for a vague field ("a fast-paced environment").
+
+    >>> _field_names("data engineering", default_lexicon())[:1]
+    ('data engineering',)
+    >>> _field_names("fast-paced environment", default_lexicon()), _field_names("line cook", default_lexicon())
+    ((), ('line cook', 'cook'))
+    """
+    names = [t.label for t in (h.term for h in lex.scan(field)) if t.kind != "soft_skill"]
+    # "commercial or residential construction", "sales or retail sales": each part's head.
+    # A one-word part before the last shares the last part's head ("commercial or residential
+    # construction"): it names no field of its own.
+    parts = re.split(r"\s+(?:and/or|or|and|&)\s+|\s*/\s*", field)
+    for i, part in enumerate(parts):
+        words = _LATIN_WORD.findall(part)
+        if i < len(parts) - 1 and len(words) == 1:
+            continue
+        while words and words[-1].lower() in _CONTEXT_NOUNS:
+            words.pop()  # "a hospital setting" is experience in hospitals
+        head = words[-1] if words else ""  # a phrase's head noun names the field: "line cook"
+        spec = specificity(head) if head else None
+        telling = spec is not None and spec >= FIELD_SPECIFICITY and trade_noun(head)
+        if telling and head.lower() not in " ".join(names).lower():
+            names.append(head)
+        names += [a for a in agent_forms(head) if a not in names]  # "teaching" -> "teacher"
+    if has_cjk(field) and not names:
+        names = [field]  # a Chinese field ("电商运营") names itself
+    if not names:
+        return ()
+    return tuple(dict.fromkeys([field, *names]))
+
+
+def _clause_terms(
+    clause: str,
+    cue: Cue | None,
+    item: Item,
+    said: frozenset[str],
+    lex: Lexicon,
+    groups: Mapping[Term, tuple[Term, ...]] | None = None,
+) -> list[_Named]:
+    """The lexicon criteria one clause names, weighted by the clause's cue and by how telling
+    each term is (``_telling``); only a requirements item's cue makes one required, and only
+    a concrete one (``CONCRETE_KINDS``, not ``Lexicon.vague``: "主流框架" never). Terms the
+    item names as alternatives (``groups``, from ``alternatives``) are one any-of criterion.
+
+    Prose above the posting's parts (a company blurb, a summary) names a term only where
+    O*NET or ESCO say its words of the job (``said``): "credit union" in a blurb is not the
+    job's.
+    """
     if cue and cue.factor <= 0:
         return []
     factor = _factor(cue, item)
-    required = bool(cue and cue.required and item.part == "req" and not item.prose)
-    return [
-        _Named(
-            term.label,
-            term.label,
-            Criterion(
-                "",
-                term.kind,
-                term.label,
-                round(lex.base_weight(term) * factor, 3),
-                term.aliases,
-                required,
-                item.text[:300],
-            ),
+    asked = bool(cue and cue.required and item.part == "req" and not item.prose)
+    groups = groups or {}
+    out = []
+    for term in _terms(clause, item, lex):
+        if item.part == "intro" and not _said_term(term, said):
+            continue
+        group = groups.get(term)
+        if group is not None and term != group[0]:
+            continue  # named by the group's any-of criterion
+        members = group or (term,)
+        label = " or ".join(t.label for t in members)
+        weight = max(lex.base_weight(t) * _telling(t) for t in members)
+        aliases = tuple(dict.fromkeys(a for t in members for a in t.aliases))
+        out.append(
+            _Named(
+                label,
+                label,
+                Criterion(
+                    "",
+                    term.kind,
+                    label,
+                    round(weight * factor, 3),
+                    aliases[:MAX_ANY_OF_ALIASES] if group else term.aliases,
+                    asked and term.kind in CONCRETE_KINDS and not lex.vague(label),
+                    item.text[:300],
+                    any_of=tuple(t.label for t in group) if group else (),
+                ),
+            )
         )
-        for term in _terms(clause, item, lex)
-    ]
+    return out
+
+
+MAX_ANY_OF_ALIASES = 30  # other names of the alternatives an any-of criterion carries at most
+# What joins alternatives: "Python or Scala", "Java/Go", "Java, Go or Rust", "A、B或C".
+_OR = re.compile(r"\s*(?:,|，|、)?\s*(?:or|and/or|/|或者|或|\|)\s*", re.I)
+_LIST = re.compile(r"\s*(?:,|，|、)\s*")
+
+
+def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
+    """Lexicon terms of ``text`` that it names as alternatives ("Python or Scala", "Java/Go",
+    "A、B或C"): each term of a group -> the group, in order. A run joined only by commas is
+    a list of things all asked for, not alternatives.
+
+    >>> from matcher.vocab.lexicon import default_lexicon
+    >>> groups = alternatives("Python or Scala; SQL, Excel", default_lexicon())
+    >>> sorted({tuple(t.label for t in g) for g in groups.values()})
+    [('Python', 'Scala')]
+    """
+    hits = lex.scan(text)
+    out: dict[Term, tuple[Term, ...]] = {}
+    run = hits[:1]
+    either = False
+    for prev, hit in pairwise(hits):
+        gap = text[prev.end : hit.start]
+        joined = _OR.fullmatch(gap) or _LIST.fullmatch(gap)
+        if joined and hit.term.kind == prev.term.kind and hit.term not in (h.term for h in run):
+            run.append(hit)
+            either = either or bool(_OR.fullmatch(gap))
+            continue
+        _close(run, either, out)
+        run, either = [hit], False
+    _close(run, either, out)
+    return out
+
+
+def _close(run: list[Hit], either: bool, out: dict[Term, tuple[Term, ...]]) -> None:
+    if either and len(run) >= 2:
+        group = tuple(h.term for h in run)
+        out.update(dict.fromkeys(group, group))
+
+
+TELLING_FULL = 0.4  # a term whose most telling word is this specific keeps its full weight
+TELLING_FLOOR = 0.3  # the least share of its weight a term every job lists keeps
+
+
+def _telling(term: Term) -> float:
+    """How much of its weight a lexicon term keeps: terms every occupation lists (office
+    software, "reporting") tell less about the job than its trade's own (QuickBooks,
+    AutoCAD). From the specificity (idf over O*NET and ESCO occupations) of the most telling
+    word of its English names; a term without one (Chinese) keeps its weight.
+
+    >>> from matcher.vocab.lexicon import default_lexicon
+    >>> terms = {t.label: t for t in default_lexicon().terms}
+    >>> _telling(terms["Excel"]) < _telling(terms["Python"]) == 1.0
+    True
+    """
+    for name in (term.label, *term.aliases):  # the label, else the first English name known
+        specs = (
+            [s for w in _LATIN_WORD.findall(name) if (s := specificity(w)) is not None]
+            if name.isascii()
+            else []
+        )
+        if specs:
+            return max(TELLING_FLOOR, min(1.0, max(specs) / TELLING_FULL))
+    return 1.0
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
+
+
+def _said_term(term: Term, said: frozenset[str]) -> bool:
+    """Whether O*NET or ESCO use every English word of ``term``'s label about the job."""
+    words = [w.lower() for w in _LATIN_WORD.findall(term.label)]
+    return bool(words) and all(said_of_the_job(w, said) for w in words)
 
 
 def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
@@ -179,18 +358,35 @@ TITLE_WORD_FACTOR = 2.0
 
 
 def _title_criterion(posting: Posting, lex: Lexicon) -> _Named | None:
-    """The job title as a criterion, with its O*NET and ESCO names as aliases.
+    """The job title as a criterion: the first job name the title holds (``job_names``:
+    singular, without qualifiers: "Registered Nurses - ICU" is "Registered Nurse"), with the
+    other names it holds ("Airline Pilots, Copilots, and Flight Engineers") and the O*NET and
+    ESCO names of each as aliases.
 
-    Made for a title written in the posting, or a generic one the occupations know
-    ("Product manager"); a resume naming the job (or another name of it) is the strongest sign.
-    The criterion is the job's name without the posting's qualifiers ("(Remote)", " - ICU").
+    Made for a title written in the posting, known to the taxonomies or not, or a generic one
+    the occupations know ("Product manager"); a resume naming the job (or another name of it)
+    is the strongest sign.
     """
-    name = base_title(posting.title)  # "Data Analyst (Remote)": the job is "Data Analyst"
-    names = title_names(name)
-    if not names and not posting.titled:
+    names = _job_names(posting)
+    aliases: dict[str, str] = {}  # folded -> as written, the label left out
+    for name in (posting.title, *names):
+        for a in (name, *title_names(name)):
+            if a != posting.title and a.casefold() != names[0].casefold():
+                aliases.setdefault(a.casefold(), a)
+    if not aliases and not posting.titled:
         return None
-    title = Criterion("", "title", name, lex.kind_weight("title"), names, False, posting.title)
-    return _Named(_TITLE, "title " + name, title)
+    picked = tuple(aliases.values())[:TITLE_ALIASES]
+    title = Criterion("", "title", names[0], lex.kind_weight("title"), picked, False, posting.title)
+    return _Named(_TITLE, "title " + names[0], title)
+
+
+TITLE_ALIASES = 24  # other names of the job a title criterion carries at most
+
+
+def _job_names(posting: Posting) -> tuple[str, ...]:
+    """The job names of a posting's title ("Data Analyst (Remote)" -> "Data Analyst"), or the
+    title without qualifiers when it names no job the taxonomies know the head of."""
+    return job_names(posting.title) or (base_title(posting.title),)
 
 
 _TITLE = "\x00title"  # the key of the title criterion while it is merged with the others
@@ -236,6 +432,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         named += _minimums(text, item, lex)
         parts = clauses(text)
         hits = lex.scan(text)
+        groups = alternatives(text, lex)
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
@@ -243,8 +440,13 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         # Minister") is any office's: its words are no trade's.
         chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
         for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
-            named += _clause_terms(clause, cue, item, lex)
-            if item.prose or soft or chore or (cue and cue.factor < CHORE_FACTOR):
+            named += _clause_terms(clause, cue, item, said, lex, groups)
+            if (
+                (item.prose and item.part != "intro")
+                or soft
+                or chore
+                or (cue and cue.factor < CHORE_FACTOR)
+            ):
                 continue  # an essay's words are not the job's
             for word, spec in posting_words(clause, posting.title, lex):
                 if not said_of_the_job(word, said):
@@ -268,7 +470,12 @@ def _keyword_criteria(
     named = {c.label.lower() for c in criteria.values()}
     fresh = {w: v for w, v in reading.keywords.items() if w.lower() not in named}
     room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(criteria))
-    best = sorted(fresh.items(), key=lambda kv: -kv[1][0])[: min(KEYWORDS_MAX, room)]
+
+    # The most telling words the posting comes back to most: specificity times repeats.
+    def telling(kv: tuple[str, tuple[float, Item, Cue | None]]) -> float:
+        return kv[1][0] * min(reading.counts.get(kv[0], 1), KEYWORD_REPEAT_MAX)
+
+    best = sorted(fresh.items(), key=lambda kv: -telling(kv))[: min(KEYWORDS_MAX, room)]
     out = []
     for word, (spec, item, cue) in sorted(best, key=lambda kv: list(fresh).index(kv[0])):
         repeat = min(reading.counts.get(word, 1), KEYWORD_REPEAT_MAX)
@@ -332,7 +539,9 @@ def compile_posting(
     title = _title_criterion(posting, lex)
     # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
     # only unknown acronyms ("OSHA").
-    said = occupation_words(title.criterion.label if title else posting.title) or frozenset()
+    said = frozenset().union(
+        *(occupation_words(n) or frozenset() for n in (posting.title, *_job_names(posting)))
+    )
     reading = _read_items(posting, said, lex)
     used: set[str] = set()  # ids given so far
     named = [*_title_domains(posting, lex), *([title] if title else []), *reading.named]
@@ -340,7 +549,8 @@ def compile_posting(
     title_crit = criteria.pop(_TITLE, None)
     criteria = _merged(_keyword_criteria(reading, criteria, lex), used, into=criteria)
     if title_crit is not None:
-        criteria = _with_title_words(title_crit, criteria, used, lex)
+        for name in _job_names(posting):
+            criteria = _with_title_words(replace(title_crit, label=name), criteria, used, lex)
     if not criteria and title_crit is None:
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     ordered = ((title_crit,) if title_crit else ()) + tuple(criteria.values())

@@ -17,20 +17,31 @@ from matcher.vocab.lexicon import Cue
 # What names each level in a posting (a degree's name is one clue; ``_DEGREE_CONTEXT`` another).
 _LEVEL_WORDS: dict[Level, str] = {
     "doctorate": r"\b(?:ph\.?d|doctorate|doctoral)\b|博士",
-    "master": r"\b(?:master'?s?|mba|msc)\b|硕士|研究生",
+    "master": r"\b(?:master'?s?|mba|msc|m\.[as]\.?|ms|ma)\b|硕士|研究生",
     "bachelor": (
-        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|b\.s)\b"
+        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|b\.[as]\.?|bs|ba)\b"
         r"|本科|学士|统招大学|大学(?:本科|学历|毕业|以上)"
     ),
     "associate": r"\b(?:associate'?s? degree|junior college|college diploma)\b|大专|专科",
     "highschool": r"\b(?:high school)\b|高中|中专",
 }
 _DEGREE_CONTEXT = re.compile(
-    r"degree|diploma|graduat|education|above|or higher|at least|学历|以上|毕业|及以上", re.I
+    r"degree|diploma|graduat|education|above|or higher|at least|学历|以上|毕业|及以上"
+    # "BS/BA in Computer Science", "MBA or MS in Finance": an abbreviation before its field
+    r"|\b(?:b\.?[as]|bsc|m\.?[as]|msc|mba|ph\.?d)\b\.?(?:\s*(?:/|or)\s*\w+\.?)*\s+in\s",
+    re.I,
 )
 _CN_NUM = dict(zip("一二两三四五六七八九十", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True))
+_EN_NUM = dict(
+    zip(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+        range(1, 11),
+        strict=True,
+    )
+)
 _YEARS = re.compile(
-    r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:\+|(?:\s*[-~～至到]\s*|\s+to\s+)\d{1,2})?\s*"
+    r"(\d{1,2}|[一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s*(?:\+|\s*\(\d{1,2}\)|(?:\s*[-~～至到]\s*|\s+to\s+)\d{1,2})?\s*(?:\+\s*)?"
     r"(?:years?|yrs|年)(?![底度份初末终])",
     re.I,
 )
@@ -102,5 +113,57 @@ def min_years(clause: str) -> float | None:
             continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
         if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
             n = m.group(1)
-            return float(_CN_NUM.get(n) or int(n))
+            return float(_CN_NUM.get(n) or _EN_NUM.get(n.lower()) or int(n))
+    return None
+
+
+# "5+ years of experience in data engineering", "3 years' experience as a line cook",
+# "5+ years of data engineering experience", "3年以上Java开发经验": the field the years are in.
+_FIELD_AFTER = re.compile(
+    r"^\W{0,3}(?:of\s+)?(?:(?:professional|hands-on|industry|progressive|working|work|full-time)\s+)*"
+    r"experience\s+(?:in|with|as|doing|building|on)\s+(?:an?\s+|the\s+)?(?P<field>[^,.;:()\n]{2,80})",
+    re.I,
+)
+_FIELD_BEFORE = re.compile(
+    r"^\W{0,3}of\s+(?P<field>[A-Za-z][\w +#./&-]{1,50}?)\s+(?:work\s+)?experience\b", re.I
+)
+_FIELD_ZH = re.compile(
+    r"^(?:以上|及以上)?(?P<field>[^，,。；;、\s]{1,14}?)(?:开发|工作|从业|项目|相关)*经验"
+)
+# Where a field's phrase ends: "in data engineering or analytics, preferably in fintech".
+_FIELD_END = re.compile(
+    r"\s+(?:preferably|ideally|including|is|are|required|preferred|a plus|with|in a|at a|"
+    r"within|using|for|from|to|that|which|where|such as|e\.g)\b.*$",
+    re.I,
+)
+# Not a field: the years are any work's ("relevant experience", "相关工作经验").
+_NO_FIELD = re.compile(
+    r"^(?:a\s+)?(?:related|relevant|similar|comparable|this|such|the\s+field|the\s+industry"
+    r"|professional|work|working|industry|progressive|post|full|hands)\b"
+    r"|^(?:相关|工作|以上|行业|领域|同行业|本行业|本岗位|岗位|项目|公司)",
+    re.I,
+)
+FIELD_WORDS = 5  # a longer "field" is a sentence, not a field
+
+
+def experience_field(clause: str) -> str | None:
+    """The field a clause's years of experience are in, if it names one; None when any work
+    counts ("5+ years of experience", "3年以上相关工作经验").
+
+    >>> experience_field("5+ years of experience in data engineering or analytics")
+    'data engineering or analytics'
+    >>> experience_field("3年以上Java开发经验"), experience_field("3+ years of Python experience")
+    ('Java', 'Python')
+    >>> experience_field("5+ years of relevant experience"), experience_field("3年以上相关工作经验")
+    (None, None)
+    """
+    for m in _YEARS.finditer(clause):
+        rest = clause[m.end() :]
+        for rx in (_FIELD_AFTER, _FIELD_BEFORE, _FIELD_ZH):
+            got = rx.match(rest)
+            if got is None:
+                continue
+            field = _FIELD_END.sub("", got.group("field")).strip(" -'’")
+            if field and not _NO_FIELD.match(field) and len(field.split()) <= FIELD_WORDS:
+                return field
     return None

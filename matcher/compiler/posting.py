@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.text import has_cjk, normalize, normalize_term
+from matcher.compiler.blocks import BULLET, heading
+from matcher.text import has_cjk, normalize
+from matcher.vocab.titles import job_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +108,11 @@ def split_postings(text: str) -> list[Posting]:
 
 
 def _untitled(body: tuple[str, ...], title: str | None) -> tuple[str, ...]:
-    """``body`` without a first line that is the title itself (a title names no criteria)."""
-    if body and title and _TITLE_TAIL.sub("", body[0]).strip() == title:
-        return body[1:]
+    """``body`` without its title line and what stands above it (site navigation, a company
+    name): a title names no criteria."""
+    for i, ln in enumerate(body[:TITLE_SCAN]):
+        if title and _TITLE_TAIL.sub("", ln).strip() == title:
+            return body[i + 1 :]
     return body
 
 
@@ -120,7 +124,6 @@ _ROLE_WORD = re.compile(
 )
 # "Aviation Maintenance Technician": two to five capitalised words (small joining words allowed)
 # on a line of their own open a posting as its title.
-_TITLE_CASE = re.compile(r"^[A-Z][\w&'/-]*(?: (?:[A-Z][\w&'/-]*|and|of|&|for|de)){1,4}$")
 _TITLE_TAIL = re.compile(
     r"(岗位职责|工作职责|职位描述|职责|job responsibilities|responsibilities)\s*[:：]?$", re.I
 )
@@ -144,176 +147,41 @@ def base_title(title: str) -> str:
     return base.strip() or title
 
 
-def _title(body: tuple[str, ...], heading: str) -> tuple[str, bool]:
-    """(title, written in the posting?): a "Title:" line, a role-like first line, the heading."""
+TITLE_SCAN = 15  # a title stands among the first lines, before any part heading or list item
+
+
+def _title_line(line: str) -> bool:
+    """Whether a line could be a posting's title: short, no sentence, names a job."""
+    if not 2 <= len(line) <= 100 or len(line.split()) > 14 or line.rstrip().endswith((".", "。")):
+        return False
+    base = base_title(_TITLE_TAIL.sub("", line).strip())
+    if has_cjk(base):
+        return bool(
+            len(base) <= 40
+            and (_ROLE_WORD.search(base) or _ZH_ROLE_END.match(base))
+            and not re.search(r"[,.;，。；:：]", base)
+        )
+    return bool(job_names(line))
+
+
+def _title(body: tuple[str, ...], numbered: str) -> tuple[str, bool]:
+    """(title, written in the posting?): a "Title:" line, a line among the first that names a
+    job (before any part heading or list item), else the heading's subject."""
     for ln in body[:12]:
         m = _TITLE_LINE.match(ln)
         if m:
             return m.group(1).strip(), True
-    first = _TITLE_TAIL.sub("", body[0]).strip() if body else ""
-    base = base_title(first)
-    if (
-        2 <= len(first) <= 60
-        and len(base) <= 40
-        and (_ROLE_WORD.search(base) or _TITLE_CASE.match(base) or _ZH_ROLE_END.match(base))
-        and not re.search(r"[,.;，。；:：]", base)
-    ):
-        return first, True  # the caller drops this line: a title is not an item
-    m = re.search(r"\bof\s+([a-z][a-z ]{2,40}?)(?=\s+is\b|\s*:|\s*\d|$)", heading, re.I)
+    for ln in body[:TITLE_SCAN]:
+        cand = _TITLE_TAIL.sub("", ln).strip()  # "电商经理岗位职责" is the 电商经理's duties
+        if cand and _title_line(cand) and (cand != ln.strip() or heading(ln) is None):
+            return cand, True
+        if heading(ln) is not None or BULLET.match(ln):
+            break
+    m = re.search(r"\bof\s+([a-z][a-z ]{2,40}?)(?=\s+is\b|\s*:|\s*\d|$)", numbered, re.I)
     if m:
         return m.group(1)[:1].upper() + m.group(1)[1:], False
-    stem = re.sub(r"\d.*$", "", heading)
+    stem = re.sub(r"\d.*$", "", numbered)
     m = re.search(r"(?:of|for)\s+(.+)$", stem, re.I)
     title = m.group(1) if m else stem
     title = re.sub(r"(岗位职责|工作职责|职位描述|职责)$", "", title).strip(" :：")
     return ((title[:1].upper() + title[1:]) if title else "Untitled posting"), False
-
-
-# ---------------------------------------------------------------- structure
-
-# Part headings (normalised, without the colon). "skip" parts (basic information, working
-# conditions, benefits, company blurbs) give no criteria until the next heading.
-_PARTS = {
-    "resp": (
-        "responsibilities",
-        "responsibility",
-        "duties",
-        "what you will do",
-        "what you'll do",
-        "job description",
-        "job responsibilities",
-        "the job responsibilities",
-        "岗位职责",
-        "工作内容",
-        "工作职责",
-        "职位描述",
-        "岗位描述",
-        "职责描述",
-    ),
-    "req": (
-        "requirements",
-        "requirement",
-        "qualifications",
-        "qualification",
-        "what you bring",
-        "what we're looking for",
-        "who you are",
-        "who we are looking for",
-        "job requirements",
-        "skills",
-        "skills and abilities",
-        "technology and ability",
-        "educational training",
-        "任职要求",
-        "任职资格",
-        "岗位要求",
-        "职位要求",
-        "任职条件",
-        "技能要求",
-    ),
-    "skip": (
-        "basic information",
-        "post relationship",
-        "postal administration",
-        "job authority",
-        "working conditions",
-        "working time",
-        "benefits",
-        "what we offer",
-        "about us",
-        "about the company",
-        "who we are",
-        "company description",
-        "company profile",
-        "why join us",
-        "perks",
-        "our offer",
-        "福利待遇",
-        "薪资待遇",
-        "岗位福利",
-        "公司简介",
-        "公司介绍",
-        "工作地点",
-        "工作时间",
-        "联系方式",
-    ),
-}
-_ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s+)?")
-# "3.5 years" is no list marker, but "6、2年以上" is: only "." and "," must not precede a digit.
-_MARK = r"(?:\d{1,2}(?:\s\d)?\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·▪●]\s)"
-_ITEM_SPLIT = re.compile(
-    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳])\s*\S)"
-    # "有淘宝经验，2、熟悉..." (NFKC made the comma ","): only the Chinese list comma is safe here
-    r"|(?<=,)(?=\d{1,2}、\s*\S)"
-)
-_BULLET = re.compile(rf"^{_MARK}\s*")
-# An unnumbered paragraph this long in a list posting is prose (advice, an essay), not an item.
-_PROSE_CHARS = (140, 60)  # Latin, CJK
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One list item of a posting: the part it sits in, its text without the bullet, and
-    whether it is prose (a long unnumbered paragraph in a numbered list, trusted less)."""
-
-    part: str  # "resp" or "req"
-    text: str
-    prose: bool
-
-
-def _heading(line: str) -> str | None:
-    """The part a heading line opens ("resp", "req", "skip"), or None for an ordinary line."""
-    key = normalize_term(re.sub(r"[:：\s]+$", "", _BULLET.sub("", line).strip("【】[]#* ")))
-    key = _ORDINAL.sub("", key.strip("【】[] "))
-    if len(key) > 70 or re.search(r"[,;，；。]", key):
-        return None
-    for part, heads in _PARTS.items():
-        if key in heads or (part != "req" and any(key.endswith(" " + h) for h in heads)):
-            return part
-    # A role heading: "电商运营主管岗位职责", "电商运营主管的工作内容".
-    if len(key) <= 30 and has_cjk(key) and key.endswith(_PARTS["resp"]):
-        return "resp"
-    # "Verb (abbreviation for verb) working conditions and environment" (machine translation)
-    if any(h in key for h in ("working conditions", "working time", "working hours")):
-        return "skip"
-    return None
-
-
-_INLINE_HEAD = re.compile(
-    r"^[【\[]?(requirements?|qualifications?|responsibilities|任职要求|任职资格|岗位要求|职位要求"
-    r"|岗位职责|工作职责|工作内容)[】\]]?\s*[:：]\s*(.+)$",
-    re.I,
-)
-
-
-def items(lines: tuple[str, ...]) -> list[Item]:
-    """Every list item with the part it sits in; part headings are consumed, skip parts dropped.
-
-    >>> [(i.part, i.text) for i in items(("Requirements:", "1. SQL", "2. Excel"))]
-    [('req', 'SQL'), ('req', 'Excel')]
-    """
-    part = "resp"
-    numbered = sum(bool(_BULLET.match(ln)) for ln in lines) >= 2
-    out: list[Item] = []
-    for ln in lines:
-        head = _heading(ln)
-        if head is not None:
-            part = head
-            continue
-        m = _INLINE_HEAD.match(ln)
-        if m:
-            part = (
-                "req"
-                if m.group(1).lower().startswith(("req", "qual", "任职", "岗位要", "职位"))
-                else "resp"
-            )
-            ln = m.group(2)
-        if part == "skip":
-            continue
-        cjk = has_cjk(ln)
-        prose = numbered and not _BULLET.match(ln) and len(ln) > _PROSE_CHARS[cjk]
-        for piece in _ITEM_SPLIT.split(ln):
-            piece = _BULLET.sub("", piece).strip()
-            if len(piece) >= 2:
-                out.append(Item(part, piece, prose))
-    return out

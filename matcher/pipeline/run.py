@@ -28,7 +28,7 @@ from matcher._version import ENGINE_VERSION
 from matcher.pipeline.rows import Batch, FileRows, score_file
 from matcher.pipeline.spool import Spool
 from matcher.pipeline.workers import MEMORY_LIMIT, READ_TIMEOUT, Item, Progress, pool, read_many
-from matcher.ranking import Failure, evidence_table, rank
+from matcher.ranking import EVIDENCE_SCHEMA, Failure, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
 from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
@@ -89,7 +89,15 @@ def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -
     def failed(source: str, resume_id: str, status: str, message: str) -> list[Failure]:
         return [
             Failure(
-                source, resume_id, rb.job_id, status, message, rb.fingerprint, ENGINE_VERSION, as_of
+                source,
+                resume_id,
+                rb.job_id,
+                status,
+                message,
+                rb.fingerprint,
+                ENGINE_VERSION,
+                as_of,
+                title=rb.title,
             )
             for rb in rubrics
         ]
@@ -151,7 +159,9 @@ class Scored:
 
     ``ranking`` is the ranking frame when no ``out`` file was given (else None: it is in the
     file); ``evidence`` likewise when evidence was asked for without a file. ``failed`` has one
-    entry per file that could not be scored (each also has a failure row per job).
+    entry per file that could not be scored (each also has a failure row per job). ``rows`` is
+    how many ranking rows were kept (after ``top``); ``walls`` has a line for each required
+    criterion that no scored resume of its job meets (``ranking.required_walls``).
     """
 
     files: int
@@ -160,6 +170,8 @@ class Scored:
     evidence: pl.DataFrame | None = None
     out: Path | None = None
     evidence_out: Path | None = None
+    rows: int = 0
+    walls: tuple[str, ...] = ()
 
 
 Resumes = Iterable["str | Path | tuple[str, bytes]"]
@@ -179,6 +191,7 @@ def score_files(
     memory_limit: int | None = MEMORY_LIMIT,
     cluster: str | object | None = None,
     send_bytes: bool = False,
+    excel: bool = False,
     progress: Progress | None = None,
 ) -> Scored:
     """Score every resume in ``paths`` against every rubric and rank them, in flat memory.
@@ -203,6 +216,7 @@ def score_files(
         cluster: a Dask scheduler address (``tcp://host:8786``) or ``distributed.Client``.
         send_bytes: on a cluster, send each file's bytes rather than its path (for workers
             that do not see the same files).
+        excel: CSV files start with a byte-order mark (``ranking.write_table``).
         progress: called as ``progress(done, total)`` as files are scored.
 
     Returns:
@@ -245,17 +259,19 @@ def score_files(
         target = Path(out) if out is not None else None
         ranking = None
         if target is not None:
-            spool.write_ranking(target, top)
+            kept = spool.write_ranking(target, top, excel=excel)
         else:
             ranking = spool.table(top)
+            kept = ranking.height
         ev_path = Path(evidence) if isinstance(evidence, str | Path) else None
         ev_frame = None
         if ev_path is not None:
-            spool.write_evidence(ev_path)
+            spool.write_evidence(ev_path, excel=excel)
         elif evidence is True:
             frames = [spool.evidence_of(j) for j in spool.jobs()]
-            ev_frame = pl.concat(frames)
-        return Scored(len(sources), failed, ranking, ev_frame, target, ev_path)
+            ev_frame = pl.concat(frames) if frames else pl.DataFrame(schema=EVIDENCE_SCHEMA)
+        walls = spool.walls()
+        return Scored(len(sources), failed, ranking, ev_frame, target, ev_path, kept, walls)
     finally:
         spool.close()
 

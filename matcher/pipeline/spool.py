@@ -126,6 +126,7 @@ class Spool:
         return (
             both.with_columns(
                 pl.lit(rubric.job_id).alias("job_id"),
+                pl.lit(rubric.title).alias("job_title"),
                 pl.lit(rubric.fingerprint).alias("rubric_fingerprint"),
                 pl.lit(ENGINE_VERSION).alias("engine_version"),
                 pl.lit(self.as_of.isoformat()).alias("as_of"),
@@ -151,14 +152,48 @@ class Spool:
             .collect()
         )
 
-    def write_ranking(self, out: Path, top: int | None = None) -> Path:
-        """Write the ranking to ``out`` in the format its extension names."""
-        return write_frames(self.ranking(top), out, self.folder / "out-ranking")
+    def write_ranking(self, out: Path, top: int | None = None, *, excel: bool = False) -> int:
+        """Write the ranking to ``out`` in the format its extension names; return its rows."""
+        rows = 0
 
-    def write_evidence(self, out: Path) -> Path:
+        def counted() -> Iterator[pl.DataFrame]:
+            nonlocal rows
+            for df in self.ranking(top):
+                rows += df.height
+                yield df
+
+        write_frames(counted(), out, self.folder / "out-ranking", excel=excel)
+        return rows
+
+    def write_evidence(self, out: Path, *, excel: bool = False) -> Path:
         """Write the evidence table to ``out`` in the format its extension names."""
         frames = (self.evidence_of(j) for j in self.jobs())
-        return write_frames(frames, out, self.folder / "out-evidence")
+        return write_frames(frames, out, self.folder / "out-evidence", excel=excel)
+
+    def walls(self) -> tuple[str, ...]:
+        """``ranking.required_walls`` of the whole ranking (before ``top``), job by job."""
+        out = []
+        for j in self.jobs():
+            ok = self._scan("rows", SPOOL_SCHEMA).filter(
+                (pl.col("job") == j) & (pl.col("status") == "ok")
+            )
+            n, missing = pl.collect_all(
+                [
+                    ok.select(pl.len()),
+                    ok.select(pl.col("missing_required").str.split(SEP).explode())
+                    .filter(pl.col("missing_required") != "")
+                    .group_by("missing_required")
+                    .len(),
+                ]
+            )
+            total = n.item()
+            job = self.rubrics[j].job_id
+            out += [
+                f"job {job}: 0 of {total} resumes meet required {label!r}"
+                for label, count in missing.iter_rows()
+                if count == total
+            ]
+        return tuple(sorted(out, key=natural_key))
 
     def table(self, top: int | None = None) -> pl.DataFrame:
         """The whole ranking in memory (for a readable table or a small batch)."""
@@ -212,12 +247,15 @@ def evidence_frame(files: Sequence[FileRows]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=EVIDENCE_SCHEMA, orient="row")
 
 
-def write_frames(frames: Iterator[pl.DataFrame], out: Path, scratch: Path) -> Path:
+def write_frames(
+    frames: Iterator[pl.DataFrame], out: Path, scratch: Path, *, excel: bool = False
+) -> Path:
     """Write frames one after another to ``out`` as one table (format from its extension).
 
     CSV and NDJSON are appended frame by frame; JSON is one array (the bytes polars writes
     for the whole table); Parquet parts go to ``scratch`` and polars' streaming sink joins
-    them, so no format needs the whole table in memory.
+    them, so no format needs the whole table in memory. ``excel``: a CSV starts with a
+    byte-order mark (``ranking.write_table``).
     """
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -240,18 +278,20 @@ def write_frames(frames: Iterator[pl.DataFrame], out: Path, scratch: Path) -> Pa
             shutil.rmtree(scratch, ignore_errors=True)
         return out
     with out.open("wb") as f:
-        _write_text(frames, f, suffix)
+        _write_text(frames, f, suffix, excel)
     return out
 
 
-def _write_text(frames: Iterator[pl.DataFrame], f: IO[bytes], suffix: str) -> None:
+def _write_text(
+    frames: Iterator[pl.DataFrame], f: IO[bytes], suffix: str, excel: bool = False
+) -> None:
     first = True
     if suffix == ".json":
         f.write(b"[")
     for df in frames:
         if suffix == ".csv":
             if first or df.height:
-                _flat(df).write_csv(f, include_header=first)
+                _flat(df).write_csv(f, include_header=first, include_bom=excel and first)
                 first = False
         elif suffix == ".ndjson":
             df.write_ndjson(f)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matcher.resume.dates import MONTH_WORDS
 from matcher.resume.sections import LOCATION, Fact, Section, eol
-from matcher.text import normalize_term, term_pattern
+from matcher.text import Span, TermIndex, normalize_term, tokenize
 from matcher.vocab.levels import level_rank
 from matcher.vocab.lexicon import Lexicon
 
@@ -54,6 +55,12 @@ _ABBREV_OTHER = re.compile(
 )
 
 
+# A degree abbreviation inside a longer dotted one: a letter and a dot before it ("P.M.A.S."),
+# or a letter (after an optional dot) right after it.
+_INSIDE_ABBREV = re.compile(r"[A-Za-z]\.\Z")
+_ABBREV_GOES_ON = re.compile(r"\.?[A-Za-z]")
+
+
 def degree_words(lex: Lexicon) -> re.Pattern[str]:
     """One regex for every degree word (folded), to tell a degree line from a job line."""
     words = sorted(
@@ -63,7 +70,12 @@ def degree_words(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _plausible(word: str, span_start: int, span_end: int, text: str) -> bool:
-    """Reject a short capital abbreviation that is a state, a product or a lower-case word."""
+    """Reject a short capital abbreviation that is a state, a product or a lower-case word,
+    or that is part of a longer one ("M.A" in "P.M.A.S.", "MS" in "MSOffice")."""
+    if _INSIDE_ABBREV.search(text, max(0, span_start - 2), span_start) or _ABBREV_GOES_ON.match(
+        text, span_end
+    ):
+        return False
     letters = word.replace(".", "").replace("'", "")
     if not (letters.isalpha() and letters.isupper() and len(letters) <= 3):
         return True
@@ -109,71 +121,36 @@ def find_degrees(
     return tuple(d for _, _, d in sorted(out, key=lambda x: (-x[0], x[1])))
 
 
-# How far past a region's end a degree that starts inside it may run (a degree phrase with
-# runs of spaces between its words), and how far from a cue a degree may start.
-_SLACK = 200
-
-
 def _degree_hits(
     text: str, folded: str, lex: Lexicon, regions: list[tuple[int, int]] | None
 ) -> list[tuple[int, Fact]]:
-    """Degree words in ``regions`` (the education sections), or near a degree cue when None.
-
-    Each degree word is searched only where a degree can stand: inside the regions, or within
-    reach of a cue found by one pass over the text (the cue is then checked exactly as
-    before). Searching the whole text with each of some 90 patterns and throwing away what
-    lies elsewhere took half of ``understand``; the hits are the same.
-    """
     out: list[tuple[int, Fact]] = []
     seen: set[int] = set()
-    near_cue = regions is None
-    where = _cue_windows(folded) if regions is None else _merged(regions)
-    if not where:
-        return out
+    # Every degree word's occurrences in one pass over the text's tokens.
+    found: dict[str, list[Span]] = {}
+    for s, e, w in _degree_index(lex.education).find(folded, tokenize(folded)):
+        found.setdefault(w, []).append(Span(s, e, text[s:e]))
     for level, words in lex.education:
         rank = level_rank(level)
         for w in sorted(words, key=len, reverse=True):  # "High School Diploma" before "Diploma"
-            pattern = term_pattern(normalize_term(w))
-            for a, b in where:
-                for m in pattern.finditer(folded, a, min(len(folded), b + _SLACK)):
-                    start, end = m.span()
-                    if start >= b:
-                        break
-                    if start in seen or not _plausible(w, start, end, text):
+            for span in found.get(w, ()):
+                if span.start in seen or not _plausible(w, span.start, span.end, text):
+                    continue
+                if regions is not None:
+                    if not any(a <= span.start < b for a, b in regions):
                         continue
-                    if near_cue and not _DEGREE_CUE.search(folded[max(0, start - 30) : end + 40]):
-                        continue
-                    if any(f.start <= start < f.end and end > f.start for _, f in out):
-                        continue  # inside a longer word already found ("Master" in "Master's")
-                    seen.add(start)
-                    out.append((rank, Fact(level, start, end, text[start:end])))
+                elif not _DEGREE_CUE.search(folded[max(0, span.start - 30) : span.end + 40]):
+                    continue
+                if any(s <= span.start < f.end and span.end > s for _, f in out for s in [f.start]):
+                    continue  # inside a longer word already found ("Master" in "Master's")
+                seen.add(span.start)
+                out.append((rank, Fact(level, span.start, span.end, span.text)))
     return out
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans sorted, overlapping ones joined."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _cue_windows(folded: str) -> list[tuple[int, int]]:
-    """Where a degree near a cue may start: around each cue, wide enough for any degree.
-
-    A degree counts when a cue lies within 30 characters before it or 40 after it; a cue the
-    scan skipped overlaps one it found, so a margin of a cue's length covers it.
-    """
-    margin = 12
-    return _merged(
-        [
-            (max(0, m.start() - 40 - _SLACK - margin), m.end() + 30 + margin)
-            for m in _DEGREE_CUE.finditer(folded)
-        ]
-    )
+@lru_cache(maxsize=4)
+def _degree_index(education: tuple[tuple[str, tuple[str, ...]], ...]) -> TermIndex:
+    return TermIndex(w for _, words in education for w in words)
 
 
 def _field(text: str, degree: Fact) -> Fact | None:

@@ -34,7 +34,19 @@ _TOP = {
     "findings",
     "tuning",
 }
-_CRIT = {"id", "kind", "label", "aliases", "weight", "required", "origin", "min_level", "min_years"}
+_CRIT = {
+    "id",
+    "kind",
+    "label",
+    "aliases",
+    "weight",
+    "required",
+    "origin",
+    "min_level",
+    "min_years",
+    "field",
+    "any_of",
+}
 # The [tuning] table: field name -> type text ("str", "float | None"...) of ``Tuning``, in order.
 TUNING_FIELDS = {f.name: str(f.type) for f in fields(Tuning)}
 
@@ -90,6 +102,21 @@ def _check_criterion(i: int, c: object, problems: list[str]) -> None:
         problems.append(f"{at}.min_years: experience needs a number >= 0")
     if kind != "experience" and "min_years" in c:
         problems.append(f'{at}.min_years: only for kind = "experience"')
+    if "field" in c:
+        if kind != "experience":
+            problems.append(f'{at}.field: only for kind = "experience"')
+        elif not (isinstance(c["field"], str) and c["field"].strip()):
+            problems.append(f"{at}.field: must be a non-empty string (the field whose roles count)")
+    if "any_of" in c:
+        alts = c["any_of"]
+        if kind in ("education", "experience"):
+            problems.append(f"{at}.any_of: not for kind = {kind!r}")
+        elif not (
+            isinstance(alts, list)
+            and all(isinstance(a, str) and a.strip() for a in alts)
+            and len({a.strip().casefold() for a in alts}) >= 2
+        ):
+            problems.append(f"{at}.any_of: must list two or more different non-empty strings")
 
 
 def check_data(data: Mapping[str, Any]) -> list[str]:

@@ -17,7 +17,9 @@ import tomli_w
 from matcher.errors import RubricError
 from matcher.rubric.check import TUNING_FIELDS, check_data, migrate
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
-from matcher.vocab.kinds import as_kind
+from matcher.rubric.stamp import stamp_line
+from matcher.vocab.kinds import CONCRETE_KINDS, as_kind
+from matcher.vocab.lexicon import default_lexicon
 
 
 def to_dict(rubric: Rubric) -> dict[str, Any]:
@@ -48,12 +50,17 @@ def to_dict(rubric: Rubric) -> dict[str, Any]:
 
 
 def to_toml(rubric: Rubric) -> str:
-    """The rubric as TOML text, with a header comment for the person who will edit it."""
+    """The rubric as TOML text, with a header comment for the person who will edit it.
+
+    The header records a digest of the text below it (``matcher.rubric.stamp``), so that
+    ``matcher compile`` can tell a file a person edited from one it may replace.
+    """
     head = (
         f"# matcher rubric for {rubric.title!r} ({rubric.job_id}).\n"
-        "# Edit weights, aliases and `required` freely; `matcher check` validates the file.\n\n"
+        "# Edit weights, aliases and `required` freely; `matcher check` validates the file.\n"
     )
-    return head + tomli_w.dumps(to_dict(rubric), multiline_strings=False)
+    rest = "\n" + tomli_w.dumps(to_dict(rubric), multiline_strings=False)
+    return head + stamp_line(rest) + rest
 
 
 def save_rubric(rubric: Rubric, path: str | Path) -> Path:
@@ -109,27 +116,55 @@ def rubric_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def duplicate_job_ids(loaded: Iterable[tuple[Path, Rubric]]) -> list[str]:
-    """A problem line for every ``job_id`` that two rubric files share, naming both files."""
+def collect_rubrics(
+    paths: Iterable[str | Path],
+) -> tuple[list[tuple[Path, Rubric]], list[tuple[Path, tuple[str, ...]]]]:
+    """Load every rubric file named; never stop at the first bad one.
+
+    Returns:
+        ``(loaded, failed)``: the valid files with their rubrics, in ``rubric_files`` order, and
+        each invalid file with every one of its problems (``criteria[3].weight: must be > 0``).
+        A file whose ``job_id`` an earlier valid file already has is failed, naming that file.
+
+    Raises:
+        RubricError: for a folder that holds no ``*.toml`` (``rubric_files``).
+    """
+    loaded: list[tuple[Path, Rubric]] = []
+    failed: list[tuple[Path, tuple[str, ...]]] = []
     first: dict[str, Path] = {}
-    problems = []
-    for path, r in loaded:
+    for f in rubric_files(paths):
+        try:
+            r = load_rubric(f)
+        except RubricError as e:
+            where = f"{f}: "
+            lines = e.problems or (e.message.removeprefix(where),)
+            failed.append((f, tuple(lines)))
+            continue
         if r.job_id in first:
-            problems.append(f"{path}: job_id {r.job_id!r} is also the job_id of {first[r.job_id]}")
-        else:
-            first[r.job_id] = path
-    return problems
+            failed.append((f, (f"job_id {r.job_id!r} is also the job_id of {first[r.job_id]}",)))
+            continue
+        first[r.job_id] = f
+        loaded.append((f, r))
+    return loaded, failed
 
 
 def load_rubrics(paths: Iterable[str | Path]) -> list[Rubric]:
     """Load rubric files and every ``*.toml`` in the given folders, sorted by path per folder.
 
-    Raises ``RubricError`` on the first invalid file, or when two files share a ``job_id``.
+    All or nothing: scoring against some of a folder's rubrics without saying so would rank
+    candidates for jobs a person thinks are there. ``collect_rubrics`` keeps the valid ones.
+
+    Raises:
+        RubricError: naming every invalid file and every problem in each (not only the
+            first), and every ``job_id`` two files share.
     """
-    loaded = [(f, load_rubric(f)) for f in rubric_files(paths)]
-    problems = duplicate_job_ids(loaded)
-    if problems:
-        raise RubricError("rubrics must have distinct job_ids", tuple(problems))
+    loaded, failed = collect_rubrics(paths)
+    if failed:
+        total = len(loaded) + len(failed)
+        raise RubricError(
+            f"{len(failed)} of {total} rubric files cannot be used",
+            tuple(f"{path}: {p}" for path, problems in failed for p in problems),
+        )
     return [r for _, r in loaded]
 
 
@@ -170,6 +205,8 @@ def _criterion(c: Mapping[str, Any]) -> Criterion:
         origin=str(c.get("origin", "")),
         min_level=c.get("min_level"),
         min_years=None if min_years is None else float(min_years),
+        field=None if c.get("field") is None else str(c["field"]).strip(),
+        any_of=tuple(a.strip() for a in c.get("any_of", [])),
     )
 
 
@@ -197,6 +234,16 @@ def lint(rubric: Rubric) -> list[str]:
             notes.append(f"criteria[{i}] {c.id}: holds over half of the total weight")
         if c.kind not in ("education", "experience") and any(len(t.strip()) < 2 for t in c.terms):
             notes.append(f"criteria[{i}] {c.id}: a one-character term matches too easily")
+        if c.required and c.kind not in CONCRETE_KINDS:
+            notes.append(
+                f"criteria[{i}] {c.id}: required, but a {c.kind.replace('_', ' ')} is weighed, "
+                "not shown or not: no resume can prove it; make it not required"
+            )
+        elif c.required and default_lexicon().vague(c.label):
+            notes.append(
+                f"criteria[{i}] {c.id}: required, but {c.label!r} names nothing in particular "
+                "(a resume cannot meet it); name the thing, or make it not required"
+            )
     labels = [c.label.casefold() for c in rubric.criteria]
     for dup in sorted({x for x in labels if labels.count(x) > 1}):
         notes.append(f"criteria: label {dup!r} appears more than once")

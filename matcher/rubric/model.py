@@ -32,11 +32,23 @@ class Criterion:
     origin: str = ""
     min_level: str | None = None  # education criteria only
     min_years: float | None = None  # experience criteria only
+    # Experience criteria only: the field whose roles count ("data engineering"; its other
+    # names are the aliases). None: every work role counts.
+    field: str | None = None
+    # Term criteria only: alternatives any one of which meets the criterion in full ("Python or
+    # Scala"); the label names them all, the aliases stay other names of any of them.
+    any_of: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
-        """The label first, then the aliases: what term matching looks for."""
-        return (self.label, *self.aliases)
+        """What term matching looks for: the label (or the alternatives of an any-of
+        criterion) first, then the aliases."""
+        return (*(self.any_of or (self.label,)), *self.aliases)
+
+    @property
+    def own_terms(self) -> int:
+        """How many of ``terms`` count as the criterion itself (the rest are aliases)."""
+        return len(self.any_of) or 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,4 +140,8 @@ def criterion_data(c: Criterion) -> dict[str, Any]:
         d["min_level"] = c.min_level
     if c.min_years is not None:
         d["min_years"] = c.min_years
+    if c.field is not None:
+        d["field"] = c.field
+    if c.any_of:
+        d["any_of"] = list(c.any_of)
     return d

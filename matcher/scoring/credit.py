@@ -5,18 +5,25 @@ match, where it stands, the credit and the points. ``matching`` finds the occurr
 and where they stand; this module credits them. rapidfuzz lives here and nowhere else.
 
 How a term criterion earns credit: every occurrence of every term is a candidate; its credit is
-the level credit (exact label 1.0, alias 0.9, fuzzy 0.5) times the factor of its context
-(``CONTEXT_FACTOR``: inside a recent dated role 1.0, inside an older role 0.9, anywhere else,
-such as a skills list, 0.85). A ``title`` criterion (the job's title or a word of it) is read
-the way a recruiter reads titles: it counts in full where the resume names the candidate's job
-(its headline or a dated role's title) and ``CONTEXT_FACTOR["mentioned"]`` (0.3) where it is
-only mentioned ("worked with the healthcare administrator"). The best candidate wins; ties go to the stricter
-level, then the earlier place. Repeating a term adds nothing. A two-letter term the rubric
-writes in capitals ("HR", "PR") counts only where the resume writes it in capitals too ("12 hr
-shifts" is not human resources). Fuzzy matching is tried only when
-no exact or alias occurrence exists (it could never win: 0.5 < 0.9 * 0.85), only for ASCII
-terms of at least ``FUZZY_MIN_LEN`` characters, and only against whole-word windows, within
-``FUZZY_THRESHOLD``. Any occurrence, fuzzy included, meets a required term criterion.
+the level credit (exact label 1.0, alias 0.9; the same written with other spacing, "Quick
+Books" for "QuickBooks", counts as written; an inflected form, "taught" for "teaching", times
+``MORPH_FACTOR``; fuzzy 0.5) times the factor of its context (``CONTEXT_FACTOR``: inside a
+recent dated role 1.0, inside an older role 0.9, anywhere else, such as a skills list, 0.85).
+A ``title`` criterion (the job's title or a word of it) is read the way a recruiter reads
+titles: it counts in full where the resume names the candidate's job (its headline or a dated
+role's title) and ``CONTEXT_FACTOR["mentioned"]`` (0.3) where it is only mentioned ("worked
+with the healthcare administrator"); a resume title that is not the job's but shares its
+telling words ("CONSULTANT" for "Management Consultant") earns ``PARTIAL_TITLE`` times their
+similarity ("partial"). The best candidate wins; ties go to the stricter level, then the
+earlier place. Repeating a term adds nothing. A two-letter term the rubric writes in capitals
+("HR", "PR") counts only where the resume writes it in capitals too ("12 hr shifts" is not
+human resources).
+
+Fuzzy matching is for typos: tried only when nothing else was found, only for ASCII terms of at
+least ``FUZZY_MIN_LEN`` characters, only against whole-word windows within
+``FUZZY_THRESHOLD``, and never where every word of the window is an English word of its own
+("baking" is no typo of "banking", "vision" none of "Visio"). A fuzzy or partial occurrence
+earns credit but never meets a required criterion on its own.
 
 Numeric criteria: years of experience (the union of dated roles) earn ``have / min_years``
 below the minimum and 1.0 at or above it, never more; education earns 1.0 at or above
@@ -34,12 +41,14 @@ from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
 
+from matcher.resume.roles import Role, years_of_experience
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Criterion
-from matcher.scoring.matching import Context, Scan, term_key
+from matcher.scoring.matching import Context, Scan, known_word, term_key
 from matcher.text import has_cjk
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
+from matcher.vocab.titles import title_similarity
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
 # in full; a fuzzy hit may be a typo or a near miss, so it counts half.
@@ -50,6 +59,15 @@ CREDIT_ALIAS = 0.9
 
 
 CREDIT_FUZZY = 0.5
+# An inflected form ("taught" for "teaching", "audits" for "audit") is the same word: it counts
+# a little less than the form the rubric wrote (times the label's or alias's own level).
+MORPH_FACTOR = 0.85
+# A title that is not the job's but shares telling words with it ("CONSULTANT" for "Management
+# Consultant", "ENGINEERING MANAGER" for "Mechanical Engineer") earns this share of its
+# similarity (``vocab.titles.title_similarity``), from PARTIAL_TITLE_MIN up. Livecareer, all
+# four posting styles: MAP +0.01 to +0.03 (bench/QUALITY.md).
+PARTIAL_TITLE = 0.8
+PARTIAL_TITLE_MIN = 0.5
 
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio, 0-100
@@ -61,16 +79,17 @@ FUZZY_MIN_LEN = 5  # shorter terms ("R", "Go", "SQL", "Java") are never matched 
 CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
 
 
-# Context factors: shown in use in a dated role beats listed; recent use beats old use. Modest on
-# purpose: the words themselves remain the main evidence, and a plain list still earns 85%.
-# How a criterion's evidence was found: a term's level (exact label, alias, fuzzy), the education
+# How a criterion's evidence was found: a term's level (exact label, alias, an inflected form of
+# either, a title that shares telling words with the job's, a near spelling), the education
 # level or years compared, or nothing.
-Method = Literal["exact", "alias", "fuzzy", "level", "years", "none"]
+Method = Literal["exact", "alias", "morphology", "partial", "fuzzy", "level", "years", "none"]
 
 
 METHODS: tuple[Method, ...] = get_args(Method)
 
 
+# Context factors: shown in use in a dated role beats listed; recent use beats old use. Modest on
+# purpose: the words themselves remain the main evidence, and a plain list still earns 85%.
 CONTEXT_FACTOR: dict[Context, float] = {
     "recent_role": 1.0,
     "old_role": 0.9,
@@ -104,6 +123,7 @@ class Evidence:
     contribution: float  # points of the 0-100 score
     met: bool  # counts as satisfying a required criterion
     context: Context | Literal[""] = ""  # where a term match stands; "" for the numeric kinds
+    snippet: str = ""  # the line around the match, at most SNIPPET_CHARS ("" for a miss)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +133,7 @@ class PreparedCriterion:
     shown: tuple[str, ...]  # the same terms as the rubric writes them
     fuzzy: tuple[bool, ...]  # which terms may be matched fuzzily
     cased: tuple[bool, ...] = ()  # which terms count only as written in capitals ("HR")
+    own: int = 1  # terms[:own] are the criterion itself (its label or alternatives): "exact"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +148,20 @@ class _Hit:
 
 
 def prepare(c: Criterion) -> PreparedCriterion:
-    """A criterion with its terms in matching form (label first) and how each may match."""
+    """A criterion with its terms in matching form (label first) and how each may match.
+
+    An experience criterion's terms are its field's names (the roles that count name them);
+    an any-of criterion's first terms are its alternatives, each the criterion itself.
+    """
     seen: dict[str, str] = {}  # matching form -> as written; the label stays first
-    for t in c.terms:
-        if k := term_key(t):
-            seen.setdefault(k, t)
+    names = c.terms
+    if c.kind == "experience":
+        names = (c.field, *c.aliases) if c.field else ()
+    own = 0
+    for i, t in enumerate(names):
+        if (k := term_key(t)) and k not in seen:
+            seen[k] = t
+            own += i < c.own_terms
     keys = tuple(seen)
     # A keyword is one literal word of the posting (plurals already match): a near miss
     # of it says little, and fuzzy search for dozens of them would cost the most time.
@@ -139,7 +169,7 @@ def prepare(c: Criterion) -> PreparedCriterion:
     # A two-letter acronym written in capitals ("HR", "PR") is a word in lower case ("12 hr
     # shifts"): only its capitals count.
     cased = tuple(len(t) <= 2 and t.isalpha() and t.isupper() for t in seen.values())
-    return PreparedCriterion(c, keys, tuple(seen.values()), fuzzy, cased)
+    return PreparedCriterion(c, keys, tuple(seen.values()), fuzzy, cased, max(own, 1))
 
 
 class FuzzyScan(Scan):
@@ -164,6 +194,8 @@ class FuzzyScan(Scan):
             for _, sim, k in process.extract(
                 term, w.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             ):
+                if all(map(known_word, w.texts[lo + k].split())):
+                    continue  # "baking" is a word, not a typo of "banking"
                 i = w.first[lo + k]
                 s, e = self.words[i][0], self.words[i + n - 1][1]
                 ctx = self.context(s)
@@ -179,47 +211,64 @@ def fuzzy_ok(term: str) -> bool:
 
 
 def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
-    """The best occurrence of any of the criterion's terms (see the module docstring)."""
-    best: _Hit | None = None
-    best_key: tuple[float, float, int] | None = None
+    """The best occurrence of any of the criterion's terms (see the module docstring): the
+    highest credit, ties to the stricter level, then the earlier place. Fuzzy occurrences are
+    looked for only when nothing else was found."""
     titled = pc.criterion.kind == "title"
     text = scan.resume.document.text
+    found: list[tuple[tuple[float, int, int], _Hit]] = []
     for i, t in enumerate(pc.terms):
-        method: Method = "exact" if i == 0 else "alias"
-        level = CREDIT_EXACT if i == 0 else CREDIT_ALIAS
-        for s, e in scan.hits.get(t, ()):
-            if pc.cased[i] and not text[s:e].isupper():
+        itself = i < pc.own
+        own = CREDIT_EXACT if itself else CREDIT_ALIAS
+        levels: tuple[tuple[Method, float, list[tuple[int, int]]], ...] = (
+            ("exact" if itself else "alias", own, scan.hits.get(t, [])),
+            ("morphology", own * MORPH_FACTOR, scan.morph.get(t, [])),
+        )
+        for rank, (method, level, spans) in enumerate(levels):
+            for s, e in spans:
+                if pc.cased[i] and not text[s:e].isupper():
+                    continue
+                ctx = scan.title_context(s, e) if titled else scan.context(s)
+                credit = level * CONTEXT_FACTOR[ctx]
+                hit = _Hit(method, pc.shown[i], s, e, 100.0, credit, ctx)
+                found.append(((-credit, 2 * rank + (not itself), s), hit))
+    if titled and not any(h.context == "headline" for _, h in found):
+        partial = _partial_title(pc, scan)
+        if partial is not None:
+            found.append(((-partial.credit, 9, partial.start), partial))
+    if found:
+        return min(found, key=lambda kh: kh[0])[1]
+    fuzzy = [
+        ((-h.credit, -h.similarity, h.start), h)
+        for i, t in enumerate(pc.terms)
+        if pc.fuzzy[i]
+        for h in _retitled(scan.fuzzy(t), pc.shown[i], titled, scan)
+    ]
+    return min(fuzzy, key=lambda kh: kh[0])[1] if fuzzy else None
+
+
+def _retitled(hits: list[_Hit], term: str, titled: bool, scan: FuzzyScan) -> list[_Hit]:
+    """Fuzzy occurrences as the rubric writes the term, a title's in its title context."""
+    out = []
+    for h in hits:
+        ctx = scan.title_context(h.start, h.end) if titled else h.context
+        credit = CREDIT_FUZZY * CONTEXT_FACTOR[ctx]
+        out.append(_Hit(h.method, term, h.start, h.end, h.similarity, credit, ctx))
+    return out
+
+
+def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
+    """The resume title nearest the job's (headline lines, role titles), when it shares at
+    least ``PARTIAL_TITLE_MIN`` of the telling words of one of the job's names."""
+    text = scan.resume.document.text
+    best: _Hit | None = None
+    for s, e in scan.candidate_titles():
+        for name in pc.shown:
+            if not name.isascii():
                 continue
-            ctx = scan.title_context(s, e) if titled else scan.context(s)
-            credit = level * CONTEXT_FACTOR[ctx]
-            key = (-credit, 0.0 if i == 0 else 1.0, s)
-            if best_key is None or key < best_key:
-                best_key = key
-                best = _Hit(method, pc.shown[i], s, e, 100.0, credit, ctx)
-    if best is not None:
-        return best
-    fkey: tuple[float, float, int] | None = None
-    for i, t in enumerate(pc.terms):
-        if not pc.fuzzy[i]:
-            continue
-        for h in scan.fuzzy(t):
-            if titled:
-                ctx = scan.title_context(h.start, h.end)
-                h = _Hit(
-                    h.method,
-                    h.term,
-                    h.start,
-                    h.end,
-                    h.similarity,
-                    CREDIT_FUZZY * CONTEXT_FACTOR[ctx],
-                    ctx,
-                )
-            fk = (-h.credit, -h.similarity, h.start)
-            if fkey is None or fk < fkey:
-                fkey = fk
-                best = _Hit(
-                    h.method, pc.shown[i], h.start, h.end, h.similarity, h.credit, h.context
-                )
+            sim = title_similarity(text[s:e], name)
+            if sim >= PARTIAL_TITLE_MIN and (best is None or 100 * sim > best.similarity):
+                best = _Hit("partial", name, s, e, 100 * sim, PARTIAL_TITLE * sim, "headline")
     return best
 
 
@@ -239,6 +288,7 @@ def _evidence_row(
     """The ``Evidence`` of one criterion: what was found, where (page, section), and its points."""
     c, resume = pc.criterion, scan.resume
     start, end = span or (-1, -1)
+    line = snippet(resume.document.text, start, end) if span else ""
     return Evidence(
         c.id,
         c.label,
@@ -257,7 +307,28 @@ def _evidence_row(
         100.0 * c.weight * credit / total if total > 0 else 0.0,
         met,
         context,
+        line,
     )
+
+
+SNIPPET_CHARS = 160  # an evidence line longer than this is cut around the match
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """The line of ``text`` around characters ``start:end``, at most ``SNIPPET_CHARS`` long
+    (cut around the match, "…" where it is cut), spaces collapsed: what a recruiter checks.
+
+    >>> snippet("Skills\\nPython, SQL and Excel\\nEducation", 15, 18)
+    'Python, SQL and Excel'
+    """
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - a > SNIPPET_CHARS:
+        room = max(0, SNIPPET_CHARS - (end - start)) // 2
+        lo, hi = max(a, start - room), min(b, end + room)
+        return ("…" if lo > a else "") + " ".join(text[lo:hi].split()) + ("…" if hi < b else "")
+    return " ".join(text[a:b].split())
 
 
 def _education_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
@@ -275,13 +346,24 @@ def _education_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) ->
 
 
 def _experience_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
-    """Years of experience against ``min_years``: partial below, full at or above, no bonus."""
-    resume = scan.resume
-    need = pc.criterion.min_years or 0.0
-    have = resume.years_experience
-    credit = 1.0 if need <= 0 else min(1.0, have / need)
-    # Point at the earliest work role: its title if found, else its dates.
+    """Years of experience against ``min_years``: partial below, full at or above, no bonus.
+
+    Without a field every work role counts; with one ("5+ years in data engineering") only the
+    work roles in that field do: roles whose text names the field (any of its names, as
+    written or inflected) or whose title is near it (``title_similarity``).
+    """
+    c, resume = pc.criterion, scan.resume
+    need = c.min_years or 0.0
     work = [r for r in resume.roles if r.kind == "work"]
+    if c.field:
+        work = [r for r in work if _in_field(r, pc, scan)]
+        have = years_of_experience(work)
+        found, asked = f"{have:g} years in {c.field}", f"{need:g} years in {c.field}"
+    else:
+        have = resume.years_experience
+        found, asked = f"{have:g} years", f"{need:g} years"
+    credit = 1.0 if need <= 0 else min(1.0, have / need)
+    # Point at the earliest role that counts: its title if found, else its dates.
     first = min(work, key=lambda r: r.start, default=None)
     span: tuple[int, int] | None = None
     if first is not None and first.title_start >= 0:
@@ -290,18 +372,16 @@ def _experience_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -
         span = (first.date_start, first.date_start + len(first.date_text))
     elif first is not None:
         span = (first.start, first.start)
-    return _evidence_row(
-        pc,
-        scan,
-        total,
-        "years",
-        f"{need:g} years",
-        f"{have:g} years",
-        span,
-        100.0,
-        credit,
-        have >= need,
-    )
+    return _evidence_row(pc, scan, total, "years", asked, found, span, 100.0, credit, have >= need)
+
+
+def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
+    """Whether a role is in the experience criterion's field (see ``_experience_evidence``)."""
+    for t in pc.terms:
+        for s, _ in (*scan.hits.get(t, ()), *scan.morph.get(t, ())):
+            if role.start <= s < role.end:
+                return True
+    return any(title_similarity(role.title, name) >= PARTIAL_TITLE_MIN for name in pc.shown)
 
 
 def _term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
@@ -321,9 +401,14 @@ def _term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evid
         span,
         hit.similarity,
         hit.credit,
-        True,
+        hit.method not in _NOT_MET,
         hit.context,
     )
+
+
+# A near spelling or a title that is only near the job's earns part of the credit but never
+# meets a required criterion on its own: "baking" must not let a pastry cook pass "banking".
+_NOT_MET: frozenset[Method] = frozenset({"fuzzy", "partial"})
 
 
 # How each kind of criterion earns credit: the numeric kinds have their own rule, every other

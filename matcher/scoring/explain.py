@@ -1,8 +1,9 @@
 """Explain: a ``ScoreCard`` as the waterfall a recruiter reads, or as plain data for an ATS.
 
 Input is a ``ScoreCard``; output is text (``explain_text``) or a JSON-ready dict
-(``explain_data``): per criterion the weight, credit, contribution and evidence, missing
-required criteria first.
+(``explain_data``): per criterion the weight, credit, contribution and evidence with the line it
+was found on, missing required criteria first; and the text the engine read, with its sections
+marked (``text_view``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from matcher.resume.understand import Resume
 from matcher.scoring.credit import CONTEXT_FACTOR, Evidence
 from matcher.scoring.matching import RECENT_YEARS
 from matcher.scoring.score import ScoreCard
+from matcher.text import fit
 
 # How the context factor reads in a waterfall line (see credit.CONTEXT_FACTOR).
 _CONTEXT = {
@@ -58,7 +61,9 @@ def explain_data(card: ScoreCard) -> dict[str, Any]:
 
 
 def explain_text(card: ScoreCard) -> str:
-    """A readable waterfall: the contributions listed add up to the score."""
+    """A readable waterfall: missing required criteria first, then what the resume meets with
+    the line it was found on, then what it does not mention. The points add up to the score.
+    """
     lines = [
         f"{card.resume}  vs  {card.job_id} ({card.title})",
         f"score {card.score:.1f} / 100   eligible: {'yes' if card.eligible else 'no'}",
@@ -67,25 +72,76 @@ def explain_text(card: ScoreCard) -> str:
         lines.append("missing required: " + ", ".join(card.missing_required))
     if card.warnings:
         lines.append("warnings: " + "; ".join(card.warnings))
-    lines += ["", f"{'criterion':34} {'weight':>6} {'credit':>6} {'points':>6}  evidence"]
-    for e in _order(card):
-        flag = "!" if e.required and not e.met else ("*" if e.required else " ")
-        where = f" (p{e.page}, {e.section})" if e.page else ""
-        if e.context:
-            where = f" (p{e.page}, {e.section}, {_CONTEXT[e.context]})"
-        said = {
-            "none": "not found",
-            "years": f"{e.text} found, {e.term} asked",
-            "level": f"{e.term}: {e.text!r}{where}",
-        }.get(e.method, f"{e.method} {e.term!r}{_as_written(e)}{where}")
-        lines.append(
-            f"{flag}{e.label[:33]:33} {e.weight:6.2f} {e.credit:6.2f} {e.contribution:6.1f}  {said}"
-        )
+    order = _order(card)
+    groups = (
+        ("Missing required", [e for e in order if e.required and not e.met]),
+        ("Found", [e for e in order if e.credit > 0 and not (e.required and not e.met)]),
+        ("Not found", [e for e in order if e.credit <= 0 and not (e.required and not e.met)]),
+    )
+    head = f"  {fit('criterion', _LABEL)} {'weight':>6} {'credit':>6} {'points':>6}  evidence"
+    for name, rows in groups:
+        if not rows:
+            continue
+        lines += ["", f"{name} ({len(rows)})", head]
+        for e in rows:
+            flag = "!" if e.required and not e.met else ("*" if e.required else " ")
+            lines.append(
+                f"{flag} {fit(e.label, _LABEL)} {e.weight:6.2f} {e.credit:6.2f} "
+                f"{e.contribution:6.1f}  {_said(e)}"
+            )
+            if e.snippet and e.method not in ("none", "years"):
+                lines.append(" " * (_LABEL + 24) + f"“{e.snippet}”")
     lines += [
         "",
         "* required   ! required and missing   listed: found outside any dated role",
     ]
     return "\n".join(lines)
+
+
+_LABEL = 32  # columns of the criterion label (wide CJK characters count two)
+# How each match level reads in a waterfall line.
+_LEVEL = {
+    "exact": "exact",
+    "alias": "alias",
+    "morphology": "inflected",
+    "partial": "near title",
+    "fuzzy": "near spelling",
+}
+
+
+def _said(e: Evidence) -> str:
+    """The evidence of one line: what matched, how, and where."""
+    where = f" (p{e.page}, {e.section})" if e.page else ""
+    if e.context:
+        where = f" (p{e.page}, {e.section}, {_CONTEXT[e.context]})"
+    if e.method == "none":
+        return "not found" if e.kind != "education" else e.text or "not found"
+    if e.method == "years":
+        return f"{e.text} found, {e.term} asked"
+    if e.method == "level":
+        return f"{e.term}: {e.text!r}{where}"
+    return f"{_LEVEL.get(e.method, e.method)} {e.term!r}{_as_written(e)}{where}"
+
+
+def text_view(resume: Resume) -> str:
+    """The text the engine read, with a line where each section it found begins: what a
+    person checks when the evidence is not enough (``matcher explain --text``)."""
+    text = resume.document.text
+    marks = sorted({(s.start, s.name) for s in resume.sections})
+    out = []
+    pos = 0
+    for start, name in marks:
+        out.append(text[pos:start])
+        bar = f"──── {name} "
+        out.append(
+            ("" if not out[-1] or out[-1].endswith("\n") else "\n")
+            + bar
+            + "─" * max(4, 60 - len(bar))
+            + "\n"
+        )
+        pos = start
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _as_written(e: Evidence) -> str:

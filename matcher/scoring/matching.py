@@ -1,15 +1,20 @@
 """Matching: a ``Resume`` and a set of terms in, their whole-term occurrences with contexts out.
 
 Input is a ``Resume`` and a set of terms in matching form (``term_key``); output is a ``Scan``:
-every whole-term occurrence of every term as a span of ``Document.text``, where each one stands
-(``context``, ``title_context``), the share of the text they cover (``coverage``), and the
-resume's whole-word windows that the fuzzy level of ``credit`` compares with a term. This step
-finds; ``credit`` credits.
+every whole-term occurrence of every term as a span of ``Document.text`` at its match level
+(``hits``: the term as written, or written with other spacing, "Quick Books" for "QuickBooks";
+``morph``: an inflected form, "taught" for "teaching", "audits" for "audit"), where each one
+stands (``context``, ``title_context``), the share of the text they cover (``coverage``), the
+lines that may name the candidate's job (``candidate_titles``) and the resume's whole-word
+windows that the fuzzy level of ``credit`` compares with a term. This step finds; ``credit``
+credits.
 
-Terms match whole: ``java`` not in "javascript", ``c`` not in "c++", ``r`` or ``go`` not inside a
-hyphenated word ("R-squared", "go-to-market"); an English plural counts as the term ("documents"
-for "document"). Any run of spaces and hyphens between the words of a term matches any other
-("user-research", "user\\nresearch" hold "user research").
+Terms match whole, by the one rule of ``matcher.text.TermIndex`` that postings and lexicon
+scans use too: ``java`` not in "javascript", ``c`` not in "c++", ``r`` or ``go`` not inside a
+hyphenated word ("R-squared", "go-to-market"). Any run of spaces and hyphens between the words
+of a term matches any other ("user-research", "user\\nresearch" hold "user research").
+Inflections meet through their lemma (simplemma, English only: "marketing" is not "market",
+"accounting" not "accounts"); Chinese terms match as written.
 
 Where an occurrence stands (``context``): inside a dated role that ended within
 ``RECENT_YEARS`` of ``as_of`` ("recent_role"), inside an older role ("old_role"), anywhere else,
@@ -18,8 +23,8 @@ candidate's job ("headline"), in its headline (the text above the first section'
 ``HEADLINE_CHARS`` characters; the first ``HEADLINE_CHARS_BARE`` when no section was found) or in
 a dated role's title, else "mentioned".
 
-Speed: one Aho-Corasick automaton per set of terms (``automaton``, cached by value), so when
-several rubrics score one resume, one pass over its text finds every term of all of them.
+Speed: one index of token sequences per set of terms (``term_index``, cached by value), so when
+several rubrics score one resume, one pass over its tokens finds every term of all of them.
 """
 
 from __future__ import annotations
@@ -28,13 +33,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from typing import Literal
 
-import ahocorasick
+import simplemma
 
 from matcher.resume.understand import Resume
-from matcher.text import normalize_term
+from matcher.text import TermIndex, Token, normalize_term, term_tokens, tokenize
 
 # Where an occurrence stands (see above): the keys of ``matcher.scoring.credit.CONTEXT_FACTOR``.
 Context = Literal["recent_role", "old_role", "listed", "headline", "mentioned"]
@@ -44,13 +48,11 @@ RECENT_YEARS = 10  # a role that ended more than this many years before as_of is
 # long; a resume whose sections were not found gets the first HEADLINE_CHARS_BARE characters.
 HEADLINE_CHARS = 600
 HEADLINE_CHARS_BARE = 200
+TITLE_LINE_WORDS = 8  # a headline line longer than this is a sentence, not a job title
 
 _GAP = re.compile(r"[\s\-]+")  # what may stand between the words of a term
-# The same characters, one by one: every Unicode space is below U+3001.
-_TO_SPACE = str.maketrans(dict.fromkeys([*filter(str.isspace, map(chr, range(0x3001))), "-"], " "))
-_RUN = re.compile(" {2,}")
-_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+#&")
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
+COMPACT_MIN = 5  # "Quick Books" meets "QuickBooks": only for terms this long without spaces
+COMPACT_WORDS = 3  # ... written in at most this many words
 
 
 def term_key(term: str) -> str:
@@ -62,16 +64,46 @@ def term_key(term: str) -> str:
     return " ".join(p for p in _GAP.split(normalize_term(term)) if p)
 
 
-@lru_cache(maxsize=64)
-def automaton(terms: frozenset[str]) -> ahocorasick.Automaton:
-    """One automaton for the union of the terms of every rubric scored together."""
-    auto = ahocorasick.Automaton()
-    for t in sorted(terms):
-        auto.add_word(t, t)
-    if not terms:
-        auto.add_word("\0", "\0")  # an empty automaton cannot be searched
-    auto.make_automaton()
-    return auto
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word ("taught" -> "teach", "audits" -> "audit"); any
+    other token (Chinese, digits, "c++", two letters) as it is.
+
+    >>> lemma("taught"), lemma("audits"), lemma("marketing"), lemma("数")
+    ('teach', 'audit', 'marketing', '数')
+    """
+    if len(word) < 3 or not (word.isascii() and word.isalpha()):
+        return word
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+@lru_cache(maxsize=200_000)
+def known_word(word: str) -> bool:
+    """Whether ``word`` is an English word in its own right (not a typo of another).
+
+    >>> known_word("baking"), known_word("photshop")
+    (True, False)
+    """
+    return bool(simplemma.is_known(word, lang="en"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexes:
+    exact: TermIndex  # terms as written
+    morph: TermIndex  # terms by the lemmas of their words
+    compact: dict[str, list[str]]  # a term's letters and digits without spaces -> terms
+
+
+@lru_cache(maxsize=256)
+def term_index(terms: frozenset[str]) -> _Indexes:
+    """The indexes of a set of terms (the union of every rubric scored together), built once."""
+    ordered = sorted(terms)
+    compact: dict[str, list[str]] = {}
+    for t in ordered:
+        key = "".join(w for w in term_tokens(t) if w.isalnum())
+        if len(key) >= COMPACT_MIN and key.isascii():
+            compact.setdefault(key, []).append(t)
+    return _Indexes(TermIndex(ordered), TermIndex(ordered, key=lemma), compact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,23 +142,18 @@ class Scan:
     def __init__(self, resume: Resume, terms: frozenset[str]) -> None:
         self.resume = resume
         folded = resume.folded
-        # Collapse every run of spaces and hyphens to one space, so that "user-research" and
-        # "user\nresearch" hold the term "user research"; remember how to map back. Single
-        # gap characters become spaces in place; only longer runs (rare) shift offsets.
-        spaced = folded.translate(_TO_SPACE)
-        runs = [m.span() for m in _RUN.finditer(spaced)] if "  " in spaced else []
-        collapsed = _RUN.sub(" ", spaced) if runs else spaced
-        # After the k-th run, original offset = collapsed offset + shift[k].
-        self._shift = list(accumulate(e - s - 1 for s, e in runs))
-        self._cpos = [e - sh for (_, e), sh in zip(runs, self._shift, strict=True)]
+        idx = term_index(terms)
+        tokens = tokenize(folded)
         self.hits: dict[str, list[tuple[int, int]]] = {}
-        for end, t in automaton(terms).iter(collapsed):
-            s, e = end - len(t) + 1, end + 1
-            e = _bounded(collapsed, t, s, e)
-            if e >= 0:
-                a, b = self._orig(s), self._orig(e - 1) + 1
-                if len(t) > 2 or not _hyphenated(folded, a, b):
-                    self.hits.setdefault(t, []).append((a, b))
+        for s, e, t in idx.exact.find(folded, tokens):
+            self.hits.setdefault(t, []).append((s, e))
+        self._variants(folded, tokens, idx.compact)
+        self.morph: dict[str, list[tuple[int, int]]] = {}
+        lemmas = [lemma(t.text) for t in tokens]
+        for s, e, t in idx.morph.find(folded, tokens, lemmas):
+            if (s, e) not in self.hits.get(t, ()):
+                self.morph.setdefault(t, []).append((s, e))
+        self._tokens = tokens
         self.words: list[tuple[int, int]] = []  # Latin word spans, found when windows need them
         self._windows: dict[int, Windows] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
@@ -154,9 +181,42 @@ class Scan:
             ]
         )
 
-    def _orig(self, c: int) -> int:
-        k = bisect.bisect_right(self._cpos, c) - 1
-        return c if k < 0 else c + self._shift[k]
+    def _variants(self, folded: str, tokens: list[Token], compact: dict[str, list[str]]) -> None:
+        """Terms written with other spacing: "Quick Books" or "Power Point" for "QuickBooks",
+        "PowerPoint" (and the other way round), added to ``hits``."""
+        if not compact:
+            return
+        words = [t for t in tokens if t.text.isalnum() and t.text.isascii()]
+        for i, first in enumerate(words):
+            joined = ""
+            for n, w in enumerate(words[i : i + COMPACT_WORDS]):
+                if n and folded[words[i + n - 1].end : w.start].strip(" -\t\n"):
+                    break  # only spaces and hyphens may stand between the words
+                joined += w.text
+                for t in compact.get(joined, ()):
+                    span = (first.start, w.end)
+                    if len(term_tokens(t)) != n + 1 and span not in self.hits.get(t, ()):
+                        self.hits.setdefault(t, []).append(span)
+        for spans in self.hits.values():
+            spans.sort()
+
+    def candidate_titles(self) -> list[tuple[int, int]]:
+        """Spans of the lines that may name the candidate's job: the headline's short lines and
+        each dated role's title."""
+        text = self.resume.document.text
+        head_end = self._named[0][1] if self._named else 0
+        out = []
+        pos = 0
+        for line in text[:head_end].split("\n"):
+            if line.strip() and len(line.split()) <= TITLE_LINE_WORDS:
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        out += [
+            (r.title_start, r.title_start + len(r.title))
+            for r in self.resume.roles
+            if r.title_start >= 0
+        ]
+        return out
 
     def title_context(self, start: int, end: int) -> Context:
         """Whether an occurrence names the candidate's job ("headline") or is only "mentioned"."""
@@ -189,37 +249,10 @@ class Scan:
         w = self._windows.get(n)
         if w is None:
             if not self.words:
-                self.words = [m.span() for m in _WORD.finditer(self.resume.folded)]
+                self.words = [
+                    (t.start, t.end)
+                    for t in self._tokens
+                    if t.text.isascii() and t.text[:1].isalnum()
+                ]
             w = self._windows[n] = Windows.of(self.resume.folded, self.words, n)
         return w
-
-
-def _bounded(text: str, term: str, s: int, e: int) -> int:
-    """Where the whole term ``text[s:e]`` (== ``term``) ends, or -1 when it is part of a word.
-
-    The boundaries are those of ``text.term_pattern``, plus one tolerance: an English plural
-    ("documents", "processes") ends a term of four or more letters.
-    """
-    first, last = term[0], term[-1]
-    if first.isascii() and first.isalnum() and s > 0 and text[s - 1] in _WORDISH:
-        return -1
-    glue = (last.isascii() and last.isalnum()) or last in "+#"
-    if not glue or e >= len(text) or text[e] not in _WORDISH:
-        return e
-    if len(term) >= 4 and last.isascii() and last.isalpha():
-        for suffix in ("s", "es"):
-            f = e + len(suffix)
-            if text[e:f] == suffix and (f >= len(text) or text[f] not in _WORDISH):
-                return f
-    return -1
-
-
-def _hyphenated(folded: str, s: int, e: int) -> bool:
-    """Whether a hit is glued to a word by a hyphen: "go-to-market", "C-level", "R-squared".
-
-    Only asked of terms of one or two characters, which are words on their own ("R", "Go")
-    and mean something else as part of a hyphenated compound.
-    """
-    before = s >= 2 and folded[s - 1] == "-" and folded[s - 2].isalnum()
-    after = e + 1 < len(folded) and folded[e] == "-" and folded[e + 1].isalnum()
-    return before or after

@@ -24,6 +24,12 @@ Kind = Literal[
     "keyword",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
+# Kinds that name something a resume either shows or does not (a skill, a tool, a licence, a
+# degree, years, a language, a field): only these may be required. A duty, a soft skill, a
+# keyword or a title is weighed, never a knock-out.
+CONCRETE_KINDS: frozenset[Kind] = frozenset(
+    {"skill", "tool", "domain", "education", "experience", "language", "certification"}
+)
 
 
 def as_kind(value: str) -> Kind:

@@ -11,14 +11,13 @@ here too (``title_groups``); the O*NET and ESCO job titles and trade words are t
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from matcher.text import fold, normalize, normalize_term
+from matcher.text import TermIndex, fold, has_cjk, normalize, normalize_term, tokenize
 from matcher.vocab.kinds import Kind, as_kind
 
 # A term may carry at most this many aliases: scoring tries each, and a person reads them all.
@@ -65,32 +64,18 @@ class Hit:
     term: Term
 
 
-# Latin words (with a trailing + or #: c++, c#), single CJK characters, and any other
-# punctuation as its own token; spaces, hyphens and underscores only separate.
-_TOKEN = re.compile(r"[a-z0-9]+[+#]*|[\u3400-\u9fff]|[^\sa-z0-9\-_\u3400-\u9fff]")
-
-
-def _tokens(folded: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
-
-
 @dataclass(frozen=True, slots=True)
 class _Index:
-    keys: dict[tuple[str, ...], Term]
-    longest: dict[str, int]  # first token -> longest key starting with it
+    terms: TermIndex  # every surface (label or alias) as tokens
+    owner: dict[str, Term]  # surface -> the term that owns it (the first, curated first)
 
 
 def _build_index(terms: tuple[Term, ...]) -> _Index:
-    keys: dict[tuple[str, ...], Term] = {}
-    longest: dict[str, int] = {}
+    owner: dict[str, Term] = {}
     for t in terms:
         for s in (t.label, *t.aliases):
-            key = tuple(tok for tok, _, _ in _tokens(normalize_term(s)))
-            if not key or key in keys:
-                continue  # the first (curated) owner of a surface keeps it
-            keys[key] = t
-            longest[key[0]] = max(longest.get(key[0], 0), len(key))
-    return _Index(keys, longest)
+            owner.setdefault(normalize_term(s), t)  # the first (curated) owner keeps it
+    return _Index(TermIndex(owner), owner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +91,26 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", _build_index(self.terms))
+
+    def vague(self, label: str) -> bool:
+        """Whether ``label`` names no thing in particular ("mainstream frameworks", "主流框架",
+        "tools"): the ``[vague]`` table of ``data/lexicon.toml``.
+
+        >>> lex = default_lexicon()
+        >>> lex.vague("mainstream frameworks"), lex.vague("主流框架"), lex.vague("Spring")
+        (True, True, False)
+        """
+        mods, heads = _vague_words()
+        low = normalize_term(label)
+        words = low.split()
+        if not words:
+            return False
+        if words[0] in mods or any(low.startswith(m) for m in mods if has_cjk(m)):
+            return True
+        rest = low
+        for h in sorted((h for h in heads if has_cjk(h)), key=len, reverse=True):
+            rest = rest.replace(h, " ")
+        return all(w in heads for w in rest.split())
 
     def kind_weight(self, kind: str) -> float:
         """The base weight of a criterion of ``kind``."""
@@ -135,16 +140,13 @@ class Lexicon:
         ['SQL', 'PPT', 'competitive analysis']
         """
         idx = self._index
-        toks = _tokens(fold(normalize(text)) if not text.isascii() else text.lower())
-        words = [t for t, _, _ in toks]
+        folded = fold(normalize(text)) if not text.isascii() else text.lower()
         hits: list[Hit] = []
-        for i, w in enumerate(words):
-            top = idx.longest.get(w, 0)
-            for n in range(min(top, len(words) - i), 0, -1):
-                term = idx.keys.get(tuple(words[i : i + n]))
-                if term is not None:
-                    hits.append(Hit(toks[i][1], toks[i + n - 1][2], term))
-                    break  # the longest at this start
+        last = -1
+        for start, end, surface in idx.terms.find(folded, tokenize(folded)):
+            if start != last:  # the longest at each start comes first
+                hits.append(Hit(start, end, idx.owner[surface]))
+                last = start
         # Hits come in start order, one per start: a hit lies inside a longer one exactly when
         # an earlier hit reaches as far (one pass, not every pair: a 100 kB line stays fast).
         kept: list[Hit] = []
@@ -214,6 +216,16 @@ def merge_terms(curated: list[Term], derived: list[Term]) -> tuple[Term, ...]:
 def _table() -> dict[str, Any]:
     """``data/lexicon.toml`` parsed once (callers only read it)."""
     return tomllib.loads(files("matcher").joinpath("data/lexicon.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _vague_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(modifiers, heads) of the ``[vague]`` table, folded."""
+    raw = _table().get("vague", {})
+    return (
+        frozenset(normalize_term(w) for w in raw.get("modifiers", ())),
+        frozenset(normalize_term(w) for w in raw.get("heads", ())),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -96,6 +96,21 @@ def _occupations(title: str) -> tuple[str, tuple[int, ...]]:
     return "", ()
 
 
+@lru_cache(maxsize=1)
+def occupation_names() -> tuple[str, ...]:
+    """Every job name O*NET and ESCO know (folded, each once, sorted).
+
+    >>> "registered nurse" in occupation_names()
+    True
+    """
+    return tuple(sorted(_titles().index))
+
+
+def names_by_occupation() -> tuple[frozenset[str], ...]:
+    """Each occupation's job names (folded), one set per O*NET or ESCO occupation."""
+    return tuple(every for _, every in _titles().lines)
+
+
 @lru_cache(maxsize=4096)
 def titles_starting(phrase: str) -> int:
     """How many occupation names (O*NET, ESCO) begin with ``phrase`` and go on: a trade's name
@@ -209,7 +224,10 @@ def _onet_names(title: str) -> tuple[str, ...]:
         votes[key] = (len(key.split()), 2 * len(found) + 1, key)
     for li in found:
         names, _ = data.lines[li]
-        strong = any(normalize_term(n) == key for n in names)
+        # Its own name, or the title as one or two occupations write it ("Accountants and
+        # Auditors" is O*NET's name of one occupation): the occupation is the job.
+        exact = key == normalize_term(title) and len(found) <= 2
+        strong = exact or any(normalize_term(n) == key for n in names)
         for n in names:
             k = normalize_term(n)
             shared = len(mine & set(k.split()))

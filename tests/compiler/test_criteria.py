@@ -291,7 +291,7 @@ def test_procurement_chores_weigh_little() -> None:
     assert max(c.weight for c in seven.criteria if c.kind == "keyword") < 3.0
     ordinary = compile_file(EN_SEED)[2]
     lexicon_kinds = ("responsibility", "keyword", "title")
-    assert min(c.weight for c in ordinary.criteria if c.kind not in lexicon_kinds) >= 2.0
+    assert min(c.weight for c in ordinary.criteria if c.kind not in lexicon_kinds) > 1.0
 
 
 def test_prose_does_not_pull_in_derived_terms() -> None:
@@ -393,8 +393,9 @@ def test_cue_words_and_effects_are_lexicon_data() -> None:
     text = "Requirements:\n1. SQL asap\n2. Excel"
     plain = {c.label: c for c in compile_text(text, stem="j")[0].criteria}
     tuned = {c.label: c for c in compile_text(text, stem="j", lexicon=custom)[0].criteria}
-    assert plain["SQL"].weight == plain["Excel"].weight and not plain["SQL"].required
-    assert tuned["SQL"].weight == 2 * tuned["Excel"].weight and tuned["SQL"].required
+    assert not plain["SQL"].required and not tuned["Excel"].required
+    assert tuned["SQL"].weight == 2 * plain["SQL"].weight and tuned["SQL"].required
+    assert tuned["Excel"].weight == plain["Excel"].weight
 
 
 _LINE = st.sampled_from(

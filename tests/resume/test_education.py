@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import matcher.resume.education as education
-from matcher.read.reader import read_document
-from matcher.resume.education import find_degrees
-from matcher.resume.sections import Fact, find_sections
-from matcher.text import find_term, fold, normalize
-from matcher.vocab.levels import LEVELS, level_rank
-from matcher.vocab.lexicon import Lexicon, default_lexicon
-from tests.conftest import SAMPLES
+from matcher.text import normalize
+from matcher.vocab.levels import LEVELS
 from tests.resume.conftest import resume
 
 # ---------------------------------------------------------------- education
@@ -69,55 +63,12 @@ def test_highest_level_wins_whatever_the_order() -> None:
     assert all(lv in LEVELS for lv in (d.level.value for d in r.degrees))
 
 
-# ---------------------------------------------------------------- degrees searched where they stand
-
-
-def _whole_text_hits(
-    text: str, folded: str, lex: Lexicon, regions: list[tuple[int, int]] | None
-) -> list[tuple[int, Fact]]:
-    """The search as it was: every degree word over the whole text, hits elsewhere dropped."""
-    out: list[tuple[int, Fact]] = []
-    seen: set[int] = set()
-    for level, words in lex.education:
-        rank = level_rank(level)
-        for w in sorted(words, key=len, reverse=True):
-            for span in find_term(w, folded, text):
-                if span.start in seen or not education._plausible(w, span.start, span.end, text):
-                    continue
-                if regions is not None:
-                    if not any(a <= span.start < b for a, b in regions):
-                        continue
-                elif not education._DEGREE_CUE.search(
-                    folded[max(0, span.start - 30) : span.end + 40]
-                ):
-                    continue
-                if any(s <= span.start < f.end and span.end > s for _, f in out for s in [f.start]):
-                    continue
-                seen.add(span.start)
-                out.append((rank, Fact(level, span.start, span.end, span.text)))
-    return out
-
-
-TEXTS = [
-    "EDUCATION\nBachelor of Science in Economics\nUniversity of X",
-    "Associate Product Manager at Acme\nBachelor's degree in Finance, 2015",
-    "Worked with a Master of Business Administration graduate.\nMBA degree 2012",
-    "教育背景\n2010-2014 北京大学 本科 计算机\n工作经历\n产品经理",
-    "Skills: SQL\nHigh School Diploma, Lincoln High School\nMS Office, Boston, MA",
-    "EDUCATION\n\nEXPERIENCE\nMaster   of   Science in Physics, graduated 2001",
-    "no degree here at all",
-]
-
-
-def test_degrees_searched_where_they_stand_are_the_whole_text_search_s(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    lex = default_lexicon()
-    texts = TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    texts += [read_document(p).text for p in sorted(SAMPLES.glob("*.pdf"))]
-    for t in texts:
-        folded, sections = fold(t), find_sections(t, lex)
-        new = find_degrees(t, folded, sections, lex)
-        monkeypatch.setattr(education, "_degree_hits", _whole_text_hits)
-        assert find_degrees(t, folded, sections, lex) == new, t[:60]
-        monkeypatch.undo()
+def test_a_degree_abbreviation_inside_a_longer_one_is_no_degree() -> None:
+    """The issue's example: "P.M.A.S." in a software list was read as an M.A. (a master's)
+    for an accountant whose degree was a BBA."""
+    r = resume(
+        "SKILLS\nMicrosoft Office, Real Estate P.M.A.S., QuickBooks\n"
+        "EDUCATION\nBBA, Accounting, University of Texas 2009"
+    )
+    assert r.education is not None and r.education.value == "bachelor"
+    assert r.education.text == "BBA"

@@ -13,7 +13,9 @@ SKILL_END = tuple(
     "分析 开发 测试 设计 管理 挖掘 学习 处理 架构 安全 运维 编程 优化 识别 建模 算法 爬虫 框架".split()
 )
 # Openings that make a phrase generic ("高效算法" efficient algorithm, "创建数据库").
-GENERIC_START = tuple("高效 高级 特殊 十大 创建 出错 常用 简单 基本 系统管理".split())
+GENERIC_START = tuple(
+    "高效 高级 特殊 十大 创建 出错 常用 简单 基本 系统管理 主流 常见 一般 相关 各种 多种 主要".split()
+)
 # Heads that say nothing on their own: "系统开发" (system development), "实际开发" (actual
 # development), "问题分析" are every posting's filler, not skills.
 GENERIC_HEAD = set(

@@ -40,6 +40,10 @@ def _onet_titles(data: Path) -> list[Occupation]:
     other: defaultdict[str, list[str]] = defaultdict(list)
     for r in onet_rows(data, "Sample of Reported Titles.txt"):
         names[r["O*NET-SOC Code"]] += title_names(r["Reported Job Title"])
+    # The occupation's own title ("Accountants and Auditors") as O*NET writes it: a posting that
+    # copies it resolves to its occupation.
+    for r in onet_rows(data, "Occupation Data.txt"):
+        other[r["O*NET-SOC Code"]].append(" ".join(r["Title"].split()))
     for r in onet_rows(data, "Alternate Titles.txt"):
         code = r["O*NET-SOC Code"]
         other[code] += [t for t in title_names(r["Alternate Title"]) if len(t.split()) <= 4]

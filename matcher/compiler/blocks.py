@@ -1,0 +1,378 @@
+"""Blocks: a posting's lines in, its list ``Item`` values tagged with the part they sit in out.
+
+A step of compiling between ``matcher.compiler.posting`` (a posting's title and lines) and
+``matcher.compiler.criteria``. Postings come as messy as job boards make them: a part opens at a
+heading ("Responsibilities", "What you'll bring", "Preferred Qualifications", "岗位职责",
+"加分项"), matched exactly or by its cue words when the line is shaped like a heading; parts
+that never hold criteria (benefits, about us, equal opportunity, how to apply) are skipped;
+page metadata above the first heading ("Chicago, IL (Hybrid)", "87 applicants", "Apply now") is
+dropped and prose there (a company blurb, a summary) is kept as ``intro``, which the compiler
+trusts only for words O*NET or ESCO say of the job; job-board trails ("Similar jobs",
+"People also viewed") end the posting; equal-opportunity and accommodation statements are
+dropped wherever they stand. Nothing here judges what an item asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from matcher.text import has_cjk, normalize_term
+
+# The part an item sits in: duties, requirements, preferred (nice to have), or prose above the
+# first heading (a company blurb or a summary of the job).
+Part = Literal["resp", "req", "pref", "intro"]
+Opens = Part | Literal["skip"]  # what a heading opens: a part, or text to skip
+
+# Part headings (normalised, without the colon). "skip" parts (basic information, working
+# conditions, benefits, company blurbs) give no criteria until the next heading.
+_PARTS: dict[Opens, tuple[str, ...]] = {
+    "resp": (
+        "responsibilities",
+        "responsibility",
+        "duties",
+        "what you will do",
+        "what you'll do",
+        "job description",
+        "job responsibilities",
+        "the job responsibilities",
+        "岗位职责",
+        "工作内容",
+        "工作职责",
+        "职位描述",
+        "岗位描述",
+        "职责描述",
+    ),
+    "req": (
+        "requirements",
+        "requirement",
+        "qualifications",
+        "qualification",
+        "what you bring",
+        "what we're looking for",
+        "who you are",
+        "who we are looking for",
+        "job requirements",
+        "skills",
+        "skills and abilities",
+        "technology and ability",
+        "educational training",
+        "任职要求",
+        "任职资格",
+        "岗位要求",
+        "职位要求",
+        "任职条件",
+        "技能要求",
+    ),
+    "skip": (
+        "basic information",
+        "post relationship",
+        "postal administration",
+        "job authority",
+        "working conditions",
+        "working time",
+        "benefits",
+        "what we offer",
+        "about us",
+        "about the company",
+        "who we are",
+        "company description",
+        "company profile",
+        "why join us",
+        "perks",
+        "our offer",
+        "福利待遇",
+        "薪资待遇",
+        "岗位福利",
+        "公司简介",
+        "公司介绍",
+        "工作地点",
+        "工作时间",
+        "联系方式",
+    ),
+}
+_ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s+)?")
+# "3.5 years" is no list marker, but "6、2年以上" is: only "." and "," must not precede a digit.
+_MARK = r"(?:\d{1,2}(?:\s\d)?\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·▪●]\s)"
+_ITEM_SPLIT = re.compile(
+    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳])\s*\S)"
+    # "有淘宝经验，2、熟悉..." (NFKC made the comma ","): only the Chinese list comma is safe here
+    r"|(?<=,)(?=\d{1,2}、\s*\S)"
+)
+BULLET = re.compile(rf"^{_MARK}\s*")
+# An unnumbered paragraph this long in a list posting is prose (advice, an essay), not an item.
+_PROSE_CHARS = (140, 60)  # Latin, CJK
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One list item of a posting: the part it sits in, its text without the bullet, and
+    whether it is prose (a long unnumbered paragraph in a numbered list, trusted less)."""
+
+    part: Part
+    text: str
+    prose: bool
+
+
+def heading(line: str) -> Opens | None:
+    """The part a heading line opens ("resp", "req", "skip"), or None for an ordinary line."""
+    key = normalize_term(re.sub(r"[:：\s]+$", "", BULLET.sub("", line).strip("【】[]#* ")))
+    key = _ORDINAL.sub("", key.strip("【】[] "))
+    if len(key) > 70 or re.search(r"[,;，；。]", key):
+        return None
+    for part, heads in _PARTS.items():
+        if key in heads or (part != "req" and any(key.endswith(" " + h) for h in heads)):
+            return part
+    # A role heading: "电商运营主管岗位职责", "电商运营主管的工作内容".
+    if len(key) <= 30 and has_cjk(key) and key.endswith(_PARTS["resp"]):
+        return "resp"
+    # "Verb (abbreviation for verb) working conditions and environment" (machine translation)
+    if any(h in key for h in ("working conditions", "working time", "working hours")):
+        return "skip"
+    return _heading_by_cue(key, line)
+
+
+# Words that make a short line a part heading, tried in this order: "Preferred
+# Qualifications" is the preferred part, "About the role" the duties, "About us" a skip part.
+_HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
+    (
+        "pref",
+        (
+            "preferred",
+            "nice to have",
+            "nice-to-have",
+            "bonus",
+            "pluses",
+            "plus",
+            "desired",
+            "desirable",
+            "would be great",
+            "extra credit",
+            "加分",
+            "优先",
+        ),
+    ),
+    (
+        "resp",
+        (
+            "about the role",
+            "about the job",
+            "about the position",
+            "about this role",
+            "the role",
+            "your role",
+            "the opportunity",
+            "in this role",
+            "position summary",
+            "job summary",
+            "role summary",
+            "summary of the role",
+            "essential duties",
+            "key duties",
+            "duties",
+            "responsibilities",
+            "what you'll do",
+            "what you will do",
+            "your impact",
+            "day to day",
+            "day-to-day",
+            "tasks",
+            "job description",
+            "key responsibilities",
+            "what you will be doing",
+            "what you'll be doing",
+            "the work",
+        ),
+    ),
+    (
+        "skip",
+        (
+            "about us",
+            "about the company",
+            "who we are",
+            "our company",
+            "company description",
+            "company overview",
+            "our culture",
+            "why join",
+            "why work",
+            "benefits",
+            "perks",
+            "what we offer",
+            "we offer",
+            "compensation",
+            "salary",
+            "pay range",
+            "pay transparency",
+            "equal opportunity",
+            "equal employment",
+            "eeo",
+            "diversity",
+            "accommodation",
+            "how to apply",
+            "to apply",
+            "application",
+            "additional information",
+            "job details",
+            "physical demands",
+            "physical requirements",
+            "work environment",
+            "schedule",
+            "location",
+            "disclaimer",
+            "privacy",
+            "about ",
+        ),
+    ),
+    (
+        "req",
+        (
+            "requirements",
+            "requirement",
+            "qualifications",
+            "qualification",
+            "must have",
+            "must-have",
+            "what you bring",
+            "what you'll bring",
+            "what we're looking for",
+            "what we are looking for",
+            "who you are",
+            "you have",
+            "you bring",
+            "skills",
+            "experience",
+            "education",
+            "knowledge",
+            "abilities",
+            "competencies",
+            "licenses",
+            "certifications",
+            "background",
+        ),
+    ),
+)
+_HEAD_SHAPE = re.compile(r"^[^.!?;。！？；]{2,60}$")
+
+
+def _heading_by_cue(key: str, line: str) -> Opens | None:
+    """The part a short heading-like line opens by the cue words it holds, or None."""
+    bare = line.strip().strip("#*【】[]").strip()
+    if re.search(r"[:：]\s*\S", bare):
+        return None  # "Requirements: SQL and Excel" opens a part inline (``_INLINE_HEAD``)
+    words = key.split()
+    if not words or len(words) > 7 or not _HEAD_SHAPE.match(key):
+        return None
+    # A heading ends with a colon, stands in capitals or title case, or is a line alone.
+    shaped = (
+        bare.endswith((":", "："))
+        or bare.isupper()
+        or all(w[:1].isupper() or w.lower() in _SMALL for w in bare.rstrip(":：").split())
+    )
+    if not shaped:
+        return None
+    for part, cues in _HEAD_CUES:
+        if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", key) for c in cues):
+            return part
+    return None
+
+
+# Small words a title-case heading leaves in lower case ("What We Offer", "About the Role").
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "of",
+        "the",
+        "to",
+        "for",
+        "in",
+        "on",
+        "with",
+        "we",
+        "you",
+        "your",
+        "our",
+        "what",
+        "who",
+        "&",
+        "-",
+        "/",
+    ]
+)
+# A line that ends what a posting says: job-board trails below it.
+END_LINES = re.compile(
+    r"^(?:similar jobs|people also (?:viewed|searched)|jobs you may like|recently viewed jobs"
+    r"|other open roles|report (?:this )?job|create a job alert|more jobs|related jobs"
+    r"|powered by|see more jobs|job alert)\b",
+    re.I,
+)
+# Boilerplate that stands anywhere: equal opportunity and accommodation statements.
+_BOILERPLATE = re.compile(
+    r"equal (?:opportunity|employment)|without regard to|regardless of (?:race|age|sex)"
+    r"|reasonable accommodation|e-verify|drug[- ]free workplace|background check",
+    re.I,
+)
+
+
+_INLINE_HEAD = re.compile(
+    r"^[【\[]?(requirements?|qualifications?|responsibilities|任职要求|任职资格|岗位要求|职位要求"
+    r"|岗位职责|工作职责|工作内容)[】\]]?\s*[:：]\s*(.+)$",
+    re.I,
+)
+
+
+def items(lines: tuple[str, ...]) -> list[Item]:
+    """Every list item with the part it sits in; part headings are consumed, skip parts dropped.
+
+    Above the first part heading of a posting that has one, a short line that is no list item
+    is page metadata and dropped, and prose is ``intro``; a posting without headings is all
+    items, as before.
+
+    >>> [(i.part, i.text) for i in items(("Requirements:", "1. SQL", "2. Excel"))]
+    [('req', 'SQL'), ('req', 'Excel')]
+    >>> [(i.part, i.text) for i in items(("Chicago, IL (Hybrid)", "Nice to have:", "- Kafka"))]
+    [('pref', 'Kafka')]
+    """
+    part: Opens = "resp"
+    first = next(
+        (i for i, ln in enumerate(lines) if heading(ln) is not None or _INLINE_HEAD.match(ln)),
+        0,
+    )
+    numbered = sum(bool(BULLET.match(ln)) for ln in lines) >= 2
+    out: list[Item] = []
+    for i, ln in enumerate(lines):
+        if END_LINES.match(ln.strip()):
+            break
+        if _BOILERPLATE.search(ln):
+            continue
+        if i < first and not BULLET.match(ln) and not has_cjk(ln):
+            if len(ln.split()) >= INTRO_WORDS or ln.rstrip().endswith("."):
+                out.append(Item("intro", ln.strip(), True))
+            continue  # "Full-time", "Chicago, IL (Hybrid)", "87 applicants", "Apply now"
+        head = heading(ln)
+        if head is not None:
+            part = head
+            continue
+        m = _INLINE_HEAD.match(ln)
+        if m:
+            part = (
+                "req"
+                if m.group(1).lower().startswith(("req", "qual", "任职", "岗位要", "职位"))
+                else "resp"
+            )
+            ln = m.group(2)
+        if part == "skip":
+            continue
+        cjk = has_cjk(ln)
+        prose = numbered and not BULLET.match(ln) and len(ln) > _PROSE_CHARS[cjk]
+        for piece in _ITEM_SPLIT.split(ln):
+            piece = BULLET.sub("", piece).strip()
+            if len(piece) >= 2:
+                out.append(Item(part, piece, prose))
+    return out
+
+
+INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data

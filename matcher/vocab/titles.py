@@ -1,0 +1,220 @@
+"""Titles: a job title in, the job names it holds and how near another title is to it out.
+
+Input is a title as a posting or a resume writes it ("Airline Pilots, Copilots, and Flight
+Engineers", "Senior Staff Accountant (Hybrid)", "ENGINEERING MANAGER") and the O*NET and ESCO
+job names of ``matcher.vocab.occupations``; output is plain values: the job names a resume
+would use (``job_names``: singular, without qualifiers, compounds split) and the similarity of
+two titles (``title_similarity``, 0 to 1: shared words weighed by how rarely job names use them,
+so "consultant" counts and "manager" little). The compiler makes title criteria from the first;
+scoring gives a title that is near but not equal to the job's part of its credit by the second.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from matcher.text import normalize, normalize_term
+from matcher.vocab.occupations import RANK_WORDS, lemma, names_by_occupation, occupation_names
+
+# A word that ends at least this share of the job names it is in, and two or more of them, names
+# the person doing a job ("teacher", "pilot", "copilot", "manager"), not a trade or a place.
+HEAD_SHARE = 0.5
+# What a posting adds after the job's name: "(Remote)", " - Night Shift", " | Downtown",
+# " / Azure", ", Except Special Education", ", Including Painters".
+_QUALIFIERS = re.compile(
+    r"\s*(?:[(（\[][^()（）\[\]]*[)）\]]|\s[-–—|]\s.*|\s+/\s+.*"
+    r"|[,;]\s*(?:except|excluding|including|all other|other than)\b.*)\s*$",
+    re.I,
+)
+_INCLUDED = re.compile(r",\s*including\s+(.+?)(?:,\s*except\b.*)?$", re.I)
+_PARTS = re.compile(r"\s+(?:and|or|&)\s+|\s*[&/]\s*", re.I)
+_LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "remote", "hybrid", "onsite", "contract"})
+_FILLER = frozenset({"other", "all"})
+_OF = re.compile(r"^(.+?)(\s+(?:of|for|responsible\s+for|in\s+charge\s+of)\s+.+)$", re.I)
+_RESPONSIBLE = re.compile(r"\s+(?:responsible|in\s+charge)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def head_words() -> frozenset[str]:
+    """Words that name the person doing a job: they end most of the job names they are in.
+
+    >>> {"teacher", "copilot", "manager"} <= head_words(), "school" in head_words()
+    (True, False)
+    """
+    last: dict[str, int] = {}
+    every: dict[str, int] = {}
+    for names in names_by_occupation():  # a word counts once per occupation and place
+        for w in {w for n in names for w in n.split()}:
+            every[w] = every.get(w, 0) + 1
+        for w in {n.split()[-1] for n in names if n}:
+            last[w] = last.get(w, 0) + 1
+    return frozenset(w for w, c in last.items() if c >= 2 and c >= HEAD_SHARE * every[w])
+
+
+def is_head(word: str) -> bool:
+    """Whether ``word`` (any case, singular or plural) names a person's job: "Teachers"."""
+    return lemma(word) in head_words()
+
+
+def agent_forms(activity: str) -> tuple[str, ...]:
+    """The people who do an activity, where job names call them so: "teaching" -> "teacher",
+    "nursing" -> "nurse", "accounting" -> "accountant" (the field of a years criterion names
+    its roles by them too).
+
+    >>> agent_forms("teaching"), agent_forms("nursing"), agent_forms("accounting")
+    (('teacher',), ('nurse',), ('accountant',))
+    """
+    w = activity.lower()
+    if not w.endswith("ing") or len(w) < 6:
+        return ()
+    stem = w[:-3]
+    forms = (stem + "er", stem + "or", stem + "e", stem + "ant", stem + "ist", stem)
+    return tuple(dict.fromkeys(f for f in forms if f in head_words()))
+
+
+def _singular(word: str) -> str:
+    """The singular of a title's head, in its own case ("Teachers" -> "Teacher")."""
+    low = lemma(word)
+    if low == word.lower() or (word.isupper() and len(word) <= 4):
+        return word
+    return word[: len(low)] if word.lower().startswith(low) else low
+
+
+@lru_cache(maxsize=4096)
+def job_names(title: str) -> tuple[str, ...]:
+    """The job names a resume would use for a title: qualifiers dropped ("(Remote)",
+    " - Night Shift", ", Except Special Education"), rank words dropped ("Senior", "II"),
+    compounds split ("Airline Pilots, Copilots, and Flight Engineers"), a shared head
+    distributed ("Financial and Investment Analysts"), heads made singular, what an
+    "Including" list names added. () when no part of the title names a person's job.
+
+    >>> job_names("Airline Pilots, Copilots, and Flight Engineers")
+    ('Airline Pilot', 'Copilot', 'Flight Engineer')
+    >>> job_names("Elementary School Teachers, Except Special Education")
+    ('Elementary School Teacher',)
+    >>> job_names("Financial and Investment Analysts"), job_names("Senior Staff Accountant (Hybrid)")
+    (('Financial Analyst', 'Investment Analyst'), ('Accountant',))
+    >>> job_names("Cedar Hollow Public Schools")
+    ()
+    """
+    text = " ".join(normalize(title).split())
+    included = _INCLUDED.search(text)
+    while (cut := _QUALIFIERS.sub("", text)) != text and cut:
+        text = cut
+    out: list[str] = []
+    for k, segment in enumerate(s for s in re.split(r"\s*[,;]\s*", text) if s):
+        for name in _segment_names(re.sub(r"^(?:and|or|&)\s+", "", segment, flags=re.I)):
+            if name.lower() not in (n.lower() for n in out):
+                out.append(name)
+        if k == 0 and not out:
+            break  # the first part names no job: what follows qualifies nothing
+    if included and out:
+        for name in job_names(included.group(1)):
+            if name.lower() not in (n.lower() for n in out):
+                out.append(name)
+    return tuple(out)
+
+
+def _segment_names(segment: str) -> list[str]:
+    """The job names of one comma-separated part: "Exercise Trainers and Group Fitness
+    Instructors" gives two; "Network and Computer Systems Administrators" lends its head."""
+    of = _OF.match(segment)
+    if of and _RESPONSIBLE.match(of.group(2)) and is_head(of.group(1).split()[-1]):
+        words = of.group(1).split()  # "Nurses responsible for general care": a nurse
+        return [" ".join([*words[:-1], _singular(words[-1])])]
+    if of and (is_head(of.group(1).split()[-1]) or of.group(1).split()[-1].lower() in RANK_WORDS):
+        # "Director of Sales and Marketing": one job, whatever its field joins with "and"
+        words = [w for w in of.group(1).split() if w.lower() not in RANK_WORDS] or [of.group(1)]
+        return [" ".join([*words[:-1], _singular(words[-1])]) + of.group(2)]
+    parts: list[list[str]] = []
+    for piece in _PARTS.split(segment):
+        words = [w for w in piece.split() if w.lower() not in _FILLER]
+        while len(words) > 1 and words[0].lower() in RANK_WORDS:
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in _LEVELS:
+            words = words[:-1]
+        if words:
+            parts.append(words)
+    known = _known_names()
+    out = []
+    for i, words in enumerate(parts):
+        named = len(words) > 1 and normalize_term(" ".join(words)) in known
+        if not (is_head(words[-1]) or named):
+            borrowed = next((p[-1] for p in parts[i + 1 :] if is_head(p[-1])), None)
+            if borrowed is None:
+                continue  # "Wholesale and Manufacturing": no job
+            words = [*words, borrowed]
+        out.append(" ".join([*words[:-1], _singular(words[-1])]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(occupation_names())
+
+
+# ---------------------------------------------------------------- how near two titles are
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z][a-z0-9+#]*")
+# Words that say nothing of which job: joining words and ranks.
+_NOT_JOB = frozenset({"of", "and", "the", "for", "in", "at", "to", "a", "an", "with", "or"})
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def title_stems(title: str) -> frozenset[str]:
+    """The telling words of a title as stems: derivations meet ("engineering" ~ "engineer",
+    "accounting" ~ "accountant"), ranks and joining words are left out.
+
+    >>> sorted(title_stems("Senior Engineering Manager of Sales"))
+    ['engin', 'manag', 'sale']
+    """
+    return frozenset(
+        _stem(w)
+        for w in _WORD.findall(title.lower())
+        if w not in _NOT_JOB and w not in RANK_WORDS and w not in _LEVELS
+    )
+
+
+@lru_cache(maxsize=1)
+def _stem_df() -> tuple[int, dict[str, int]]:
+    """(job names, how many job names hold each stem) over O*NET and ESCO."""
+    df: dict[str, int] = {}
+    names = occupation_names()
+    for name in names:
+        for s in title_stems(name):
+            df[s] = df.get(s, 0) + 1
+    return len(names), df
+
+
+def stem_weight(stem: str) -> float:
+    """How much a title word tells one job from another: its idf over job names."""
+    n, df = _stem_df()
+    return math.log((n + 1) / (df.get(stem, 0) + 1))
+
+
+def title_similarity(one: str, other: str) -> float:
+    """How near two titles are, 0 to 1: the weight of the words they share over the weight of
+    all their words (weighted Dice), words weighed by ``stem_weight``.
+
+    >>> round(title_similarity("ACCOUNTANT III", "Accountant"), 2)
+    1.0
+    >>> title_similarity("CONSULTANT", "Management Consultant") > 0.6
+    True
+    >>> title_similarity("Chef", "Registered Nurse")
+    0.0
+    """
+    a, b = title_stems(one), title_stems(other)
+    if not a or not b:
+        return 0.0
+    shared = sum(stem_weight(s) for s in a & b)
+    whole = sum(stem_weight(s) for s in a) + sum(stem_weight(s) for s in b)
+    return 2 * shared / whole if whole > 0 else 0.0
