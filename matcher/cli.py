@@ -297,7 +297,10 @@ def score(
     ] = False,
     cluster: Annotated[
         str | None,
-        typer.Option(help="Run on a Dask cluster: its scheduler, tcp://HOST:8786 (matcher[dask])."),
+        typer.Option(
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: its scheduler, tcp://HOST:8786 (matcher[dask]).",
+        ),
     ] = None,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
