@@ -299,7 +299,7 @@ def score_stream(
     >>> stream = [("a.txt", b"Skills: SQL"), ("b.txt", b"")]
     >>> [(r.source, r.status, [x.score for x in r.rows])
     ...  for r in score_stream(stream, [rubric], as_of=date(2026, 1, 1), jobs=1)]
-    [('a.txt', 'ok', [42.5]), ('b.txt', 'empty', [])]
+    [('a.txt', 'ok', [56.13]), ('b.txt', 'empty', [])]
     """
     batch = Batch(tuple(rubrics), as_of or date.today(), evidence, _cache(cache))
 
