@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
+import hashlib
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -42,8 +42,15 @@ def key(row: dict[str, str]) -> tuple[str, str, str, str]:
     return row["resume"], row["job"], row["criterion"], row["text"]
 
 
-def draw(per_method: int) -> tuple[list[dict[str, str]], dict[tuple[str, ...], bool]]:
-    """The seeded, stratified sample of evidence rows (with their lines), and which are required."""
+def _rank(row: dict[str, str]) -> str:
+    return hashlib.sha256(f"{SEED}|{'|'.join(key(row))}".encode()).hexdigest()
+
+
+def draw(
+    per_method: int,
+) -> tuple[list[dict[str, str]], dict[tuple[str, ...], bool], Counter[str]]:
+    """The seeded, stratified sample of evidence rows (with their lines), which are required,
+    and how many rows of each method there were to draw from."""
     rows_csv = list(csv.DictReader((DATA / "labels.csv").open(encoding="utf-8")))
     files = sorted(str(DATA / r["file"]) for r in rows_csv)
     categories = sorted({r["category"] for r in rows_csv})
@@ -71,13 +78,15 @@ def draw(per_method: int) -> tuple[list[dict[str, str]], dict[tuple[str, ...], b
                     "line": e.snippet,
                 }
                 pool[e.method].append(row)
-                required[key(row)] = e.required
-    rng = random.Random(SEED)
+                required[key(row)] = e.required and e.met  # a required criterion it met
+    # Each row's place in the draw is a seeded hash of what it is, not of where it stands:
+    # a change to the engine that adds or drops a few rows leaves the rest of the sample (and
+    # their labels) in place.
     sample = []
     for method in METHODS:
-        rows = pool.get(method, [])
-        sample += rng.sample(rows, min(per_method, len(rows)))
-    return sample, required
+        rows = sorted(pool.get(method, []), key=lambda r: _rank(r))
+        sample += rows[:per_method]
+    return sample, required, Counter({m: len(rows) for m, rows in pool.items()})
 
 
 def main() -> int:
@@ -88,7 +97,7 @@ def main() -> int:
     if not (DATA / "labels.csv").exists():
         print(f"skipped: {DATA} is not here (optional development data)")
         return 0
-    sample, required = draw(args.per_method)
+    sample, required, population = draw(args.per_method)
     labels = {}
     if LABELS.exists():
         labels = {key(r): r for r in csv.DictReader(LABELS.open(encoding="utf-8"))}
@@ -112,14 +121,21 @@ def main() -> int:
             right[r["method"]] += 1
         elif required.get(key(r)):
             wrong_required.append(r)
-    print(f"{'method':12}{'labelled':>9}{'correct':>9}{'precision':>11}")
+    print(f"{'method':12}{'rows':>9}{'labelled':>9}{'correct':>9}{'precision':>11}")
     for m in METHODS:
         if seen[m]:
-            print(f"{m:12}{seen[m]:9}{right[m]:9}{right[m] / seen[m]:11.3f}")
+            print(f"{m:12}{population[m]:9}{seen[m]:9}{right[m]:9}{right[m] / seen[m]:11.3f}")
     total, ok = sum(seen.values()), sum(right.values())
     if total:
-        print(f"{'overall':12}{total:9}{ok:9}{ok / total:11.3f}")
-    print(f"required criteria met by a wrong match in the sample: {len(wrong_required)}")
+        print(f"{'sample':12}{'':9}{total:9}{ok:9}{ok / total:11.3f}")
+        # The sample is stratified (rare methods drawn as often as common ones): the overall
+        # precision of what a recruiter sees weighs each method by its share of all rows.
+        shown = sum(population[m] for m in seen)
+        weighted = sum(population[m] / shown * right[m] / seen[m] for m in seen)
+        print(f"{'weighted':12}{shown:9}{'':9}{'':9}{weighted:11.3f}  (by each method's share)")
+    print(
+        f"required criteria met by a wrong match in the sample (met: counted as meeting it): {len(wrong_required)}"
+    )
     for r in wrong_required:
         print(f"  {r['job']}: {r['criterion']} <- {r['text']!r} ({r['method']})")
     if todo:

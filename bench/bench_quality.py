@@ -98,7 +98,8 @@ def read_all(files: Sequence[str], jobs: int, use_cache: bool) -> list[Read]:
         reads: list[Read] = pickle.loads(cache.read_bytes())
         return reads
     reads = read_many(list(files), jobs)
-    cache.write_bytes(pickle.dumps(reads))
+    if not any(r.status in ("reader_crashed", "timeout") for r in reads):
+        cache.write_bytes(pickle.dumps(reads))  # a crash or timeout is this run's, not the file's
     return reads
 
 
@@ -146,6 +147,18 @@ def paired_interval(diffs: Sequence[float], draws: int = 10_000) -> tuple[float,
     n = len(diffs)
     means = sorted(sum(rng.choices(diffs, k=n)) / n for _ in range(draws))
     return means[int(0.025 * draws)], means[int(0.975 * draws) - 1]
+
+
+def print_paired(scores: dict[str, list[tuple[float, ...]]], n: int) -> None:
+    """The engine minus BM25 per metric over the ``n`` postings: mean, 95% interval, wins."""
+    for j, metric in enumerate(("P@10", "NDCG@10", "MAP")):
+        d = [a[j] - b[j] for a, b in zip(scores["engine"], scores["BM25"], strict=True)]
+        lo, hi = paired_interval(d)
+        wins, losses = sum(x > 0.005 for x in d), sum(x < -0.005 for x in d)
+        print(
+            f"  {metric:8} {sum(d) / n:+.3f}  95% interval [{lo:+.3f}, {hi:+.3f}]  "
+            f"ahead in {wins}, behind in {losses}, level in {n - wins - losses} of {n}"
+        )
 
 
 def blind(path: str) -> str:
@@ -271,14 +284,7 @@ def style_report(
             f"{s:24}{m[0]:6.2f}{m[1]:9.2f}{m[2]:6.2f}   x{m[2] / max(means['BM25'][2], 1e-9):.2f}"
         )
     print("engine (as shipped) minus BM25, paired over postings:")
-    for j, metric in enumerate(("P@10", "NDCG@10", "MAP")):
-        d = [a[j] - b[j] for a, b in zip(scores["engine"], scores["BM25"], strict=True)]
-        lo, hi = paired_interval(d)
-        wins, losses = sum(x > 0.005 for x in d), sum(x < -0.005 for x in d)
-        print(
-            f"  {metric:8} {sum(d) / n:+.3f}  95% interval [{lo:+.3f}, {hi:+.3f}]  "
-            f"ahead in {wins}, behind in {losses}, level in {n - wins - losses} of {n}"
-        )
+    print_paired(scores, n)
     pairs = len(resumes) * n
     print(f"scoring {pairs} pairs took {t_engine:.2f} s ({1000 * t_engine / pairs:.3f} ms/pair)")
     return scores
@@ -423,14 +429,7 @@ def ablations(resumes: list[Resume], labels: dict[str, str], categories: list[st
     # Is the difference clear? Per category wins and losses, and a paired bootstrap over the
     # categories (seeded) for the mean difference's 95% interval.
     print("\nengine (as shipped) minus BM25, per category paired:")
-    for j, metric in enumerate(("P@10", "NDCG@10", "MAP")):
-        d = [a[j] - b[j] for a, b in zip(scores["engine"], scores["BM25"], strict=True)]
-        lo, hi = paired_interval(d)
-        wins, losses = sum(x > 0.005 for x in d), sum(x < -0.005 for x in d)
-        print(
-            f"  {metric:8} {sum(d) / n:+.3f}  95% interval [{lo:+.3f}, {hi:+.3f}]  "
-            f"ahead in {wins}, behind in {losses}, level in {n - wins - losses} of {n}"
-        )
+    print_paired(scores, n)
     pairs = len(resumes) * n
     print(
         f"scoring {pairs} pairs took {t_engine:.2f} s ({1000 * t_engine / pairs:.3f} ms/pair); "

@@ -29,6 +29,7 @@ from matcher.errors import MatcherError, PostingError, ReadError, RubricError, T
 if TYPE_CHECKING:
     import polars as pl
 
+    from matcher.audit import Audit
     from matcher.pipeline.rows import FileRows
     from matcher.pipeline.run import Scored
     from matcher.ranking import Failure
@@ -55,6 +56,7 @@ __all__ = [
     "TuneError",
     "TuneResult",
     "__version__",
+    "audit_ranking",
     "compile_posting",
     "load_rubric",
     "rank",
@@ -133,6 +135,8 @@ def read_resume(
     text: bool = False,
     name: str | None = None,
     as_of: date | None = None,
+    blind: bool = False,
+    ocr: bool = True,
 ) -> Resume:
     """Read and understand a resume.
 
@@ -142,6 +146,11 @@ def read_resume(
         text: treat a ``str`` source as the resume's text rather than a path.
         name: what to call the resume in results (default: the path or the file's name).
         as_of: the date open-ended roles end at (default: today).
+        blind: mask who the candidate is (name, contacts, gender, age, birth date, marital
+            status, ethnicity, photo text, graduation years; ``matcher.resume.blind``) before
+            the resume is understood, so no score, evidence or explanation holds it.
+        ocr: read scanned pages and PNG/JPEG resumes by OCR when the ``ocr`` extra is
+            installed (``pip install 'matcher[ocr]'``); False leaves them ``needs_ocr``.
 
     Raises:
         ReadError: its ``status`` says what is wrong (``needs_ocr``, ``encrypted``...). A
@@ -153,7 +162,7 @@ def read_resume(
     >>> read_resume("Jane Doe. Skills: SQL, Excel and Axure")
     Traceback (most recent call last):
     ...
-    matcher.errors.ReadError: 'Jane Doe. Skills: SQL, Excel and Axure' is no file; to read a resume's text, pass text=True: matcher.read_resume(text, text=True)
+    matcher.errors.ReadError: the string given is no file path; to read a resume's text, pass text=True: matcher.read_resume(text, text=True)
     """
     from matcher.read.document import read_text
     from matcher.read.reader import read_document
@@ -163,13 +172,13 @@ def read_resume(
         doc = read_text(source, name=name or "<text>")
     elif isinstance(source, str | Path | bytes):
         if isinstance(source, str) and not _looks_like_path(source):
-            shown = source if len(source) <= 60 else source[:57] + "..."
+            # Never quoted: the string is likely a resume's text (issue 14).
             raise ReadError(
-                f"{shown!r} is no file; to read a resume's text, pass text=True: "
+                "the string given is no file path; to read a resume's text, pass text=True: "
                 "matcher.read_resume(text, text=True)",
                 status="not_found",
             )
-        doc = read_document(source, name=name)
+        doc = read_document(source, name=name, ocr=ocr)
     else:
         data, label = _content(source, "<file>")
         if isinstance(data, str):
@@ -177,7 +186,12 @@ def read_resume(
         else:
             from matcher.read.reader import read_bytes
 
-            doc = read_bytes(data, label=name or label, suffix=PurePath(label).suffix.lower())
+            suffix = PurePath(label).suffix.lower()
+            doc = read_bytes(data, label=name or label, suffix=suffix, ocr=ocr)
+    if blind:
+        from matcher.resume.blind import blind as blind_document
+
+        doc = blind_document(doc)[0]
     return understand(doc, as_of)
 
 
@@ -224,6 +238,8 @@ def score_files(
     cluster: str | object | None = None,
     send_bytes: bool = False,
     memory_limit: int | None = 1 << 30,
+    blind: bool = False,
+    ocr: bool = True,
 ) -> Scored:
     """Score and rank a batch of any size: what ``matcher score`` runs.
 
@@ -245,8 +261,12 @@ def score_files(
         cluster: a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``
             (``pip install 'matcher[dask]'``).
         send_bytes: on a cluster, send each file's bytes instead of its path.
-        memory_limit: bytes one worker may grow by before its file is stopped
-            (status ``out_of_memory``); None for no limit.
+        memory_limit: bytes of address space a worker may use past its start before its file
+            is stopped (status ``too_large``): 1 GiB, raised to 3 GiB when OCR may run; None
+            for no limit.
+        blind: mask who each candidate is (names, contacts, gender, age, ...) before scoring,
+            in scores and evidence alike (``matcher.resume.blind``).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
 
     Returns:
         ``Scored``: ``.ranking`` (or ``.out``), ``.evidence`` (or ``.evidence_out``), and
@@ -269,6 +289,8 @@ def score_files(
         cluster=cluster,
         send_bytes=send_bytes,
         memory_limit=memory_limit,
+        blind=blind,
+        ocr=ocr,
     )
 
 
@@ -279,6 +301,8 @@ def score_stream(
     as_of: date | None = None,
     jobs: int | None = None,
     cache: str | Path | None = None,
+    blind: bool = False,
+    ocr: bool = True,
 ) -> Iterator[FileRows]:
     """Score resumes as they come in; yield one ``FileRows`` per resume, in input order.
 
@@ -286,6 +310,7 @@ def score_stream(
     read lazily and scored in worker processes, in bounded memory however long it runs.
     Each result has ``source``, ``status``, ``message`` and ``rows``, one ``Row`` per rubric in
     the order of ``rubrics`` (``score``, ``eligible``, ``missing_required``, ``warnings``).
+    ``blind`` and ``ocr`` are as in ``score_files``.
 
     >>> import matcher
     >>> rubric = matcher.compile_posting("Requirements: SQL, Excel", stem="bi")[0]
@@ -296,7 +321,13 @@ def score_stream(
     from matcher.pipeline.run import score_stream as _score_stream
 
     yield from _score_stream(
-        resumes, rubrics, as_of=as_of, jobs=jobs, cache=Path(cache) if cache is not None else None
+        resumes,
+        rubrics,
+        as_of=as_of,
+        jobs=jobs,
+        cache=Path(cache) if cache is not None else None,
+        blind=blind,
+        ocr=ocr,
     )
 
 
@@ -306,15 +337,49 @@ def report_html(
     rubrics: list[Rubric] | None = None,
     *,
     lang: Literal["en", "zh"] = "en",
+    audit: pl.DataFrame | None = None,
 ) -> str:
     """The report page of a ranking and its evidence: one self-contained HTML document.
 
-    ``rubrics`` (optional) add their fairness findings; ``lang`` is the language it opens in.
+    ``rubrics`` (optional) add their fairness findings; ``lang`` is the language it opens in;
+    ``audit`` (``audit_ranking(...).frame``) adds an adverse-impact section to each job.
     See ``matcher.report.html.render``.
     """
     from matcher.report.html import render
 
-    return render(ranking, evidence, rubrics or (), lang=lang)
+    return render(ranking, evidence, rubrics or (), lang=lang, audit=audit)
+
+
+def audit_ranking(
+    ranking: pl.DataFrame,
+    groups: str | Path | pl.DataFrame,
+    *,
+    top: int | None = None,
+    threshold: float | None = None,
+) -> Audit:
+    """Adverse-impact figures of a ranking per declared group and intersection of groups.
+
+    Named ``audit_ranking`` because ``matcher.audit`` is the module that computes them.
+
+    Args:
+        ranking: the ranking frame (``rank``, or a table ``matcher score`` wrote, read back).
+        groups: a groups CSV ``resume,<attribute>,...`` (path) or that table; the candidates'
+            own declarations: matcher never infers a protected attribute.
+        top: selected = the ``top`` best of each job; ``threshold``: eligible and scoring at
+            least this; neither: every eligible resume.
+
+    Returns:
+        an ``Audit``: ``.frame`` has, per job and group, n, selected, the selection and
+        scoring rates, their impact ratios, the four-fifths flags, a Fisher exact p-value
+        and a small-sample flag.
+
+    Raises:
+        MatcherError: a groups file that cannot be used, or both ``top`` and ``threshold``.
+    """
+    from matcher.audit import Cut, audit, read_groups_table
+
+    table = read_groups_table(groups)[0] if isinstance(groups, str | Path) else groups
+    return audit(ranking, table, Cut(top=top, threshold=threshold))
 
 
 def tune_rubric(

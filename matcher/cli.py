@@ -23,7 +23,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from matcher._version import __version__
-from matcher.errors import MatcherError, PostingError, RubricError
+from matcher.errors import MatcherError, PostingError, RubricError, safe_message
 
 if TYPE_CHECKING:
     from matcher.pipeline.run import Scored
@@ -100,11 +100,46 @@ def _check_out(path: Path | None, hint: str) -> None:
 
 
 def _write(write: Callable[[], object], path: Path) -> None:
-    """Run a write; an OS error (full disk, no permission) becomes one clear message, exit 1."""
+    """Run a write; an OS or polars error (full disk, no permission) becomes one clear message,
+    exit 1. Writes go to a temporary file first (``files.atomic_write``): the old file stays."""
+    import polars as pl
+
     try:
         write()
-    except OSError as e:
-        raise _fail(f"cannot write {path}: {e.strerror or e}") from None
+    except (OSError, pl.exceptions.PolarsError) as e:
+        raise _fail(f"cannot write {path}: {_write_error(e, path)}") from None
+
+
+def _write_error(e: Exception, path: Path) -> str:
+    """Why a write failed, in words: polars says "File too large (os error 27)" or "Invalid
+    thrift: transport error" (parquet) for a full disk."""
+    import errno
+    import shutil
+
+    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) or "os error 2" in text
+    with contextlib.suppress(OSError):
+        full = full or shutil.disk_usage(path.parent).free < 2**20
+    if full:
+        return "no space left: the disk is full (or the file is over its size limit)"
+    return (e.strerror if isinstance(e, OSError) else None) or safe_message(text, 200)
+
+
+OcrMode = Annotated[
+    str,
+    typer.Option(
+        "--ocr",
+        metavar="auto|off",
+        help="Read scanned pages and PNG/JPEG resumes by OCR when the ocr extra is installed "
+        "(auto), or leave them needs_ocr (off).",
+    ),
+]
+
+
+def _ocr(mode: str) -> bool:
+    if mode not in ("auto", "off"):
+        raise typer.BadParameter("must be auto or off", param_hint="--ocr")
+    return mode == "auto"
 
 
 def _as_of(value: str | None) -> date:
@@ -116,6 +151,23 @@ def _as_of(value: str | None) -> date:
         raise typer.BadParameter(
             f"{value!r} is not a date like 2026-01-31", param_hint="--as-of"
         ) from None
+
+
+# The run manifest's options, the same on score, tune and audit.
+ManifestOption = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        help="Write the run's manifest here (default: beside -o, as OUT.manifest.json).",
+    ),
+]
+NoManifestOption = Annotated[bool, typer.Option("--no-manifest", help="Write no manifest.")]
+ManifestNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--manifest-names", help="Record input file paths in the manifest, not only hashes."
+    ),
+]
 
 
 @app.command(cls=_Command)
@@ -145,14 +197,14 @@ def compile(
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import to_toml
+    from matcher.rubric.io import fit_to_check, save_text, to_toml, with_job_id
     from matcher.rubric.stamp import changed_by_hand, unstamped
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="-o")
     missing = [p for p in postings if not p.exists()]
     if missing:
-        raise _fail("no such file or folder: " + ", ".join(map(str, missing)), 2)
+        raise _fail("no such file or folder: " + ", ".join(map(_shown, missing)), 2)
     if not check:
         _write(lambda: out.mkdir(parents=True, exist_ok=True), out)
     files = [f for p in postings for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
@@ -161,23 +213,19 @@ def compile(
     written: dict[str, Path] = {}
     for posting in files:
         try:
-            rubrics = compile_file(posting)
+            rubrics = [fit_to_check(with_job_id(r, posting.stem)) for r in compile_file(posting)]
         except PostingError as e:
-            typer.echo(f"matcher: {e.message}", err=True)
+            typer.echo(f"matcher: {safe_message(e.message)}", err=True)
             failed += 1
             continue
         for r in rubrics:
-            if r.job_id in written:
-                # Two postings files with one stem: keep the first rather than lose it silently.
-                typer.echo(
-                    f"matcher: {posting}: job_id {r.job_id!r} was already written from "
-                    f"{written[r.job_id]}: not written (rename one of the files)",
-                    err=True,
-                )
+            path = out / f"{r.job_id}.toml"
+            problem = _unwritable(r, path, written)
+            if problem:
+                typer.echo(f"matcher: {_shown(posting)}: {problem}", err=True)
                 failed += 1
                 continue
             written[r.job_id] = posting
-            path = out / f"{r.job_id}.toml"
             text = to_toml(r)
             old = _read_text(path)
             if old is not None and unstamped(old) == unstamped(text):
@@ -189,7 +237,7 @@ def compile(
             if check and what != "unchanged":
                 typer.echo(_diff(old or "", text, path), nl=False)
             elif what in ("new", "replaced") or (what == "unchanged" and old != text):
-                _write(functools.partial(path.write_text, text, "utf-8", newline="\n"), path)
+                _write(functools.partial(save_text, text, path), path)
             done[what] = done.get(what, 0) + 1
             note = {
                 "kept": "  kept: changed by hand since matcher wrote it (--force replaces it, "
@@ -211,14 +259,39 @@ def compile(
     raise typer.Exit(1 if failed or done.get("kept") or (check and changes) else 0)
 
 
+def _unwritable(rubric: Any, path: Path, written: dict[str, Path]) -> str | None:
+    """Why ``rubric`` is not written to ``path`` (``rubric.io.unwritable``), or a job_id
+    another posting already wrote."""
+    from matcher.rubric.io import unwritable
+
+    if rubric.job_id in written:
+        # Two postings files with one stem: keep the first rather than lose it silently.
+        return (
+            f"job_id {rubric.job_id!r} was already written from {_shown(written[rubric.job_id])}: "
+            "not written (rename one of the files)"
+        )
+    return unwritable(rubric, path)
+
+
+def _shown(path: Path) -> str:
+    """A path as one line of a message (a file name may hold a newline)."""
+    return (
+        str(path).encode("unicode_escape").decode("ascii")
+        if not str(path).isprintable()
+        else str(path)
+    )
+
+
 def _read_text(path: Path) -> str | None:
     """A file's text, or None when there is no such file."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as e:
-        raise _fail(f"cannot read {path}: {e}") from None
+    except UnicodeDecodeError:
+        raise _fail(f"cannot read {_shown(path)}: not UTF-8 text") from None
+    except OSError as e:
+        raise _fail(f"cannot read {_shown(path)}: {e.strerror or type(e).__name__}") from None
 
 
 def _diff(old: str, new: str, path: Path) -> str:
@@ -302,6 +375,17 @@ def score(
             help="Run on a Dask cluster: its scheduler, tcp://HOST:8786 (matcher[dask]).",
         ),
     ] = None,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
+        ),
+    ] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -313,6 +397,8 @@ def score(
 
     Example: matcher score samples/ --rubric rubrics/ -o ranking.csv --as-of 2026-01-01
     """
+    import polars as pl
+
     from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, score_files
     from matcher.ranking import FORMATS, format_table
     from matcher.read.cache import default_cache_dir
@@ -344,6 +430,7 @@ def score(
     if not inputs:
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
+    started = time.perf_counter()
     done = [0]
 
     def counted(n: int, total: int) -> None:
@@ -365,6 +452,8 @@ def score(
                 cluster=cluster,
                 excel=excel,
                 progress=counted,
+                blind=blind,
+                ocr=_ocr(ocr),
             )
             if target is not None:
                 with target.open("rb") as table:
@@ -373,10 +462,19 @@ def score(
     except (KeyboardInterrupt, _Interrupted):
         again = "run the same command again to finish from the cache" if cache else "nothing kept"
         raise _fail(f"interrupted after {done[0]} of {len(inputs)} files: {again}", 130) from None
-    except OSError as e:
-        raise _fail(f"cannot write {e.filename or out}: {e.strerror or e}") from None
     except MatcherError as e:
         raise _fail(e.message) from None
+    except (OSError, pl.exceptions.PolarsError) as e:
+        # Rows spooled to disk as they come, then the table: a full disk shows here.
+        failed = Path(getattr(e, "filename", None) or out or "the ranking")
+        raise _fail(f"cannot write {failed}: {_write_error(e, failed)}") from None
+    record = _manifest_path(manifest, no_manifest, None if stdout else out)
+    if record is not None:
+        _write_manifest(
+            record,
+            _score_manifest(inputs, rubrics, result, day, top, blind, manifest_names),
+            {"score": time.perf_counter() - started},
+        )
     for wall in result.walls:
         typer.echo(f"matcher: warning: {wall}", err=True)
     if result.ranking is not None:
@@ -398,6 +496,49 @@ def _stdout_file(stdout: bool) -> Iterator[Path | None]:
         return
     with tempfile.TemporaryDirectory(prefix="matcher-stdout-") as d:
         yield Path(d) / "ranking.csv"
+
+
+def _manifest_path(given: Path | None, off: bool, out: Path | None) -> Path | None:
+    """Where a run's manifest goes: --manifest, else beside -o; nowhere with --no-manifest."""
+    from matcher.pipeline.manifest import default_path
+
+    if off:
+        return None
+    return given or (default_path(out) if out is not None else None)
+
+
+def _write_manifest(path: Path, data: dict[str, Any], timings: dict[str, float]) -> None:
+    from matcher.pipeline.manifest import write
+
+    _write(lambda: write(path, data, timings), path)
+    typer.echo(f"matcher: {path}: run manifest written", err=True)
+
+
+def _score_manifest(
+    inputs: list[str],
+    rubrics: list[Rubric],
+    result: Scored,
+    day: date,
+    top: int | None,
+    blind: bool,
+    names: bool,
+) -> dict[str, Any]:
+    """The manifest of a score run (``matcher.pipeline.manifest.build``)."""
+    from matcher.pipeline.manifest import build
+
+    counts = {"ok": result.files - len(result.failed)}
+    for f in result.failed:
+        counts[f.status] = counts.get(f.status, 0) + 1
+    return build(
+        "score",
+        files=inputs,
+        rubrics=rubrics,
+        as_of=day.isoformat(),
+        options={"blind": blind, "top": top},
+        counts=counts,
+        outputs={"ranking": result.ranking_sha256},
+        names=names,
+    )
 
 
 def _must_exist(paths: list[Path]) -> None:
@@ -517,12 +658,21 @@ def explain(
         bool,
         typer.Option("--text", help="Also print the text the engine read, sections marked."),
     ] = False,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring.",
+        ),
+    ] = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
     Example: matcher explain samples/en_pm_senior_fintech.pdf --rubric rubrics/000_1e07a38cda397245-1.toml
     """
     from matcher.read.reader import read_document
+    from matcher.resume.blind import blind as blind_document
     from matcher.resume.understand import understand
     from matcher.rubric.io import load_rubric
     from matcher.scoring.explain import explain_data, explain_text, text_view
@@ -532,7 +682,8 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        understood = understand(read_document(resume), _as_of(as_of))
+        doc = read_document(resume, ocr=_ocr(ocr))
+        understood = understand(blind_document(doc)[0] if blind else doc, _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
         raise _fail(
@@ -623,6 +774,10 @@ def report(
         str | None,
         typer.Option(metavar="en|zh", help="Language the page opens in (default: the rubrics')."),
     ] = None,
+    audit: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="An audit table of the ranking (matcher audit -o)."),
+    ] = None,
 ) -> None:
     """Write a report a recruiter reads: one self-contained HTML page, no network needed.
 
@@ -631,6 +786,7 @@ def report(
 
     Example: matcher report ranking.csv --evidence evidence.parquet --rubric rubrics/ -o report.html
     """
+    from matcher.audit import COLUMNS as AUDIT_COLUMNS
     from matcher.ranking import EVIDENCE_SCHEMA, RANKING_SCHEMA
     from matcher.report.html import Lang, languages, render
     from matcher.report.tables import read_table
@@ -638,20 +794,188 @@ def report(
     if lang not in (None, "en", "zh"):
         raise typer.BadParameter("must be en or zh", param_hint="--lang")
     _check_out(out, "-o")
-    _must_exist([ranking, evidence, *(rubric or [])])
+    _must_exist([ranking, evidence, *(rubric or []), *([audit] if audit else [])])
     rubrics, _ = _rubrics(rubric, skip_invalid=True) if rubric else ([], 0)
     try:
         table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
         lines = read_table(evidence, EVIDENCE_SCHEMA)
+        figures = read_table(audit, dict(AUDIT_COLUMNS)) if audit else None
     except MatcherError as e:
         raise _fail(e.message) from None
     opens: Lang = "zh" if lang == "zh" else "en" if lang == "en" else languages(rubrics)
-    page = render(table, lines, rubrics, lang=opens, top=top)
+    page = render(table, lines, rubrics, lang=opens, top=top, audit=figures)
     if out is None:
         typer.echo(page, nl=False)
     else:
         _write(functools.partial(out.write_text, page, "utf-8"), out)
         typer.echo(f"matcher: {out}: report of {table['job_id'].n_unique()} jobs written", err=True)
+
+
+@app.command(cls=_Command)
+def audit(
+    ranking: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RANKING", help="The ranking table matcher score wrote (any format)."
+        ),
+    ],
+    groups: Annotated[
+        Path,
+        typer.Option(
+            dir_okay=False,
+            metavar="CSV",
+            help="CSV resume,<attribute>,... as the candidates declared them (e.g. sex,race).",
+        ),
+    ],
+    top: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Selected: the N best of each job."),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(metavar="SCORE", help="Selected: eligible and score >= SCORE."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", metavar="FILE", help="Write .csv, .parquet, .json or .ndjson."),
+    ] = None,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
+) -> None:
+    """Audit a ranking for adverse impact: rates and impact ratios per group and intersection.
+
+    Selected means eligible unless --top or --threshold says otherwise. Per job and group:
+    count, selection rate, scoring rate (share above the median score), impact ratios
+    against the highest group, the four-fifths flag, a Fisher exact p-value and a
+    small-sample flag. Groups are what candidates declared; matcher never infers them.
+
+    Example: matcher audit ranking.csv --groups samples/groups.csv --top 5 -o audit.csv
+    """
+    from matcher.audit import Cut, format_audit
+    from matcher.ranking import FORMATS, write_table
+
+    if out is not None and out.suffix.lower() not in FORMATS:
+        raise typer.BadParameter(f"{out} must end in one of {', '.join(FORMATS)}")
+    if top is not None and threshold is not None:
+        raise typer.BadParameter("give --top or --threshold, not both", param_hint="--top")
+    if threshold is not None and not 0 <= threshold <= 100:  # NaN fails too
+        raise typer.BadParameter("must be a score from 0 to 100", param_hint="--threshold")
+    _check_out(out, "-o")
+    _must_exist([ranking, groups])
+    result = _audit(ranking, groups, Cut(top=top, threshold=threshold))
+    for p in result.problems:
+        typer.echo(f"matcher: warning: {p}", err=True)
+    if out is None:
+        typer.echo(format_audit(result))
+    else:
+        _write(lambda: write_table(result.frame, out), out)
+        typer.echo(f"matcher: {out}: {result.frame.height} audit rows written", err=True)
+    record = _manifest_path(manifest, no_manifest, out)
+    if record is not None:
+        _write_manifest(record, _audit_manifest(ranking, groups, result, manifest_names), {})
+
+
+def _audit(ranking: Path, groups: Path, cut: Any) -> Any:
+    """Read a ranking table and a groups file and audit them; errors end the command."""
+    from matcher.audit import audit, read_groups_table
+    from matcher.ranking import RANKING_SCHEMA
+    from matcher.report.tables import read_table
+
+    try:
+        table = read_table(ranking, RANKING_SCHEMA, optional=("job_title",))
+        frame, _ = read_groups_table(groups)
+        return audit(table, frame, cut)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+
+
+def _audit_manifest(ranking: Path, groups: Path, result: Any, names: bool) -> dict[str, Any]:
+    """The manifest of an audit run (``matcher.pipeline.manifest.build``)."""
+    from matcher.pipeline.manifest import build, file_sha256, table_sha256
+
+    return build(
+        "audit",
+        files=[ranking],
+        options={"cut": result.cut.describe()},
+        counts={"rows": result.frame.height, "unmatched_group_rows": len(result.problems)},
+        outputs={"audit": table_sha256(result.frame)},
+        extra={"groups": file_sha256(groups)},
+        names=names,
+    )
+
+
+@app.command(cls=_Command)
+def verify(
+    manifest: Annotated[
+        Path, typer.Argument(metavar="MANIFEST", help="A manifest a score or audit run wrote.")
+    ],
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="INPUT...",
+            help="The run's resumes (score) or ranking (audit); default: the recorded paths.",
+        ),
+    ] = None,
+    rubric: Annotated[
+        list[Path] | None,
+        typer.Option("--rubric", "-r", metavar="FILE_OR_FOLDER", help="The run's rubrics."),
+    ] = None,
+    groups: Annotated[
+        Path | None, typer.Option(metavar="CSV", help="The audit's groups file.")
+    ] = None,
+) -> None:
+    """Rerun what a manifest records and say whether the output would be the same.
+
+    Exit 0 when it would, 1 when anything that decides it differs (each difference is listed).
+
+    Example: matcher verify ranking.csv.manifest.json samples/ --rubric rubrics/
+    """
+
+    from matcher.audit import Cut
+    from matcher.pipeline.manifest import compare, read_manifest
+    from matcher.pipeline.run import collect_inputs, score_files
+
+    try:
+        recorded = read_manifest(manifest)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    names = any("name" in d for d in recorded["inputs"])
+    given = [str(p) for p in inputs or []] or [d["name"] for d in recorded["inputs"] if "name" in d]
+    if not given:
+        raise _fail("the manifest records no paths (--manifest-names): give the inputs", 2)
+    _must_exist([Path(p) for p in given])
+    command, options = recorded["command"], recorded["options"]
+    if command == "score":
+        if not rubric:
+            raise _fail("give the run's rubrics: --rubric", 2)
+        rubrics, _ = _rubrics(rubric, skip_invalid=False)
+        files = collect_inputs(given)
+        day, top, blind = (
+            date.fromisoformat(recorded["as_of"]),
+            options.get("top"),
+            options["blind"],
+        )
+        result = score_files(files, rubrics, as_of=day, top=top, blind=blind)
+        fresh = _score_manifest(files, rubrics, result, day, top, blind, names)
+    elif command == "audit":
+        if groups is None or len(given) != 1:
+            raise _fail("give the audited ranking and --groups", 2)
+        cut = str(options.get("cut", "eligible"))
+        top = int(cut.split()[1]) if cut.startswith("top ") else None
+        threshold = float(cut.rsplit(" ", 1)[1]) if ">=" in cut else None
+        result = _audit(Path(given[0]), groups, Cut(top=top, threshold=threshold))
+        fresh = _audit_manifest(Path(given[0]), groups, result, names)
+    else:
+        raise _fail(f"{manifest}: verify reruns score and audit runs, not {command!r}", 2)
+    differs, notes = compare(recorded, fresh)
+    for n in notes:
+        typer.echo(f"matcher: note: {n}", err=True)
+    for d in differs:
+        typer.echo(f"differs: {d}")
+    if differs:
+        raise _fail(f"{manifest}: the output would not be the same")
+    typer.echo(f"{manifest}: same inputs, same output ({command})")
 
 
 @app.command(cls=_Command)
@@ -759,17 +1083,28 @@ def tune(
         int | None, typer.Option(min=1, metavar="N", help="Reader processes (default: all).")
     ] = None,
     force: Annotated[
-        bool, typer.Option(help="Write the tuned rubric despite too few labels.")
+        bool,
+        typer.Option(
+            help="Write the tuned rubric despite too few labels or a group it pushes below "
+            "four-fifths."
+        ),
     ] = False,
     overwrite: Annotated[bool, typer.Option(help="Allow writing over the input rubric.")] = False,
+    manifest: ManifestOption = None,
+    no_manifest: NoManifestOption = False,
+    manifest_names: ManifestNamesOption = False,
+    ocr: OcrMode = "auto",
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
     Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
     """
-    from matcher.pipeline.run import score_files
+    import hashlib
+
+    from matcher.pipeline.manifest import build, file_sha256
+    from matcher.pipeline.run import collect_inputs, score_files
     from matcher.read.cache import default_cache_dir
-    from matcher.rubric.io import load_rubric, save_rubric
+    from matcher.rubric.io import load_rubric, save_rubric, to_toml
     from matcher.tune.labels import read_groups, read_labels
     from matcher.tune.report import format_report
     from matcher.tune.round import tune as tune_rubric
@@ -784,12 +1119,19 @@ def tune(
         raise typer.BadParameter(
             "is the input rubric: add --overwrite to replace it", param_hint="-o"
         )
+    started = time.perf_counter()
     try:
         base = load_rubric(rubric)
         decisions, who = read_labels(labels), read_groups(groups) if groups else None
         # Through the cache: a tuning round does not read (or understand) the resumes again.
         result = score_files(
-            resumes, [base], as_of=day, jobs=jobs, evidence=True, cache=default_cache_dir()
+            resumes,
+            [base],
+            as_of=day,
+            jobs=jobs,
+            evidence=True,
+            cache=default_cache_dir(),
+            ocr=_ocr(ocr),
         )
         assert result.evidence is not None
         tuned = tune_rubric(
@@ -811,9 +1153,31 @@ def tune(
         typer.echo(f"matcher: warning: {w}", err=True)
     if target is not None and tuned.too_few and not force:
         raise _fail(f"too few labels to trust: {target} not written (--force writes it anyway)")
+    if target is not None and tuned.adverse and not force:
+        raise _fail(
+            f"the tuned weights push a group below four-fifths of the top group's selection "
+            f"rate (figures above): {target} not written (--force writes it anyway)"
+        )
     if target is not None:
         _write(lambda: save_rubric(tuned.rubric, target), target)
         typer.echo(f"{target}: tuned rubric written", err=True)
+        record = _manifest_path(manifest, no_manifest, target)
+        if record is not None:
+            data = build(
+                "tune",
+                files=collect_inputs(resumes),
+                rubrics=[base],
+                as_of=day.isoformat(),
+                options={"k": k, "threshold": threshold, "folds": folds, "forced": force},
+                counts={"ok": result.files - len(result.failed), "labels": tuned.n_labels},
+                outputs={"rubric": hashlib.sha256(to_toml(tuned.rubric).encode()).hexdigest()},
+                extra={
+                    "labels": file_sha256(labels),
+                    "groups": file_sha256(groups) if groups else None,
+                },
+                names=manifest_names,
+            )
+            _write_manifest(record, data, {"tune": time.perf_counter() - started})
     raise typer.Exit(1 if result.failed else 0)
 
 

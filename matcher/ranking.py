@@ -16,6 +16,8 @@ from pathlib import Path
 
 import polars as pl
 
+from matcher.errors import safe_message
+from matcher.files import atomic_write
 from matcher.scoring.score import ScoreCard
 
 # Columns only grow (the CLI contract): ``job_title`` came after the first release's columns,
@@ -66,7 +68,11 @@ FORMATS = (".csv", ".parquet", ".json", ".ndjson")
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A resume that could not be scored against a job: it still gets a row."""
+    """A resume that could not be scored against a job: it still gets a row.
+
+    ``message`` is kept as ``errors.safe_message`` makes it (bounded, no quoted content),
+    whoever built the row.
+    """
 
     resume: str
     resume_id: str
@@ -77,6 +83,9 @@ class Failure:
     engine_version: str
     as_of: date
     title: str = ""  # the job's title (the ranking's ``job_title``)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", safe_message(self.message))
 
 
 def rank(cards: Iterable[ScoreCard], failures: Iterable[Failure] = ()) -> pl.DataFrame:
@@ -217,23 +226,27 @@ def _flat(df: pl.DataFrame) -> pl.DataFrame:
 def write_table(df: pl.DataFrame, path: str | Path, *, excel: bool = False) -> Path:
     """Write ``df`` in the format its extension names (.csv, .parquet, .json, .ndjson).
 
+    The table is written to a temporary file in the same folder and renamed over ``path``
+    when complete (``files.atomic_write``): a full disk leaves the old file or none.
+
     ``excel``: a CSV starts with a byte-order mark, without which Excel reads UTF-8 as the
     local code page and garbles Chinese; off by default, as other readers may keep the mark
-    as part of the first column's name. Raises ``ValueError`` for another extension.
+    as part of the first column's name. Raises ``ValueError`` for another extension,
+    ``OSError`` or polars' errors when the file cannot be written.
     """
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix == ".csv":
-        _flat(df).write_csv(p, include_bom=excel)
-    elif suffix == ".parquet":
-        df.write_parquet(p, statistics=False)
-    elif suffix == ".json":
-        df.write_json(p)
-    elif suffix == ".ndjson":
-        df.write_ndjson(p)
-    else:
+    writers = {
+        ".csv": lambda tmp: _flat(df).write_csv(tmp, include_bom=excel),
+        ".parquet": lambda tmp: df.write_parquet(tmp, statistics=False),
+        # polars' write_json ignores a failed final write (a full disk left a truncated file
+        # and no error): the text is made in memory and written by Python, which raises.
+        ".json": lambda tmp: tmp.write_text(df.write_json(), encoding="utf-8"),
+        ".ndjson": lambda tmp: df.write_ndjson(tmp),
+    }
+    if suffix not in writers:
         raise ValueError(f"{p}: output must end in one of {', '.join(FORMATS)}")
-    return p
+    return atomic_write(p, writers[suffix])
 
 
 def csv_text(df: pl.DataFrame, *, excel: bool = False) -> str:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -175,7 +180,17 @@ COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands if c.
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["compile", "score", "explain", "check", "report", "serve", "tune"]
+    assert COMMANDS == [
+        "compile",
+        "score",
+        "explain",
+        "check",
+        "report",
+        "audit",
+        "verify",
+        "serve",
+        "tune",
+    ]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)
@@ -250,6 +265,75 @@ def test_weights_must_be_finite_and_bounded(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "criteria[0].weight: must be at most" in res.output
     assert "criteria[1].weight: must be a finite number" in res.output
+
+
+POSTING = "Product Manager\nRequirements:\n1. SQL and Excel\n2. Bachelor degree or above\n"
+
+
+@pytest.mark.parametrize("name", ["-rf", "a b", "ünï", "...", "产品经理", "line\nbreak"])
+def test_compile_turns_any_posting_name_into_a_job_id_check_accepts(
+    tmp_path: Path, name: str
+) -> None:
+    """Regression: these names compiled (exit 0) into rubrics ``check`` rejected."""
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    (postings / f"{name}.txt").write_text(POSTING, encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["compile", str(postings), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    (written,) = out.iterdir()
+    assert runner.invoke(app, ["check", str(written)]).exit_code == 0
+    assert written.parent == out and "\n" not in written.name
+
+
+def test_compile_never_writes_through_a_symlink(tmp_path: Path) -> None:
+    """Regression: a link already in DIR made compile overwrite the file outside it."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "analyst.toml").symlink_to(outside)
+    posting = tmp_path / "analyst.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    res = runner.invoke(app, ["compile", str(posting), "-o", str(out)])
+    assert res.exit_code == 1 and "symbolic link" in res.stderr
+    assert outside.read_text(encoding="utf-8") == "precious"
+    assert (out / "analyst.toml").is_symlink()
+
+
+def run_with_file_limit(args: list[str], limit: int) -> subprocess.CompletedProcess[str]:
+    """``matcher ARGS`` in a process that may write files of at most ``limit`` bytes: the
+    writes past it fail as on a full disk (EFBIG instead of ENOSPC)."""
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "matcher", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        timeout=300,
+        check=False,
+        # A module compiled under the limit would leave a truncated .pyc behind (CPython does
+        # not check the length of that write), breaking every later import of it.
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+
+
+@pytest.mark.parametrize("ext", [".csv", ".parquet", ".json"])
+def test_a_full_disk_leaves_the_old_output_and_says_so(tmp_path: Path, ext: str) -> None:
+    """Regression: a full disk printed a polars traceback and left a 0-byte or truncated file."""
+    out, evidence = tmp_path / f"ranking{ext}", tmp_path / "evidence.parquet"
+    out.write_text("the old ranking", encoding="utf-8")
+    args = ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--jobs", "1", "--as-of", "2026-11-23"]
+    res = run_with_file_limit([*args, "-o", str(out), "--evidence", str(evidence)], 500)
+    assert res.returncode == 1, res.stderr
+    assert "Traceback" not in res.stderr
+    assert f"matcher: cannot write {out}: no space left: the disk is full" in res.stderr
+    assert out.read_text(encoding="utf-8") == "the old ranking"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary file left
 
 
 # A CLI that guides (issue 15).
@@ -419,3 +503,68 @@ def test_report_from_a_ranking_and_its_evidence(tmp_path: Path) -> None:
     assert res.exit_code == 0 and res.stdout.startswith("<!doctype html>")
     res = runner.invoke(app, ["report", str(evidence), "--evidence", str(evidence)])
     assert res.exit_code == 1 and "not a table matcher wrote" in res.stderr
+
+
+# ---------------------------------------------------------------- fairness (issue 16)
+
+
+def test_check_flags_protected_criteria_in_hand_written_rubrics(tmp_path: Path) -> None:
+    text = RUBRIC.read_text(encoding="utf-8")
+    edited = text + (
+        '\n[[criteria]]\nid = "young"\nkind = "keyword"\nlabel = "digital native"\nweight = 1.0\n'
+        '\n[[criteria]]\nid = "school"\nkind = "keyword"\nlabel = "985院校"\nweight = 1.0\n'
+    )
+    (tmp_path / "r.toml").write_text(edited, encoding="utf-8")
+    res = runner.invoke(app, ["check", str(tmp_path / "r.toml")])
+    assert res.exit_code == 0
+    assert "young: fairness: age proxy ('digital native')" in res.stdout
+    assert "school: fairness: school tier ('985')" in res.stdout
+    assert "ADEA" in res.stdout and "院校" in res.stdout
+
+
+def test_blind_score_audit_and_verify(tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    two = [str(SAMPLES / "en_chef.pdf"), str(SAMPLES / "en_pm_mid_plain.txt")]
+    args = ["score", *two, "--rubric", str(RUBRIC), "--as-of", "2026-11-23", "--blind"]
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    first = (tmp_path / "r.csv.manifest.json").read_bytes()
+    assert (tmp_path / "r.csv.timings.json").exists()
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    assert (tmp_path / "r.csv.manifest.json").read_bytes() == first  # byte-identical
+    data = json.loads(first)
+    assert data["options"] == {"blind": True, "top": None} and data["counts"] == {"ok": 2}
+    assert "en_chef" not in first.decode()  # hashes, not names, unless asked
+    verify = ["verify", str(tmp_path / "r.csv.manifest.json"), *two, "-r", str(RUBRIC)]
+    res = runner.invoke(app, verify)
+    assert res.exit_code == 0 and "same output" in res.stdout
+    # What differs when something does: tests/pipeline/test_manifest.py (compare).
+    res = runner.invoke(
+        app, ["audit", str(out), "--groups", str(SAMPLES / "groups.csv"), "--top", "5"]
+    )
+    assert res.exit_code == 0 and "four-fifths" in res.stdout
+
+
+@pytest.mark.parametrize(
+    ("groups", "message"),
+    [
+        ("who,sex\na,f\n", "needs a 'resume' column"),
+        ("resume,sex\nen_chef.pdf,f\nen_chef.pdf,m\n", "line 3: en_chef.pdf is listed again"),
+    ],
+)
+def test_audit_bad_groups_file_is_a_message(tmp_path: Path, groups: str, message: str) -> None:
+    ranking = tmp_path / "r.csv"
+    args = ["score", str(SAMPLES / "en_chef.pdf"), "-r", str(RUBRIC), "-o", str(ranking)]
+    assert runner.invoke(app, [*args, "--no-manifest"]).exit_code == 0
+    (tmp_path / "g.csv").write_text(groups)
+    res = runner.invoke(app, ["audit", str(ranking), "--groups", str(tmp_path / "g.csv")])
+    assert res.exit_code == 1 and message in res.output
+    assert "Traceback" not in res.output
+    both = ["--top", "3", "--threshold", "50"]
+    res = runner.invoke(app, ["audit", str(ranking), "--groups", str(tmp_path / "g.csv"), *both])
+    assert res.exit_code == 2
+
+
+def test_verify_a_file_that_is_no_manifest(tmp_path: Path) -> None:
+    (tmp_path / "m.json").write_text("{}")
+    res = runner.invoke(app, ["verify", str(tmp_path / "m.json"), str(SAMPLES)])
+    assert res.exit_code == 1 and "not a matcher manifest" in res.output

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from typing import get_args
 
-from matcher.errors import MatcherError, ReadError, ReadStatus, RowStatus, TuneError
+import pytest
+
+from matcher.errors import (
+    MAX_MESSAGE,
+    MatcherError,
+    ReadError,
+    ReadStatus,
+    RowStatus,
+    TuneError,
+    safe_message,
+)
 from tests.conftest import ROOT
 
 
@@ -21,3 +31,26 @@ def test_read_errors_default_to_unreadable_and_keep_a_given_status() -> None:
     assert ReadError("x").status == "unreadable"
     assert ReadError("x", status="needs_ocr").status == "needs_ocr"
     assert issubclass(TuneError, MatcherError)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "damaged PDF: Invalid dictionary construct: [/Author, b'Jane Doe']",
+            "damaged PDF: Invalid dictionary construct: [/Author, …]",
+        ),
+        ("unexpected KeyError: 'Jane Doe'", "unexpected KeyError: …"),
+        ('bad value "Product Manager at Acme"', "bad value …"),
+        ("cut <</Type /Catalog /Author (Jane Doe", "cut …"),
+        ("two\nlines\x00and a NUL", "two lines and a NUL"),
+        ("the company's PMO", "the company's PMO"),
+    ],
+)
+def test_safe_messages_drop_quoted_content(message: str, expected: str) -> None:
+    assert safe_message(message) == expected
+
+
+def test_read_error_messages_are_bounded_where_they_are_made() -> None:
+    e = ReadError("damaged PDF: " + "<< /Author (Jane Doe) >> " * 10_000, status="corrupt_pdf")
+    assert len(e.message) <= MAX_MESSAGE and "Jane" not in e.message

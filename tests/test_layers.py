@@ -18,6 +18,7 @@ import matcher
 ORDER = [
     "_version",
     "errors",
+    "files",
     "text",
     "vocab",
     "read",
@@ -26,6 +27,7 @@ ORDER = [
     "compiler",
     "scoring",
     "ranking",
+    "audit",
     "tune",
     "pipeline",
     # The front doors over the library (report, service); the CLI, outermost, starts them.
@@ -35,31 +37,48 @@ ORDER = [
     "__main__",
 ]
 MODULES = {
-    "vocab": ["kinds", "levels", "lexicon", "occupations", "titles"],
+    "vocab": ["kinds", "levels", "protected", "lexicon", "occupations", "titles"],
     "read": [
         "layout",
         "formats",
         "document",
         "intake",
+        "colours",
         "textlayer",
+        "images",
+        "canvas",
+        "streams",
+        "guard",
+        "ocr",
         "device",
+        "interp",
         "pdf",
         "reader",
         "cache",
     ],
-    "resume": ["dates", "sections", "education", "contacts", "headers", "roles", "understand"],
+    "resume": [
+        "dates",
+        "sections",
+        "education",
+        "contacts",
+        "headers",
+        "roles",
+        "blind",
+        "understand",
+    ],
     "rubric": ["model", "check", "stamp", "io"],
     "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
-    "pipeline": ["stored", "rows", "workers", "spool", "cluster", "run"],
+    "pipeline": ["stored", "rows", "workers", "spool", "cluster", "run", "manifest"],
     "report": ["tables", "html"],
     "service": ["limits", "models", "app", "server"],
 }
 PKG = Path(matcher.__file__).parent
 # Third-party libraries and the modules they may be imported in ("pkg.module" or "module").
 HOMES = {
-    "pdfminer": {"read.device", "read.pdf"},
+    "pdfminer": {"read.streams", "read.guard", "read.device", "read.interp", "read.pdf"},
+    "PIL": {"read.images", "read.ocr"},  # pixels of a PDF's pictures; a scan's page to OCR
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},

@@ -162,3 +162,30 @@ def test_format_table_aligns_chinese_file_names() -> None:
     # the column after the file name starts at the same terminal column on every line
     starts = [_width(ln[: ln.index("ok")]) for ln in lines]
     assert len(set(starts)) == 1, lines
+
+
+def test_failure_rows_carry_bounded_messages_without_quoted_content() -> None:
+    """Whoever builds the row (a worker quoting an exception), its message is made safe."""
+    f = Failure(
+        "cv.pdf", "", JOB.job_id, "error", "unexpected KeyError: 'Jane Doe' " + "x" * 500,
+        JOB.fingerprint, "0", AS_OF,
+    )  # fmt: skip
+    assert f.message.startswith("unexpected KeyError: … x") and len(f.message) == 300
+    assert rank([], [f])["message"].to_list() == [f.message]
+
+
+def test_a_failed_write_leaves_the_old_table_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "ranking.csv"
+    out.write_text("old", encoding="utf-8")
+
+    def half_then_full(self: pl.DataFrame, file: Path, **kwargs: object) -> None:
+        Path(file).write_text("half a tab", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pl.DataFrame, "write_csv", half_then_full)
+    with pytest.raises(OSError):
+        write_table(rank(cards()), out)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["ranking.csv"]

@@ -48,7 +48,17 @@ def repo_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_readme_shows_every_command_once() -> None:
     shown = [c.split()[1] for c in commands()]
-    assert sorted(shown) == ["check", "compile", "explain", "report", "score", "serve", "tune"]
+    assert sorted(shown) == [
+        "audit",
+        "check",
+        "compile",
+        "explain",
+        "report",
+        "score",
+        "serve",
+        "tune",
+        "verify",
+    ]
 
 
 def curls() -> list[str]:

@@ -35,6 +35,9 @@ _PARTS: dict[Opens, tuple[str, ...]] = {
         "what you will do",
         "what you'll do",
         "job description",
+        "description",
+        "position description",
+        "role description",
         "job responsibilities",
         "the job responsibilities",
         "岗位职责",
@@ -122,7 +125,11 @@ def heading(line: str) -> Opens | None:
     if len(key) > 70 or re.search(r"[,;，；。]", key):
         return None
     for part, heads in _PARTS.items():
-        if key in heads or (part != "req" and any(key.endswith(" " + h) for h in heads)):
+        if key in heads:
+            return part
+    # "Key responsibilities", "Our benefits" ("Company description" is named above).
+    for part, heads in _PARTS.items():
+        if part != "req" and any(key.endswith(" " + h) for h in heads):
             return part
     # A role heading: "电商运营主管岗位职责", "电商运营主管的工作内容".
     if len(key) <= 30 and has_cjk(key) and key.endswith(_PARTS["resp"]):
@@ -222,7 +229,6 @@ _HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
             "location",
             "disclaimer",
             "privacy",
-            "about ",
         ),
     ),
     (
@@ -239,6 +245,7 @@ _HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
             "what we're looking for",
             "what we are looking for",
             "who you are",
+            "about you",
             "you have",
             "you bring",
             "skills",
@@ -272,10 +279,20 @@ def _heading_by_cue(key: str, line: str) -> Opens | None:
     )
     if not shaped:
         return None
+    # A skip cue must head or end a phrase of the heading ("Salary and Benefits", "Work
+    # Location"): skipping drops job content, so "FULL TIME FOR THE LOCATION X" is no heading.
+    phrases = [p.strip() for p in re.split(r"\s(?:and|&)\s|[/,|]", key) if p.strip()]
     for part, cues in _HEAD_CUES:
-        if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", key) for c in cues):
+        if part == "skip":
+            if any(p.startswith(c) or _ends(p, c) for p in phrases for c in cues):
+                return part
+        elif any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", key) for c in cues):
             return part
     return None
+
+
+def _ends(phrase: str, cue: str) -> bool:
+    return phrase == cue or phrase.endswith(" " + cue.strip())
 
 
 # Small words a title-case heading leaves in lower case ("What We Offer", "About the Role").
@@ -327,7 +344,7 @@ _INLINE_HEAD = re.compile(
 def items(lines: tuple[str, ...]) -> list[Item]:
     """Every list item with the part it sits in; part headings are consumed, skip parts dropped.
 
-    Above the first part heading of a posting that has one, a short line that is no list item
+    Above the first heading of a duties, requirements or preferred part, a short line that is no list item
     is page metadata and dropped, and prose is ``intro``; a posting without headings is all
     items, as before.
 
@@ -337,8 +354,15 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     [('pref', 'Kafka')]
     """
     part: Opens = "resp"
+    # The first heading that opens the job's own parts: what stands above it is the page's
+    # header and the company's blurb. A posting whose only headings close it ("Application",
+    # "Benefits" at the end) has its job above them.
     first = next(
-        (i for i, ln in enumerate(lines) if heading(ln) is not None or _INLINE_HEAD.match(ln)),
+        (
+            i
+            for i, ln in enumerate(lines)
+            if heading(ln) in ("resp", "req", "pref") or _INLINE_HEAD.match(ln)
+        ),
         0,
     )
     numbered = sum(bool(BULLET.match(ln)) for ln in lines) >= 2
@@ -348,14 +372,14 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             break
         if _BOILERPLATE.search(ln):
             continue
-        if i < first and not BULLET.match(ln) and not has_cjk(ln):
-            if len(ln.split()) >= INTRO_WORDS or ln.rstrip().endswith("."):
-                out.append(Item("intro", ln.strip(), True))
-            continue  # "Full-time", "Chicago, IL (Hybrid)", "87 applicants", "Apply now"
         head = heading(ln)
         if head is not None:
             part = head
             continue
+        if i < first and part != "skip" and not BULLET.match(ln) and not has_cjk(ln):
+            if len(ln.split()) >= INTRO_WORDS or ln.rstrip().endswith("."):
+                out.append(Item("intro", ln.strip(), True))
+            continue  # "Full-time", "Chicago, IL (Hybrid)", "87 applicants", "Apply now"
         m = _INLINE_HEAD.match(ln)
         if m:
             part = (

@@ -173,8 +173,8 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
     terms inside it and its telling words ("commercial construction project management" ->
     "construction", "project management"); () for a vague field ("a fast-paced environment").
 
-    >>> _field_names("data engineering", default_lexicon())[:1]
-    ('data engineering',)
+    >>> _field_names("data engineering", default_lexicon())
+    ('data engineering', 'data engineer')
     >>> _field_names("fast-paced environment", default_lexicon()), _field_names("line cook", default_lexicon())
     ((), ('line cook', 'cook'))
     """
@@ -194,7 +194,15 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
         telling = spec is not None and spec >= FIELD_SPECIFICITY and trade_noun(head)
         if telling and head.lower() not in " ".join(names).lower():
             names.append(head)
-        names += [a for a in agent_forms(head) if a not in names]  # "teaching" -> "teacher"
+        elif not telling and not names and head and trade_noun(head) and len(words) >= 2:
+            # "aircraft maintenance": a noun that says little after one that names the trade.
+            prior = words[-2]
+            if trade_noun(prior) and (specificity(prior) or 0) >= FIELD_SPECIFICITY:
+                names += [f"{prior} {head}", prior]
+        # Its people, with the word before the head: "teaching" -> "teacher", "data
+        # engineering" -> "data engineer" (not "engineer": a civil engineer is no data one).
+        before = " ".join(words[-2:-1])
+        names += [a for a in (f"{before} {g}".strip() for g in agent_forms(head)) if a not in names]
     if has_cjk(field) and not names:
         names = [field]  # a Chinese field ("电商运营") names itself
     if not names:
@@ -209,11 +217,14 @@ def _clause_terms(
     said: frozenset[str],
     lex: Lexicon,
     groups: Mapping[Term, tuple[Term, ...]] | None = None,
+    open_: frozenset[Term] = frozenset(),
 ) -> list[_Named]:
     """The lexicon criteria one clause names, weighted by the clause's cue and by how telling
     each term is (``_telling``); only a requirements item's cue makes one required, and only
     a concrete one (``CONCRETE_KINDS``, not ``Lexicon.vague``: "主流框架" never). Terms the
-    item names as alternatives (``groups``, from ``alternatives``) are one any-of criterion.
+    item names as alternatives (``groups``, from ``alternatives``) are one any-of criterion;
+    a term offered beside something the lexicon does not know (``open_``: "B2B or SaaS",
+    "SQL or equivalent") is never required, as a resume with the other one is as good.
 
     Prose above the posting's parts (a company blurb, a summary) names a term only where
     O*NET or ESCO say its words of the job (``said``): "credit union" in a blurb is not the
@@ -245,7 +256,10 @@ def _clause_terms(
                     label,
                     round(weight * factor, 3),
                     aliases[:MAX_ANY_OF_ALIASES] if group else term.aliases,
-                    asked and term.kind in CONCRETE_KINDS and not lex.vague(label),
+                    asked
+                    and term.kind in CONCRETE_KINDS
+                    and not lex.vague(label)
+                    and (group is not None or term not in open_),
                     item.text[:300],
                     any_of=tuple(t.label for t in group) if group else (),
                 ),
@@ -287,6 +301,30 @@ def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
     return out
 
 
+_OR_AFTER = re.compile(r"\s*(?:or|and/or|/|或者|或)\s*(?=[\w\u4e00-\u9fff])", re.I)
+_OR_BEFORE = re.compile(r"[\w\u4e00-\u9fff]\s*(?:or|and/or|/|或者|或)\s*$", re.I)
+
+
+def open_alternatives(text: str, hits: list[Hit]) -> frozenset[Term]:
+    """Terms of ``text`` offered as one choice beside words no lexicon term covers: "B2B or
+    SaaS", "SQL or equivalent", "Java/J2EE" (the posting accepts the other one too).
+
+    >>> from matcher.vocab.lexicon import default_lexicon
+    >>> text = "2 years designing B2B or SaaS products; SQL or Python; Excel"
+    >>> sorted(t.label for t in open_alternatives(text, default_lexicon().scan(text)))
+    ['SaaS']
+    """
+    starts = {h.start for h in hits}
+    ends = {h.end for h in hits}
+    out = set()
+    for h in hits:
+        after = _OR_AFTER.match(text, h.end)
+        before = _OR_BEFORE.search(text, 0, h.start)
+        if (after and after.end() not in starts) or (before and before.start() + 1 not in ends):
+            out.add(h.term)
+    return frozenset(out)
+
+
 def _close(run: list[Hit], either: bool, out: dict[Term, tuple[Term, ...]]) -> None:
     if either and len(run) >= 2:
         group = tuple(h.term for h in run)
@@ -294,7 +332,9 @@ def _close(run: list[Hit], either: bool, out: dict[Term, tuple[Term, ...]]) -> N
 
 
 TELLING_FULL = 0.4  # a term whose most telling word is this specific keeps its full weight
-TELLING_FLOOR = 0.3  # the least share of its weight a term every job lists keeps
+# The least share of its weight a term every job lists keeps (0.3 ranked the same on every
+# posting style; 0.5 keeps a posting's core common-word terms from falling under its tools).
+TELLING_FLOOR = 0.5
 
 
 def _telling(term: Term) -> float:
@@ -328,8 +368,12 @@ def _said_term(term: Term, said: frozenset[str]) -> bool:
     return bool(words) and all(said_of_the_job(w, said) for w in words)
 
 
+_DEPARTMENT = re.compile(r"\s*(?:departments?|dept\.?|division|部门|部)(?![A-Za-z])", re.I)
+
+
 def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
-    """The lexicon terms a clause names, once each, in order of appearance.
+    """The lexicon terms a clause names, once each, in order of appearance; not the name of
+    a department the job works with ("the marketing department", "销售部门").
 
     Derived terms (ESCO, O*NET, THUOCL) count only in list items, never in prose: a big
     vocabulary must not turn an essay into criteria.
@@ -339,6 +383,8 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
         t = hit.term
         if t.source != "curated" and item.prose:
             continue
+        if _DEPARTMENT.match(clause, hit.end):
+            continue  # "cooperate with the sales department": a colleague, not a skill
         if t not in out:
             out.append(t)
     return out
@@ -433,6 +479,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         parts = clauses(text)
         hits = lex.scan(text)
         groups = alternatives(text, lex)
+        open_ = open_alternatives(text, hits)
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
@@ -440,7 +487,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         # Minister") is any office's: its words are no trade's.
         chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
         for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
-            named += _clause_terms(clause, cue, item, said, lex, groups)
+            named += _clause_terms(clause, cue, item, said, lex, groups, open_)
             if (
                 (item.prose and item.part != "intro")
                 or soft

@@ -125,7 +125,8 @@ _FIELD_AFTER = re.compile(
     re.I,
 )
 _FIELD_BEFORE = re.compile(
-    r"^\W{0,3}of\s+(?P<field>[A-Za-z][\w +#./&-]{1,50}?)\s+(?:work\s+)?experience\b", re.I
+    r"^\W{0,3}(?:of\s+|'\s*|’\s*)(?P<field>[A-Za-z][\w +#./&-]{1,50}?)\s+(?:work\s+)?experience\b",
+    re.I,
 )
 _FIELD_ZH = re.compile(
     r"^(?:以上|及以上)?(?P<field>[^，,。；;、\s]{1,14}?)(?:开发|工作|从业|项目|相关)*经验"
@@ -154,6 +155,8 @@ def experience_field(clause: str) -> str | None:
     'data engineering or analytics'
     >>> experience_field("3年以上Java开发经验"), experience_field("3+ years of Python experience")
     ('Java', 'Python')
+    >>> experience_field("4 years' accounting experience")
+    'accounting'
     >>> experience_field("5+ years of relevant experience"), experience_field("3年以上相关工作经验")
     (None, None)
     """

@@ -5,5 +5,5 @@ one file into its rows (through the cache, whose entries ``stored`` encodes); ``
 that in worker processes with a time and a memory limit; ``spool`` keeps the rows on disk as
 they come and ranks them job by job; ``cluster`` does the same on a Dask cluster; ``run``
 composes them (``score_files``, ``score_stream``, and ``run`` for small batches kept in memory),
-keeping a row for every file that failed.
+keeping a row for every file that failed; ``manifest`` records what a run did (``verify``).
 """

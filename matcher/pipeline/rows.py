@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from matcher.errors import MatcherError
+from matcher.errors import MatcherError, safe_message
 from matcher.pipeline.stored import (
     Match,
     Row,
@@ -35,6 +35,7 @@ from matcher.pipeline.stored import (
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
 from matcher.read.reader import read_bytes
+from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
 from matcher.scoring.score import ScoreCard, score_many
@@ -48,6 +49,8 @@ class Batch:
     as_of: date
     evidence: bool = False  # keep the evidence rows (``--evidence``, tuning)
     cache: ReadCache | None = None
+    blind: bool = False  # mask who the candidate is before understanding (``resume.blind``)
+    ocr: bool = True  # recognise scans when the ``ocr`` extra is installed
     keys: tuple[str, ...] = field(init=False)  # each rubric's ``match_key``, made once
     weights: tuple[Weights, ...] = field(init=False)
 
@@ -112,23 +115,34 @@ def _split(joined: str) -> tuple[str, ...]:
     return tuple(joined.split(SEP)) if joined else ()
 
 
-def read_data(source: str, data: bytes) -> Read:
+OUT_OF_MEMORY = "reading it needed more memory than a reader process may use: stopped"
+
+
+def read_data(source: str, data: bytes, ocr: bool = True) -> Read:
     """Read one resume from its bytes (``source`` names it); never raises.
 
     An unexpected error becomes status ``error``: a reader bug must cost one row, not the batch.
+    ``ocr`` recognises scans when the ``ocr`` extra is installed (``read_bytes``).
     """
     try:
-        return Read(source, read_bytes(data, label=source, suffix=Path(source).suffix.lower()))
+        suffix = Path(source).suffix.lower()
+        return Read(source, read_bytes(data, label=source, suffix=suffix, ocr=ocr))
     except MatcherError as e:
         return Read(source, None, e.status, e.message)
     except RecursionError:
         return Read(source, None, "corrupt_pdf", "damaged file: content nested too deeply")
+    except MemoryError:
+        return Read(source, None, "too_large", OUT_OF_MEMORY)
     except Exception as e:
-        return Read(source, None, "error", f"unexpected {type(e).__name__}: {e}")
+        # Bounded and without quoted content: the service returns it as it is.
+        return Read(source, None, "error", safe_message(f"unexpected {type(e).__name__}: {e}"))
 
 
-def _namespace(as_of: date) -> str:
-    return f"scored-{build_id()}/{as_of.isoformat()}"
+def _namespace(batch: Batch) -> str:
+    """Where a file's understood resume and credits are cached: by engine build, the way it
+    was read and understood (OCR, blind) and ``as_of``."""
+    how = ("-ocr" if batch.ocr else "") + ("-blind" if batch.blind else "")
+    return f"scored-{build_id()}{how}/{batch.as_of.isoformat()}"
 
 
 def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows:
@@ -145,7 +159,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
     cache, keys = batch.cache, batch.keys
     entry: dict[str, Any] | None = None
     if cache is not None:
-        got = cache.load(_namespace(batch.as_of), sha)
+        got = cache.load(_namespace(batch), sha)
         entry = got if isinstance(got, dict) else None
     if entry is not None and not batch.evidence:
         # Warm: every rubric's credits are cached; one small entry, no reading, no scanning.
@@ -159,13 +173,15 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
                 return FileRows.scored(source, sha[:12], rows)
     read = cache.get(source, sha) if cache is not None else None
     if read is None:
-        read = read_data(source, data)
+        read = read_data(source, data, batch.ocr)
         if cache is not None:
             cache.put(sha, read)
     doc = read.document
     if doc is None:
         return FileRows(source, "", read.status, read.message)
     try:
+        if batch.blind:
+            doc = blind_document(doc)[0]
         resume = None
         if entry is not None:
             with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError):
@@ -174,7 +190,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
             resume = understand(doc, batch.as_of)
         cards = score_many(resume, batch.rubrics)
     except Exception as e:  # a bug on one resume costs its rows, not the batch
-        message = f"unexpected {type(e).__name__} while understanding or scoring: {e}"
+        message = safe_message(f"unexpected {type(e).__name__} while understanding or scoring: {e}")
         return FileRows(source, sha[:12], "error", message)
     n = len(doc.warnings)
     matches_now = {k: match_of(c, n) for k, c in zip(keys, cards, strict=True)}
@@ -182,7 +198,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
         old = entry.get("matches", {}) if entry is not None else {}
         stored = {**old, **{k: m.data() for k, m in matches_now.items()}}
         cache.store(
-            _namespace(batch.as_of),
+            _namespace(batch),
             sha,
             {"warnings": list(doc.warnings), "resume": resume_data(resume), "matches": stored},
         )

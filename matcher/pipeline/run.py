@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import heapq
 import os
 import shutil
@@ -25,17 +26,27 @@ from pathlib import Path
 import polars as pl
 
 from matcher._version import ENGINE_VERSION
-from matcher.pipeline.rows import Batch, FileRows, score_file
+from matcher.pipeline.rows import Batch, FileRows, read_data, score_file
 from matcher.pipeline.spool import Spool
-from matcher.pipeline.workers import MEMORY_LIMIT, READ_TIMEOUT, Item, Progress, pool, read_many
-from matcher.ranking import EVIDENCE_SCHEMA, Failure, evidence_table, rank
+from matcher.pipeline.workers import (
+    MEMORY_LIMIT,
+    OCR_MEMORY_LIMIT,
+    READ_TIMEOUT,
+    Item,
+    Progress,
+    pool,
+    read_many,
+)
+from matcher.ranking import EVIDENCE_SCHEMA, Failure, csv_text, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
+from matcher.read.reader import ocr_enabled
+from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import understand
 from matcher.rubric.model import Rubric
 from matcher.scoring.score import ScoreCard, score_many
 
 # .doc and .rtf are not read, but a folder of resumes that holds them gets a row saying so.
-RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf")
+RESUME_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".json", ".doc", ".rtf", ".png", ".jpg", ".jpeg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +66,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     """Paths as given; a folder stands for its resume files (sorted, not recursive).
 
     In a folder, a file whose name starts with ``README`` is taken as the folder's own notes,
-    not a resume; name it explicitly to score it. A file named twice (directly or through its
+    and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume; name it explicitly to score it. A file named twice (directly or through its
     folder) is scored once, under the first name it was given.
     """
     found: list[str] = []
@@ -68,6 +79,7 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
                 if f.is_file()
                 and f.suffix.lower() in RESUME_SUFFIXES
                 and not f.name.upper().startswith("README")
+                and not f.name.endswith((".manifest.json", ".timings.json"))
             )
         else:
             found.append(str(p))
@@ -81,8 +93,14 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -> Run:
-    """Understand and score what was read; failed reads become one failure row per job."""
+def score_reads(
+    reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date, *, blind: bool = False
+) -> Run:
+    """Understand and score what was read; failed reads become one failure row per job.
+
+    With ``blind``, who the candidate is (``matcher.resume.blind``) is masked in the text
+    before it is understood, so scores, evidence and everything shown from them never hold it.
+    """
     cards: list[ScoreCard] = []
     failures: list[Failure] = []
 
@@ -107,7 +125,8 @@ def score_reads(reads: Iterable[Read], rubrics: Sequence[Rubric], as_of: date) -
             failures += failed(r.source, "", r.status, r.message)
             continue
         try:
-            cards += score_many(understand(r.document, as_of), rubrics)
+            doc = blind_document(r.document)[0] if blind else r.document
+            cards += score_many(understand(doc, as_of), rubrics)
         except Exception as e:  # a bug on one resume costs its rows, not the batch
             message = f"unexpected {type(e).__name__} while understanding or scoring: {e}"
             failures += failed(r.source, r.document.sha256[:12], "error", message)
@@ -123,6 +142,8 @@ def run(
     cache: Path | None = None,
     timeout: float = READ_TIMEOUT,
     progress: Progress | None = None,
+    blind: bool = False,
+    ocr: bool = True,
 ) -> Run:
     """Read, understand, score and rank every resume in ``paths`` against every rubric.
 
@@ -134,11 +155,22 @@ def run(
         cache: a folder for cached reads (``default_cache_dir()``), or None to read everything.
         timeout: seconds one file may take to read.
         progress: called as ``progress(done, total)`` as files are read.
+        blind: mask who each candidate is before scoring (``matcher.resume.blind``).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
     """
     as_of = as_of or date.today()
-    store = ReadCache(cache) if cache is not None else None
-    reads = read_many(collect_inputs(paths), jobs, timeout=timeout, cache=store, progress=progress)
-    return score_reads(reads, rubrics, as_of)
+    ocr = ocr_enabled(ocr)
+    store = ReadCache(cache, ocr=ocr) if cache is not None else None
+    reads = read_many(
+        collect_inputs(paths),
+        jobs,
+        timeout=timeout,
+        cache=store,
+        progress=progress,
+        memory=OCR_MEMORY_LIMIT if ocr else MEMORY_LIMIT,
+        reader=functools.partial(read_data, ocr=ocr),
+    )
+    return score_reads(reads, rubrics, as_of, blind=blind)
 
 
 # ---------------------------------------------------------------- batches of any size
@@ -161,7 +193,9 @@ class Scored:
     file); ``evidence`` likewise when evidence was asked for without a file. ``failed`` has one
     entry per file that could not be scored (each also has a failure row per job). ``rows`` is
     how many ranking rows were kept (after ``top``); ``walls`` has a line for each required
-    criterion that no scored resume of its job meets (``ranking.required_walls``).
+    criterion that no scored resume of its job meets (``ranking.required_walls``);
+    ``ranking_sha256`` is the sha256 of the ranking as plain CSV, whatever format it was
+    written in (what a run's manifest records).
     """
 
     files: int
@@ -172,6 +206,7 @@ class Scored:
     evidence_out: Path | None = None
     rows: int = 0
     walls: tuple[str, ...] = ()
+    ranking_sha256: str = ""
 
 
 Resumes = Iterable["str | Path | tuple[str, bytes]"]
@@ -193,6 +228,8 @@ def score_files(
     send_bytes: bool = False,
     excel: bool = False,
     progress: Progress | None = None,
+    blind: bool = False,
+    ocr: bool = True,
 ) -> Scored:
     """Score every resume in ``paths`` against every rubric and rank them, in flat memory.
 
@@ -212,12 +249,15 @@ def score_files(
         jobs: worker processes (default: all cores).
         cache: a folder for cached reads and scores (``default_cache_dir()``), or None.
         timeout: seconds one file may take.
-        memory_limit: bytes one worker may grow by before its file is stopped (``out_of_memory``).
+        memory_limit: bytes of address space a worker may use past its start before its file is
+            stopped (``too_large``): 1 GiB, 3 GiB when OCR may run; None for no limit.
         cluster: a Dask scheduler address (``tcp://host:8786``) or ``distributed.Client``.
         send_bytes: on a cluster, send each file's bytes rather than its path (for workers
             that do not see the same files).
         excel: CSV files start with a byte-order mark (``ranking.write_table``).
         progress: called as ``progress(done, total)`` as files are scored.
+        blind: mask who each candidate is before scoring (``matcher.resume.blind``).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
 
     Returns:
         A ``Scored``: the ranking (or where it was written) and the files that failed.
@@ -235,9 +275,9 @@ def score_files(
     """
     as_of = as_of or date.today()
     sources = collect_inputs(paths)
-    store = ReadCache(cache) if cache is not None else None
+    ocr = ocr_enabled(ocr)
     want_evidence = evidence is not False
-    batch = Batch(tuple(rubrics), as_of, want_evidence, store)
+    batch = Batch(tuple(rubrics), as_of, want_evidence, _cache(cache, ocr), blind, ocr)
     spool = Spool(_spool_folder(cache), rubrics, as_of, want_evidence)
     try:
         if cluster is not None:
@@ -248,7 +288,7 @@ def score_files(
             )
         else:
             items = (Item(i, s) for i, s in enumerate(sources))
-            scored = _scored(items, batch, jobs, timeout, memory_limit)
+            scored = _scored(items, batch, jobs, timeout, _limit(memory_limit, ocr))
             with contextlib.closing(scored):
                 for done, (_, rows) in enumerate(scored, 1):
                     spool.add(rows)
@@ -259,10 +299,10 @@ def score_files(
         target = Path(out) if out is not None else None
         ranking = None
         if target is not None:
-            kept = spool.write_ranking(target, top, excel=excel)
+            kept, digest = spool.write_ranking(target, top, excel=excel)
         else:
             ranking = spool.table(top)
-            kept = ranking.height
+            kept, digest = ranking.height, hashlib.sha256(csv_text(ranking).encode()).hexdigest()
         ev_path = Path(evidence) if isinstance(evidence, str | Path) else None
         ev_frame = None
         if ev_path is not None:
@@ -271,7 +311,7 @@ def score_files(
             frames = [spool.evidence_of(j) for j in spool.jobs()]
             ev_frame = pl.concat(frames) if frames else pl.DataFrame(schema=EVIDENCE_SCHEMA)
         walls = spool.walls()
-        return Scored(len(sources), failed, ranking, ev_frame, target, ev_path, kept, walls)
+        return Scored(len(sources), failed, ranking, ev_frame, target, ev_path, kept, walls, digest)
     finally:
         spool.close()
 
@@ -286,13 +326,15 @@ def score_stream(
     cache: Path | None = None,
     timeout: float = READ_TIMEOUT,
     memory_limit: int | None = MEMORY_LIMIT,
+    blind: bool = False,
+    ocr: bool = True,
 ) -> Iterator[FileRows]:
     """Score resumes as they come in (an ATS's stream); yield one ``FileRows`` per resume, in order.
 
     ``resumes`` may be paths or ``(name, bytes)`` pairs and is read lazily, so a stream of any
     length runs in bounded memory; ``rows[k]`` of each result is its row for ``rubrics[k]``
     (score, eligibility, missing required criteria, warnings). No ranking: that needs the
-    whole batch (``score_files``).
+    whole batch (``score_files``). ``blind``, ``ocr`` and the limits are as in ``score_files``.
 
     >>> import matcher
     >>> rubric = matcher.compile_posting("Requirements: SQL, Excel", stem="bi")[0]
@@ -301,7 +343,9 @@ def score_stream(
     ...  for r in score_stream(stream, [rubric], as_of=date(2026, 1, 1), jobs=1)]
     [('a.txt', 'ok', [56.13]), ('b.txt', 'empty', [])]
     """
-    batch = Batch(tuple(rubrics), as_of or date.today(), evidence, _cache(cache))
+    ocr = ocr_enabled(ocr)
+    batch = Batch(tuple(rubrics), as_of or date.today(), evidence, _cache(cache, ocr), blind, ocr)
+    limit = _limit(memory_limit, ocr)
 
     def items() -> Iterator[Item]:
         for i, r in enumerate(resumes):
@@ -314,7 +358,7 @@ def score_stream(
     window = 8 * n
     waiting: list[tuple[int, FileRows]] = []
     nxt = 0
-    with contextlib.closing(_scored(items(), batch, jobs, timeout, memory_limit, window)) as got:
+    with contextlib.closing(_scored(items(), batch, jobs, timeout, limit, window)) as got:
         for i, rows in got:
             heapq.heappush(waiting, (i, rows))
             while waiting and waiting[0][0] == nxt:
@@ -322,8 +366,14 @@ def score_stream(
                 nxt += 1
 
 
-def _cache(cache: Path | None) -> ReadCache | None:
-    return ReadCache(cache) if cache is not None else None
+def _cache(cache: Path | None, ocr: bool) -> ReadCache | None:
+    return ReadCache(cache, ocr=ocr) if cache is not None else None
+
+
+def _limit(memory_limit: int | None, ocr: bool) -> int | None:
+    """The default limit grows to ``OCR_MEMORY_LIMIT`` when OCR may run (onnxruntime reserves
+    address space it never touches); a limit the caller chose is kept."""
+    return OCR_MEMORY_LIMIT if ocr and memory_limit == MEMORY_LIMIT else memory_limit
 
 
 def _scored(

@@ -11,6 +11,7 @@ whatever the number of workers, the order of arrival or a resumed run.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,7 +24,14 @@ import polars as pl
 
 from matcher._version import ENGINE_VERSION
 from matcher.pipeline.rows import SEP, FileRows
-from matcher.ranking import EVIDENCE_SCHEMA, FORMATS, RANKING_SCHEMA, _flat, natural_key
+from matcher.ranking import (
+    EVIDENCE_SCHEMA,
+    FORMATS,
+    RANKING_SCHEMA,
+    _flat,
+    csv_text,
+    natural_key,
+)
 from matcher.rubric.model import Rubric
 
 # Files whose rows are held in memory before they are written to a part; with evidence
@@ -152,18 +160,27 @@ class Spool:
             .collect()
         )
 
-    def write_ranking(self, out: Path, top: int | None = None, *, excel: bool = False) -> int:
-        """Write the ranking to ``out`` in the format its extension names; return its rows."""
-        rows = 0
+    def write_ranking(
+        self, out: Path, top: int | None = None, *, excel: bool = False
+    ) -> tuple[int, str]:
+        """Write the ranking to ``out`` in the format its extension names; return its rows and
+        the sha256 of the ranking as plain CSV (``manifest.table_sha256`` of the whole table,
+        made job by job)."""
+        rows, frames = 0, 0
+        digest = hashlib.sha256()
 
         def counted() -> Iterator[pl.DataFrame]:
-            nonlocal rows
+            nonlocal rows, frames
             for df in self.ranking(top):
-                rows += df.height
+                text = csv_text(df)  # the header once, then each job's lines
+                digest.update((text if frames == 0 else text.split("\n", 1)[1]).encode("utf-8"))
+                rows, frames = rows + df.height, frames + 1
                 yield df
 
         write_frames(counted(), out, self.folder / "out-ranking", excel=excel)
-        return rows
+        if frames == 0:
+            digest.update(csv_text(self.table(top)).encode("utf-8"))
+        return rows, digest.hexdigest()
 
     def write_evidence(self, out: Path, *, excel: bool = False) -> Path:
         """Write the evidence table to ``out`` in the format its extension names."""

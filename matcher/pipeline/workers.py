@@ -2,8 +2,8 @@
 
 ``pool`` runs a picklable ``work(source, data)`` on every file in worker processes and yields
 ``(index, result)`` as files finish. A file that hangs past its time limit (status
-``timeout``), kills its worker (``reader_crashed``) or outgrows the memory limit
-(``out_of_memory``) costs that file only: the worker is replaced and the batch goes on. Workers
+``timeout``), kills its worker (``reader_crashed``) or needs more memory than a worker may
+take (``too_large``) costs that file only: the worker is replaced and the batch goes on. Workers
 ignore Ctrl-C: the parent stops them, so an interrupted batch prints no worker tracebacks, and
 a worker told to stop finishes or removes the cache entry it is writing. ``read_many`` reads
 files this way; ``rows.score_file`` is what a scoring batch runs.
@@ -26,16 +26,26 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from matcher.errors import MatcherError
-from matcher.pipeline.rows import read_data
+from matcher.pipeline.rows import OUT_OF_MEMORY, read_data
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
 
 # Seconds one file may take in its worker before the worker is stopped and the file reported.
 READ_TIMEOUT = 60.0
 
-# Bytes of memory one worker may grow by (address space past what it had at start, and its
-# resident size): a file that needs more is stopped and reported as ``out_of_memory``.
+# Bytes of address space a worker may use (Linux and other systems that enforce RLIMIT_AS),
+# past what it had once started (about 100 MiB with the scorer loaded). A worker reads a resume
+# in well under 200 MiB (bench/bench_attacks.py); past the limit an allocation fails and the
+# file is ``too_large``, so a file that makes pdfminer allocate without end costs one row, not
+# the machine. Where RLIMIT_AS is not enforced, the parent watches the worker's resident size.
 MEMORY_LIMIT = 1 << 30
+# With OCR on, the recogniser (onnxruntime and OpenCV) reserves address space it never
+# touches: measured on one scanned page, 1.5 GiB fails and 2 GiB reads; 3 GiB leaves room.
+OCR_MEMORY_LIMIT = 3 << 30
+
+# A worker whose peak passed this share of its limit is replaced after its file: the memory
+# one file made it take is given back to the system, not kept for the next file.
+_RETIRE_SHARE = 0.5
 
 # Seconds a new reader process may take to start (import the reader) before it is used anyway.
 STARTUP_TIMEOUT = 60.0
@@ -96,6 +106,7 @@ def read_many(
     jobs: int | None = None,
     *,
     timeout: float = READ_TIMEOUT,
+    memory: int | None = MEMORY_LIMIT,
     cache: ReadCache | None = None,
     progress: Progress | None = None,
     reader: Reader = read_data,
@@ -103,13 +114,16 @@ def read_many(
     """Read files in input order, in ``jobs`` worker processes (default: all cores).
 
     Each file is read in a worker process, so a file that hangs past ``timeout`` seconds
-    (status ``timeout``) or kills its worker (status ``reader_crashed``) costs that file only:
-    the worker is replaced and the batch goes on. Files already in ``cache`` are not read again.
+    (status ``timeout``), needs more than ``memory`` bytes (``too_large``) or kills its worker
+    (status ``reader_crashed``) costs that file only: the worker is replaced and the batch goes
+    on. Files already in ``cache`` are not read again.
 
     Args:
         sources: file paths.
         jobs: worker processes (default: all cores).
         timeout: seconds one file may take.
+        memory: bytes of address space a worker may use (``MEMORY_LIMIT``, 1 GiB), or None
+            for no limit.
         cache: a ``ReadCache``, or None to read everything.
         progress: called as ``progress(done, total)`` after each file.
         reader: what a worker runs on ``(source, bytes)`` (tests swap it).
@@ -120,7 +134,8 @@ def read_many(
     results: list[Read | None] = [None] * len(sources)
     work = functools.partial(_read_one, reader, cache)
     items = (Item(i, s) for i, s in enumerate(sources))
-    for done, (i, read) in enumerate(pool(items, work, _read_failed, jobs, timeout=timeout), 1):
+    got = pool(items, work, _read_failed, jobs, timeout=timeout, memory_limit=memory)
+    for done, (i, read) in enumerate(got, 1):
         results[i] = read
         if progress is not None:
             progress(done, len(sources))
@@ -144,7 +159,10 @@ def _read_one(reader: Reader, cache: ReadCache | None, source: str, data: bytes 
     hit = cache.get(source, sha) if cache is not None else None
     if hit is not None:
         return hit
-    read = reader(source, data)
+    try:
+        read = reader(source, data)
+    except MemoryError:  # outside the reader's own handling (a swapped-in reader)
+        return Read(source, None, "too_large", OUT_OF_MEMORY)
     if cache is not None:
         cache.put(sha, read)
     return read
@@ -153,16 +171,20 @@ def _read_one(reader: Reader, cache: ReadCache | None, source: str, data: bytes 
 def _worker_loop(
     conn: Connection, work: Callable[[str, bytes | None], Any], limit: int | None
 ) -> None:
-    """A worker: for each (index, source, data) it is sent, send back (index, result).
+    """A worker: for each (index, source, data) it is sent, send back (index, result, retire).
 
-    Says "ready" first, so that its start-up (imports) is not counted against the first
+    ``retire`` is True when the worker grew past ``_RETIRE_SHARE`` of its memory limit and
+    should be replaced, or when the file needed more than the limit (then ``result`` is None
+    and the parent reports the file ``too_large``). Says "ready" first, so that its start-up (imports) is not counted against the first
     file's time limit. Stops when it is sent None or the parent goes away. Ctrl-C is the
     parent's business; SIGTERM ends the worker between two steps, without a traceback.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        _limit_memory(limit)
+        if limit is not None:
+            limit_memory(_vm_size() + limit)
+        base = _peak()
         conn.send("ready")
         while True:
             task = conn.recv()
@@ -173,27 +195,42 @@ def _worker_loop(
                 result = work(source, data)
             except MemoryError:
                 del data
-                message = f"needed more than {_size(limit)} of memory: stopped"
-                conn.send((i, ("out_of_memory", message)))
+                conn.send((i, None, True))
                 return  # the parent starts a fresh worker
-            conn.send((i, result))
+            del data  # not held while waiting for the next file
+            retire = limit is not None and _peak() - base > limit * _RETIRE_SHARE
+            conn.send((i, result, retire))
     except (EOFError, OSError, KeyboardInterrupt, SystemExit):
         return
 
 
-def _limit_memory(limit: int | None) -> None:
-    """Let this process's address space grow by at most ``limit`` bytes (where the OS can)."""
-    if limit is None:
-        return
-    with contextlib.suppress(ImportError, ValueError, OSError):
+def limit_memory(memory: int) -> bool:
+    """Limit this process's address space to ``memory`` bytes; False where it cannot be set.
+
+    Past the limit an allocation raises ``MemoryError`` (which the readers turn into status
+    ``too_large``) instead of growing until the machine swaps or its OOM killer chooses.
+    """
+    try:
         import resource
 
-        now = _vm_size()
-        if now:
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            want = now + limit
-            if hard == resource.RLIM_INFINITY or want <= hard:
-                resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            memory = min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (memory, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        return False
+    return True
+
+
+def _peak() -> int:
+    """This process's peak resident memory in bytes (0 where it cannot be known)."""
+    try:
+        import resource
+
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except (ImportError, AttributeError, OSError):
+        return 0
+    return kib * 1024 if sys.platform != "darwin" else kib
 
 
 def _vm_size() -> int:
@@ -212,12 +249,6 @@ def _rss(pid: int) -> int:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
-
-
-def _size(n: int | None) -> str:
-    if n is None:
-        return "the memory there was"
-    return f"{n / (1 << 30):g} GiB" if n >= 1 << 30 else f"{n / (1 << 20):.0f} MiB"
 
 
 @dataclass(slots=True)
@@ -368,7 +399,7 @@ class _Pool(Generic[R]):
         item = slot.tasks[0]
         if slot.conn in ready or slot.process.sentinel in ready:
             try:
-                _, result = slot.conn.recv()
+                _, result, retire = slot.conn.recv()
             except (EOFError, OSError):
                 slot.process.join(timeout=5)
                 code = slot.process.exitcode
@@ -379,20 +410,19 @@ class _Pool(Generic[R]):
                 return
             slot.tasks.popleft()
             slot.started = time.monotonic()
-            if isinstance(result, tuple) and len(result) == 2 and result[0] == "out_of_memory":
-                yield self.finish(item, self.fail(item.source, *result))
-                self.replace(k)
-                return
+            if result is None:  # the file needed more memory than the limit
+                result = self.fail(item.source, "too_large", OUT_OF_MEMORY)
             yield self.finish(item, result)
+            if retire:  # grown past its share of the limit: a fresh worker for the next files
+                self.replace(k)
         elif time.monotonic() - slot.started >= self.timeout:
             message = f"reading took over {self.timeout:g} s: stopped"
             slot.tasks.popleft()
             yield self.finish(item, self.fail(item.source, "timeout", message))
             self.replace(k)
         elif self.limit is not None and _rss(slot.process.pid) - slot.base_rss > self.limit:
-            message = f"needed more than {_size(self.limit)} of memory: stopped"
             slot.tasks.popleft()
-            yield self.finish(item, self.fail(item.source, "out_of_memory", message))
+            yield self.finish(item, self.fail(item.source, "too_large", OUT_OF_MEMORY))
             self.replace(k)
 
     def close(self, gently: bool = False) -> None:

@@ -32,7 +32,6 @@ _TRANSIENT = {
     "not_found",
     "unreadable",
     "too_large",
-    "out_of_memory",
 }
 
 # A temporary file older than this was left by a process that died mid-write: removed.
@@ -68,9 +67,11 @@ class ReadCache:
 
     root: Path
     max_pages: int = MAX_PAGES
+    ocr: bool = False  # reads made with OCR (the extra installed and on) are kept apart
 
     def _path(self, sha: str) -> Path:
-        version = f"read-v{READER_VERSION}-{__version__}-p{self.max_pages}"
+        ocr = "-ocr" if self.ocr else ""
+        version = f"read-v{READER_VERSION}-{__version__}-p{self.max_pages}{ocr}"
         return self.root / version / sha[:2] / f"{sha}.json"
 
     def get(self, source: str, sha: str) -> Read | None:

@@ -143,7 +143,7 @@ def assemble(label: str, digest: str, fmt: str, pages: list[str], warnings: list
 
 
 _BLANKS = re.compile(r"\n{3,}")
-_TRAILING = re.compile(r"[ \t]+\n")
+_TRAILING = re.compile(r"(?<![ \t])[ \t]++\n")  # from a run's first blank only: linear
 
 
 def _tidy(text: str) -> str:

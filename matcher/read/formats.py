@@ -12,6 +12,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +22,13 @@ from matcher.errors import ReadError
 # within this contrast of its background (0..1 per RGB channel) is not seen.
 MAX_UNPACKED = 20 * 20 * 1024 * 1024
 MIN_CONTRAST = 0.12
+# What reading a DOCX costs is its XML, not its bytes: python-docx holds every XML part as an
+# lxml tree, about 17 times its size (380 MiB of document.xml took 6.3 GB). A resume's XML is
+# well under a megabyte and a few tens of thousands of elements; these bound the trees to a
+# few hundred megabytes. Parts, the pictures among them, are at most MAX_PARTS.
+MAX_XML = 24 * 2**20
+MAX_ELEMENTS = 600_000
+MAX_PARTS = 2_000
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -32,36 +40,81 @@ def read_docx(data: bytes) -> tuple[list[str], list[str]]:
     Runs a reader cannot see are dropped like hidden PDF text: ``w:vanish``, white text on an
     unshaded paragraph, sizes under 2 pt.
     """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            unpacked = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
-        raise ReadError("damaged zip/DOCX file", status="corrupt_docx") from None
-    if unpacked > MAX_UNPACKED:
-        raise ReadError(
-            f"DOCX unpacks to over {MAX_UNPACKED // 2**20} MiB (a zip bomb?)", status="too_large"
-        )
-    if "word/document.xml" not in names:
-        raise ReadError(
-            "a zip file that is not a DOCX document (no word/document.xml)",
-            status="unsupported",
-        )
+    _check_docx_cost(data)
     import docx
 
     try:
         d = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise ReadError("DOCX content too large to read", status="too_large") from None
     except Exception as e:  # python-docx raises KeyError, lxml errors... on damaged parts
-        raise ReadError(f"damaged DOCX: {type(e).__name__}: {e}", status="corrupt_docx") from None
+        # Its type only: the message may quote the document's XML or part names.
+        raise ReadError(f"damaged DOCX ({type(e).__name__})", status="corrupt_docx") from None
     hidden = [0]
     out: list[str] = []
-    for section in d.sections[:1]:
-        # A missing or damaged header part: the body is what matters.
-        with contextlib.suppress(Exception):
-            out += _docx_lines(section.header._element, False, hidden)
-    out += _docx_lines(d.element.body, False, hidden)
+    try:
+        for section in d.sections[:1]:
+            # A missing or damaged header part: the body is what matters.
+            with contextlib.suppress(Exception):
+                out += _docx_lines(section.header._element, False, hidden)
+        out += _docx_lines(d.element.body, False, hidden)
+    except RecursionError:
+        raise ReadError("damaged DOCX: nested too deeply", status="corrupt_docx") from None
+    except MemoryError:  # a reader process's memory limit (matcher.pipeline.workers)
+        raise ReadError("DOCX content too large to read", status="too_large") from None
+    except Exception as e:  # lxml's XPath and tree errors on a damaged body
+        raise ReadError(f"damaged DOCX ({type(e).__name__})", status="corrupt_docx") from None
     warnings = [f"hidden_text: {hidden[0]} characters dropped"] if hidden[0] else []
     return ["\n".join(out)], warnings
+
+
+def _check_docx_cost(data: bytes) -> None:
+    """Refuse a DOCX whose XML would cost more to read than any resume (``too_large``).
+
+    Counts bytes from the zip's directory, then the elements of the XML parts (a streaming
+    count of "<", stopped at the cap) before python-docx builds a tree of any of them.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            if len(infos) > MAX_PARTS:
+                raise ReadError(
+                    f"DOCX holds over {MAX_PARTS:,} parts: too large to read", status="too_large"
+                )
+            names = {i.filename for i in infos}
+            unpacked = sum(i.file_size for i in infos)
+            xml = [i for i in infos if i.filename.lower().endswith((".xml", ".rels"))]
+            if unpacked > MAX_UNPACKED:
+                raise ReadError(
+                    f"DOCX unpacks to over {MAX_UNPACKED // 2**20} MiB (a zip bomb?)",
+                    status="too_large",
+                )
+            if sum(i.file_size for i in xml) > MAX_XML:
+                raise ReadError(
+                    f"DOCX text is over {MAX_XML // 2**20} MiB of XML: too large to read "
+                    "(a resume has well under 1 MiB)",
+                    status="too_large",
+                )
+            if "word/document.xml" not in names:
+                raise ReadError(
+                    "a zip file that is not a DOCX document (no word/document.xml)",
+                    status="unsupported",
+                )
+            elements = 0
+            for info in xml:
+                with z.open(info) as f:
+                    while chunk := f.read(1 << 20):
+                        elements += chunk.count(b"<")
+                        if elements > MAX_ELEMENTS:
+                            raise ReadError(
+                                f"DOCX holds over {MAX_ELEMENTS:,} XML elements: too large "
+                                "to read (a resume has a few thousand)",
+                                status="too_large",
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error):
+        raise ReadError("damaged zip/DOCX file", status="corrupt_docx") from None
+    except NotImplementedError:  # a compression method zipfile does not know
+        raise ReadError("damaged zip/DOCX file", status="corrupt_docx") from None
 
 
 def _docx_lines(el: Any, shaded: bool, hidden: list[int]) -> list[str]:
@@ -147,6 +200,12 @@ def json_resume(data: bytes, *, strict: bool) -> str:
     except (UnicodeDecodeError, ValueError):
         if strict:
             raise ReadError("damaged JSON file", status="not_a_resume") from None
+        return ""
+    except RecursionError:  # json.loads recurses once per level of nesting
+        if strict:
+            raise ReadError(
+                "JSON nested too deeply to be a resume", status="not_a_resume"
+            ) from None
         return ""
     if not isinstance(obj, dict) or not isinstance(obj.get("basics", obj.get("work")), dict | list):
         if strict:

@@ -1,8 +1,9 @@
 """Intake: a resume file's path or bytes to checked bytes, their kind, and the pages of non-PDFs.
 
 Input is a path or a file's bytes and its suffix; output is the bytes (``read_file_bytes``),
-what kind of resume file they hold (``sniff``: ``pdf``, ``docx``, ``json`` or ``text``, the
-content deciding and the suffix a hint) and, for every kind but PDF, the format read, its page
+what kind of resume file they hold (``sniff``: ``pdf``, ``docx``, ``json``, ``text`` or
+``image`` (PNG, JPEG: a photographed or scanned resume, for OCR), the content deciding and the
+suffix a hint) and, for every kind but PDF, the format read, its page
 texts and warnings (``read_other``), for ``document.assemble`` to make a ``Document``. What is not a
 resume file raises ``ReadError`` with status ``empty``, ``not_found``, ``unreadable``,
 ``too_large``, ``not_a_pdf``, ``not_a_docx``, ``unsupported``, ``not_a_resume`` or
@@ -21,7 +22,7 @@ from matcher.text import decode
 
 MAX_BYTES = 20 * 1024 * 1024
 
-Kind = Literal["pdf", "docx", "json", "text"]
+Kind = Literal["pdf", "docx", "json", "text", "image"]
 
 
 def read_file_bytes(path: str | Path) -> bytes:
@@ -63,8 +64,8 @@ def sniff(data: bytes, suffix: str = "") -> Kind:
         ReadError: ``empty``, ``too_large``, ``not_a_pdf`` (named .pdf, is not one),
             ``not_a_docx`` (likewise), ``unsupported`` (.doc, RTF).
 
-    >>> sniff(b"%PDF-1.7 ..."), sniff(b'{"basics": {}}'), sniff(b"Jane Doe", ".txt")
-    ('pdf', 'json', 'text')
+    >>> sniff(b"%PDF-1.7 ..."), sniff(b'{"basics": {}}'), sniff(b"\\xff\\xd8\\xff\\xe0"), sniff(b"Jane Doe")
+    ('pdf', 'json', 'image', 'text')
     """
     if not data.strip():
         raise ReadError("empty file", status="empty")
@@ -85,6 +86,8 @@ def sniff(data: bytes, suffix: str = "") -> Kind:
         raise ReadError(
             f"named .docx but is not a DOCX file ({_describe(data)})", status="not_a_docx"
         )
+    if data[:8] == _PNG or data[:3] == _JPEG:
+        return "image"
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         return "json"
     return "text"
@@ -95,7 +98,7 @@ def read_other(data: bytes, kind: Kind, suffix: str = "") -> tuple[str, list[str
 
     Args:
         data: the file's bytes.
-        kind: what ``sniff`` said they hold (not ``pdf``).
+        kind: what ``sniff`` said they hold (not ``pdf`` nor ``image``).
         suffix: the file's suffix; ``.json`` makes a JSON parse error an error, where a
             text file that merely starts with ``{`` is read as text.
 
@@ -119,6 +122,8 @@ def read_other(data: bytes, kind: Kind, suffix: str = "") -> tuple[str, list[str
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files (.doc, .xls)
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
 
 
 def _describe(data: bytes) -> str:
@@ -126,9 +131,9 @@ def _describe(data: bytes) -> str:
         return "an old binary Word/Office file (.doc)"
     if data.lstrip()[:5] == b"{\\rtf":
         return "an RTF document"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
+    if data[:8] == _PNG:
         return "a PNG image"
-    if data[:3] == b"\xff\xd8\xff":
+    if data[:3] == _JPEG:
         return "a JPEG image"
     if data[:4] == b"PK\x03\x04":
         return "a zip or Office file"

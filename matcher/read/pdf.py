@@ -3,7 +3,8 @@
 Runs pdfminer with ``GlyphDevice`` (``matcher.read.device``), which keeps the glyphs a person
 can see, and hands the pages to the quality gate (``matcher.read.textlayer.page_texts``). A PDF
 that cannot be read raises ``ReadError``: ``encrypted`` or ``corrupt_pdf`` here, ``needs_ocr``,
-``unreadable_text`` or ``no_visible_text`` from the gate. pdfminer lives here and in
+``unreadable_text`` or ``no_visible_text`` from the gate. With OCR on, pages with a picture and
+no text layer are recognised first (``matcher.read.ocr.fill_pages``). pdfminer lives here and in
 ``device`` only; ``matcher.read.reader`` imports this module on the first PDF it reads.
 """
 
@@ -16,15 +17,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from pdfminer import pdfinterp, psparser
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfdocument import PDFEncryptionError, PDFNoValidXRef, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFFontError
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.pdftypes import resolve1
-from pdfminer.psexceptions import PSException
+from pdfminer.psexceptions import PSEOF, PSException
 
 from matcher.errors import ReadError
 from matcher.read.device import GlyphDevice
+from matcher.read.guard import SafeDocument, limits
+from matcher.read.interp import Interpreter, optional_content_off
 from matcher.read.textlayer import page_texts
 
 
@@ -35,35 +39,65 @@ def _page_count(doc: Any) -> int | None:
         return None
 
 
-def read_pdf(data: bytes, max_pages: int) -> tuple[list[str], list[str]]:
+def read_pdf(data: bytes, max_pages: int, ocr: bool = False) -> tuple[list[str], list[str]]:
+    """Page texts and warnings of a PDF; with ``ocr``, pages without a text layer are recognised."""
     warnings: list[str] = []
     device = GlyphDevice(PDFResourceManager(caching=True))
-    with _quiet_pdfminer():
+    with _quiet_pdfminer(), limits():
         _run_device(device, data, max_pages, warnings)
+    if ocr and device.pages:
+        from matcher.read.ocr import fill_pages  # the ocr extra: imported on a scan only
+
+        fill_pages(data, device.pages, warnings)
     return page_texts(device.pages, warnings)
+
+
+# Why pdfminer gave up, in words; never its message, which quotes the file's raw objects (a
+# dictionary of 160,000 characters with the candidate's name in /Author, in issue 14).
+_DAMAGE: tuple[tuple[type[BaseException], str], ...] = (
+    (PDFNoValidXRef, "no valid cross-reference table"),
+    (PSEOF, "the file ends too early"),
+    (PDFFontError, "a damaged font"),
+    (PDFSyntaxError, "damaged objects"),
+    (PSException, "damaged objects"),
+)
+
+
+def damage(e: BaseException) -> str:
+    """What a pdfminer exception says about the file, without quoting any of it.
+
+    >>> damage(PDFSyntaxError("Invalid dictionary construct: [/Author, b'Jane Doe']"))
+    'damaged PDF: damaged objects'
+    >>> damage(KeyError("Jane Doe"))
+    'damaged PDF: pdfminer could not read it (KeyError)'
+    """
+    for kind, words in _DAMAGE:
+        if isinstance(e, kind):
+            return f"damaged PDF: {words}"
+    return f"damaged PDF: pdfminer could not read it ({type(e).__name__})"
 
 
 def _run_device(device: Any, data: bytes, max_pages: int, warnings: list[str]) -> None:
     try:
-        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        doc = SafeDocument(PDFParser(io.BytesIO(data)))
         total = _page_count(doc)
-        interpreter = PDFPageInterpreter(device.rsrcmgr, device)
+        interpreter = Interpreter(device.rsrcmgr, device, optional_content_off(doc.catalog))
         for n, page in enumerate(PDFPage.create_pages(doc)):
             if n >= max_pages:
                 of = f" of {total}" if total else ""
                 warnings.append(f"page_cap: only the first {max_pages}{of} pages were read")
                 break
             interpreter.process_page(page)
+    except ReadError:
+        raise  # a cap of matcher.read.guard: its own status and message
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise ReadError("encrypted PDF: a password is required", status="encrypted") from None
-    except (PDFSyntaxError, PSException) as e:
-        raise ReadError(f"damaged PDF: {e or type(e).__name__}", status="corrupt_pdf") from None
     except RecursionError:
         raise ReadError("damaged PDF: content nested too deeply", status="corrupt_pdf") from None
     except MemoryError:
-        raise ReadError("damaged PDF: content too large to read", status="corrupt_pdf") from None
+        raise ReadError("PDF content too large to read", status="too_large") from None
     except Exception as e:  # pdfminer raises bare Exceptions and others on broken files
-        raise ReadError(f"damaged PDF: {type(e).__name__}: {e}", status="corrupt_pdf") from None
+        raise ReadError(damage(e), status="corrupt_pdf") from None
 
 
 @contextlib.contextmanager

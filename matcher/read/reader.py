@@ -7,10 +7,12 @@ its pages as character ranges, and warnings about how extraction went. Text a pe
 ``hidden_text`` warning. A file that cannot be read raises ``ReadError`` with a specific
 ``status``: ``empty``, ``not_found``, ``too_large``, ``not_a_pdf``, ``not_a_docx``,
 ``unsupported``, ``not_a_resume``, ``encrypted``, ``corrupt_pdf``, ``corrupt_docx``,
-``needs_ocr`` (no text layer), ``unreadable_text`` (glyphs without Unicode) or
+``needs_ocr`` (no text layer, and OCR off, not installed or unsure), ``unreadable_text`` (glyphs without Unicode) or
 ``no_visible_text`` (every glyph hidden). This module composes the steps before it: ``intake``
 (file checks, sniffing, the other formats), ``pdf`` (pdfminer, imported on the first PDF) and
-``document`` (page texts to a ``Document``; text in memory is ``document.read_text``).
+``document`` (page texts to a ``Document``; text in memory is ``document.read_text``). With
+the ``ocr`` extra installed and ``ocr`` on (the default), a scanned page or a PNG/JPEG resume is
+recognised (``ocr``) and goes through the same assembly, with an ``ocr`` warning.
 """
 
 from __future__ import annotations
@@ -18,17 +20,22 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from matcher.errors import ReadError, ReadStatus
 from matcher.read.document import Document, assemble
-from matcher.read.intake import read_file_bytes, read_other, sniff
+from matcher.read.intake import Kind, read_file_bytes, read_other, sniff
 
 # Bump when the reader's output for the same bytes may change (here or in the steps it
 # composes: intake, formats, layout, textlayer, document, device, pdf): cached reads key on it.
-READER_VERSION = 8
+READER_VERSION = 9
 MAX_PAGES = 30
 
 
 def read_document(
-    source: str | Path | bytes, *, name: str | None = None, max_pages: int = MAX_PAGES
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    max_pages: int = MAX_PAGES,
+    ocr: bool = True,
 ) -> Document:
     """Read a resume from a path or from the file's bytes (text in memory: ``read_text``).
 
@@ -37,6 +44,8 @@ def read_document(
             file's bytes.
         name: what to call the document in results (defaults to the path as given).
         max_pages: pages past this are not read (a ``page_cap`` warning says so).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed;
+            False leaves them ``needs_ocr``.
 
     Returns:
         A ``Document``.
@@ -52,11 +61,20 @@ def read_document(
     else:
         label, suffix = name or str(source), Path(source).suffix.lower()
         data = read_file_bytes(source)
-    return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages)
+    return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages, ocr=ocr)
+
+
+def ocr_enabled(ocr: bool = True) -> bool:
+    """Whether reading with ``ocr`` asked for will recognise scans (the extra is installed)."""
+    if not ocr:
+        return False
+    from matcher.read.ocr import available
+
+    return available()
 
 
 def read_bytes(
-    data: bytes, *, label: str, suffix: str = "", max_pages: int = MAX_PAGES
+    data: bytes, *, label: str, suffix: str = "", max_pages: int = MAX_PAGES, ocr: bool = True
 ) -> Document:
     """Read a resume from its bytes; ``suffix`` (".pdf", ".docx"...) is a hint, content decides.
 
@@ -65,11 +83,34 @@ def read_bytes(
     """
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data, suffix)
-    if kind == "pdf":
-        from matcher.read.pdf import read_pdf  # pdfminer: imported on the first PDF only
+    try:
+        if kind == "pdf":
+            from matcher.read.pdf import read_pdf  # pdfminer: imported on the first PDF only
 
-        pages, warnings = read_pdf(data, max_pages)
-        fmt = "pdf"
-    else:
-        fmt, pages, warnings = read_other(data, kind, suffix)
+            pages, warnings = read_pdf(data, max_pages, ocr=ocr_enabled(ocr))
+            fmt = "pdf"
+        elif kind == "image":
+            if not ocr_enabled(ocr):
+                raise ReadError(
+                    "an image (PNG or JPEG): its text needs OCR, which is off or not installed "
+                    "(the ocr extra: pip install matcher[ocr])",
+                    status="needs_ocr",
+                )
+            from matcher.read.ocr import image_text
+
+            fmt, (pages, warnings) = "image", image_text(data)
+        else:
+            fmt, pages, warnings = read_other(data, kind, suffix)
+    except RecursionError:
+        # Each reader turns deep nesting into its own status; this is the net under them all.
+        raise ReadError(f"damaged {kind} file: nested too deeply", status=_DAMAGED[kind]) from None
     return assemble(label, digest, fmt, pages, warnings)
+
+
+_DAMAGED: dict[Kind, ReadStatus] = {
+    "pdf": "corrupt_pdf",
+    "docx": "corrupt_docx",
+    "json": "not_a_resume",
+    "text": "unreadable_text",
+    "image": "needs_ocr",
+}

@@ -5,16 +5,15 @@ grouped into lines, and counts of visible, hidden and unmapped glyphs); output i
 page in reading order plus warnings, for ``document.assemble`` to make a ``Document``. The quality gate
 here raises ``ReadError`` with status ``corrupt_pdf`` (no pages), ``needs_ocr`` (no text
 layer), ``unreadable_text`` (glyphs without Unicode, or a font mapping glyphs to the wrong
-characters) or ``no_visible_text`` (every glyph hidden). The colour maths the device judges
-visibility by (``rgb``, ``contrast``, ``MIN_FONT_SIZE``) lives here too: it needs no pdfminer.
+characters) or ``no_visible_text`` (every glyph hidden); the ``hidden_text`` warning says how
+many glyphs the device dropped and why. ``MIN_FONT_SIZE`` lives here too: it needs no pdfminer.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, field
 
 from matcher.errors import ReadError
 from matcher.read.document import BULLETS
@@ -24,42 +23,6 @@ from matcher.read.layout import Line, drop_running_lines, order_page
 MIN_FONT_SIZE = 2.0
 
 
-def rgb(color: Any, space: Any) -> tuple[float, float, float] | None:
-    """A PDF colour in colour space ``space`` as RGB in 0..1; None when it cannot be told.
-
-    Gray, RGB and CMYK (device, calibrated or ICC) convert directly; a one-ink Separation or
-    DeviceN tint is taken as that much black ink (tint 0 is no ink: the paper shows); Indexed,
-    Lab and patterns are unknown.
-
-    >>> rgb((0.0, 0.0, 0.0, 1.0), None), rgb(0.25, None)
-    ((0.0, 0.0, 0.0), (0.25, 0.25, 0.25))
-    """
-    name = getattr(space, "name", "DeviceGray")
-    try:
-        return _rgb_of(color, name)
-    except TypeError:  # an unhashable colour value (a list): convert without the cache
-        return _rgb_of.__wrapped__(color, name)
-
-
-@cache
-def _rgb_of(color: Any, space: str) -> tuple[float, float, float] | None:
-    try:
-        v = [float(c) for c in color] if isinstance(color, list | tuple) else [float(color)]
-    except (TypeError, ValueError):
-        return None
-    if len(v) == 1:
-        if space in ("Separation", "DeviceN"):
-            return (1 - v[0],) * 3
-        return (v[0],) * 3 if space in ("DeviceGray", "CalGray", "ICCBased") else None
-    if len(v) == 3 and space not in ("Lab", "Indexed"):
-        return (v[0], v[1], v[2])
-    if len(v) == 4:
-        c, m, y, k = v
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None
-
-
-WHITE = (1.0, 1.0, 1.0)
 # Glyphs that stand for no known character: the replacement character, and private-use code
 # points (symbol fonts without a Unicode map) other than the bullets those fonts draw.
 UNREADABLE = frozenset(["\ufffd"] + [chr(c) for c in range(0xE000, 0xF900) if c not in BULLETS])
@@ -69,9 +32,12 @@ UNREADABLE = frozenset(["\ufffd"] + [chr(c) for c in range(0xE000, 0xF900) if c 
 class PageGlyphs:
     """One PDF page as the device read it: size (pt), visible glyphs in lines, glyph counts.
 
-    ``chars`` counts visible glyphs other than spaces, ``hidden`` those a person cannot see,
-    ``bad`` visible ones without a Unicode mapping (dropped), ``images`` the pictures drawn.
-    Not frozen: ``drop_running_lines`` takes running headers out of ``lines`` in place.
+    ``chars`` counts visible glyphs other than spaces, ``hidden`` those a person cannot see
+    (``reasons``: how many for each reason, by the device's reason keys), ``bad`` visible
+    ones without a Unicode mapping (dropped), ``images`` the pictures drawn, ``layer`` the
+    visible ones that are an OCR layer (invisible text over a picture). Not frozen:
+    ``drop_running_lines`` takes running headers out of ``lines`` in place, and OCR
+    (``matcher.read.ocr``) fills a page that has no text layer.
     """
 
     width: float
@@ -81,16 +47,8 @@ class PageGlyphs:
     hidden: int
     bad: int
     images: int
-
-
-@cache
-def contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    """How far apart two RGB colours are: the largest difference of one channel (0..1).
-
-    >>> contrast((1.0, 1.0, 1.0), (0.9, 0.95, 1.0))
-    0.09999999999999998
-    """
-    return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2]))
+    reasons: dict[str, int] = field(default_factory=dict)
+    layer: int = 0
 
 
 def page_texts(pages: list[PageGlyphs], warnings: list[str]) -> tuple[list[str], list[str]]:
@@ -132,7 +90,7 @@ def page_texts(pages: list[PageGlyphs], warnings: list[str]) -> tuple[list[str],
             status="no_visible_text",
         )
     if hidden:
-        warnings.append(f"hidden_text: {hidden} characters dropped")
+        warnings.append(hidden_warning(hidden, pages))
     if bad:
         warnings.append(f"unreadable_text: {bad} characters without a Unicode mapping dropped")
     blank = [i + 1 for i, p in enumerate(pages) if p.chars == 0 and p.images]
@@ -146,6 +104,36 @@ def page_texts(pages: list[PageGlyphs], warnings: list[str]) -> tuple[list[str],
             status="unreadable_text",
         )
     return texts, warnings
+
+
+# Why glyphs were dropped, in the words of the ``hidden_text`` warning (the device's keys).
+REASONS = {
+    "page": "off the page",
+    "clip": "clipped out",
+    "cover": "covered",
+    "optional": "optional content off",
+    "small": "under 2 pt",
+    "squashed": "squashed",
+    "transparent": "transparent",
+    "invisible": "invisible",
+    "colour": "same colour as the background",
+}
+
+
+def hidden_warning(hidden: int, pages: list[PageGlyphs]) -> str:
+    """The ``hidden_text`` warning: how many characters were dropped, and why, most first.
+
+    >>> p = PageGlyphs(612, 792, [], 0, 3, 0, 0, {"cover": 2, "clip": 1})
+    >>> hidden_warning(3, [p])
+    'hidden_text: 3 characters dropped (covered 2, clipped out 1)'
+    """
+    why: Counter[str] = Counter()
+    for p in pages:
+        why.update(p.reasons)
+    if not why:
+        return f"hidden_text: {hidden} characters dropped"
+    parts = ", ".join(f"{REASONS.get(k, k)} {n}" for k, n in why.most_common())
+    return f"hidden_text: {hidden} characters dropped ({parts})"
 
 
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")

@@ -60,6 +60,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "点击单元格查看依据;点击表头排序。",
     ),
     "switch": ("中文", "English"),
+    "audit": ("Adverse-impact audit (declared groups)", "不利影响审计(自报群体)"),
+    "audit_note": (
+        "ratio = rate / highest group's rate; * below four-fifths (0.80); "
+        "~ small group: the ratio is not meaningful",
+        "比值 = 本组比率 / 最高组比率;* 低于五分之四(0.80);~ 样本过小,比值无意义",
+    ),
+    "attribute": ("attribute", "属性"),
+    "group": ("group", "群体"),
+    "selected": ("selected", "入选"),
+    "sel_rate": ("selection rate", "入选率"),
+    "ratio": ("impact ratio", "影响比"),
+    "scoring_rate": ("scoring rate", "高于中位数比率"),
+    "fisher": ("Fisher p", "Fisher p 值"),
 }
 
 
@@ -80,6 +93,7 @@ def render(
     *,
     lang: Lang = "en",
     top: int | None = None,
+    audit: pl.DataFrame | None = None,
 ) -> str:
     """The report page for a ranking and its evidence, as HTML text.
 
@@ -89,6 +103,7 @@ def render(
         rubrics: the rubrics of the run, for their fairness findings (optional).
         lang: the language the page opens in; a button switches.
         top: show only the N best candidates per job (files that could not be read always).
+        audit: the frame ``matcher.audit`` made of this ranking: each job gets its section.
 
     Raises:
         MatcherError: a table that lacks a column of its schema (the two swapped, say).
@@ -117,6 +132,7 @@ def render(
     line = "snippet" if "snippet" in evidence.columns else "text"
     sections = [
         _job(i, ranking.filter(pl.col("job_id") == j), evidence, by_job.get(j), line, top)
+        + (_audit(audit.filter(pl.col("job_id") == j)) if audit is not None else "")
         for i, j in enumerate(jobs)
     ]
     first = ranking.row(0, named=True) if ranking.height else {}
@@ -322,3 +338,31 @@ def languages(rubrics: Sequence[Rubric]) -> Lang:
     """The language a report opens in: Chinese when most rubrics are Chinese."""
     zh = sum(r.language == "zh" for r in rubrics)
     return "zh" if rubrics and zh * 2 > len(rubrics) else "en"
+
+
+def _audit(rows: pl.DataFrame) -> str:
+    """A job's audit rows (``matcher.audit``) as a table, flags marked."""
+    if not rows.height:
+        return ""
+
+    def ratio(v: float | None, below: bool | None) -> str:
+        return "-" if v is None else f"{v:.2f}" + ("*" if below else "")
+
+    body = "".join(
+        f"<tr><td>{escape(r['attribute'])}</td>"
+        f"<td>{escape(r['group'])}{'~' if r['small_sample'] else ''}</td>"
+        f'<td class="num">{r["n"]}</td><td class="num">{r["selected"]}</td>'
+        f'<td class="num">{r["selection_rate"]:.2f}</td>'
+        f'<td class="num">{ratio(r["impact_ratio"], r["below_four_fifths"])}</td>'
+        f'<td class="num">{r["scoring_rate"]:.2f}</td>'
+        f'<td class="num">{ratio(r["scoring_impact_ratio"], r["scoring_below_four_fifths"])}</td>'
+        f'<td class="num">{"-" if r["fisher_p"] is None else format(r["fisher_p"], ".3f")}</td></tr>'
+        for r in rows.iter_rows(named=True)
+    )
+    heads = ("attribute", "group", "n", "selected", "sel_rate", "ratio", "scoring_rate", "ratio")
+    head = "".join(f"<th>{t(h) if h != 'n' else 'n'}</th>" for h in heads)
+    return (
+        f'<section class="audit"><h3>{t("audit")} · {escape(str(rows["cut"][0]))}</h3>'
+        f'<p class="legend">{t("audit_note")}</p><table><thead><tr>{head}<th>{t("fisher")}</th>'
+        f"</tr></thead><tbody>{body}</tbody></table></section>\n"
+    )

@@ -23,7 +23,10 @@ from matcher.resume.sections import (
 from matcher.text import normalize_term
 from matcher.vocab.lexicon import Lexicon
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Every pattern over resume text must take linear time on any input (a 200,000-character
+# token of letters, digits or CJK included): a match may start only where a token starts
+# (the lookbehinds), quantifiers that could be tried again are possessive (``++``) or bounded.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 _LINK = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|behance\.net"
     r"|dribbble\.com|twitter\.com|x\.com)/\S*",
@@ -31,9 +34,9 @@ _LINK = re.compile(
 )
 _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d \t().\-]{6,18}\d(?![\w/])")
 _STREET = re.compile(
-    r"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
+    r"(?<!\d)\d{1,6}\s++[A-Z][\w.]{0,40}(?:\s++[A-Z][\w.]{0,40}){0,6}\s++(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
     r"|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy)\.?(?![a-z])[^\n|]*"
-    r"|[\u4e00-\u9fff]{2,}(?:省|市)[\u4e00-\u9fff\d]*(?:区|县|路|街|号)[\u4e00-\u9fff\d号室楼]*",
+    r"|[\u4e00-\u9fff]{2,12}(?:省|市)[\u4e00-\u9fff\d]{0,30}(?:区|县|路|街|号)[\u4e00-\u9fff\d号室楼]{0,30}",
 )
 
 
@@ -51,11 +54,13 @@ def find_contacts(text: str, sections: tuple[Section, ...], lex: Lexicon) -> tup
      ('address', 'San Francisco, CA')]
     """
     out: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+    # The characters already taken by a field: an overlap test is a look-up in its span, not a
+    # pass over every earlier field (quadratic in a text of 50,000 e-mail addresses).
+    taken = bytearray(len(text))
 
     def add(kind: str, start: int, end: int) -> None:
-        if not any(s < end and start < e for s, e in taken):
-            taken.append((start, end))
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
             out.append(Fact(kind, start, end, text[start:end]))
 
     for m in _EMAIL.finditer(text):
@@ -101,6 +106,8 @@ def _nth_line_end(text: str, n: int) -> int:
 
 def _looks_like_name(line: str, headings: dict[str, str]) -> bool:
     """2-4 capitalised words, or 2-4 Chinese characters, that are no heading and no job title."""
+    if len(line) > 120:  # no name is this long; the patterns below need not see such a line
+        return False
     line = re.sub(r"\s*(?:\([^)]*\)|,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)$", "", line)
     if not line or normalize_term(line) in headings or TITLE_CUES.search(line):
         return False

@@ -50,7 +50,7 @@ _FIELD_STOP = re.compile(
 )
 # Short capital abbreviations that are also other things: "Boston, MA", "MS Office", "MD".
 _ABBREV_OTHER = re.compile(
-    r"\s*(?:office|word|excel|access|project|outlook|powerpoint|sql|windows|visio|teams|dos)\b",
+    r"(?<!\s)\s*+(?:office|word|excel|access|project|outlook|powerpoint|sql|windows|visio|teams|dos)\b",
     re.IGNORECASE,
 )
 
@@ -130,6 +130,9 @@ def _degree_hits(
     found: dict[str, list[Span]] = {}
     for s, e, w in _degree_index(lex.education).find(folded, tokenize(folded)):
         found.setdefault(w, []).append(Span(s, e, text[s:e]))
+    # The characters of the degrees found so far, so that "inside one of them" is one look-up
+    # (comparing with every earlier hit was quadratic in a text of 100,000 "本科").
+    taken = bytearray(len(text))
     for level, words in lex.education:
         rank = level_rank(level)
         for w in sorted(words, key=len, reverse=True):  # "High School Diploma" before "Diploma"
@@ -141,9 +144,10 @@ def _degree_hits(
                         continue
                 elif not _DEGREE_CUE.search(folded[max(0, span.start - 30) : span.end + 40]):
                     continue
-                if any(s <= span.start < f.end and span.end > s for _, f in out for s in [f.start]):
+                if taken[span.start]:
                     continue  # inside a longer word already found ("Master" in "Master's")
                 seen.add(span.start)
+                taken[span.start : span.end] = b"\x01" * (span.end - span.start)
                 out.append((rank, Fact(level, span.start, span.end, span.text)))
     return out
 

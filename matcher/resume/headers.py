@@ -75,7 +75,9 @@ _ORG_STRONG = re.compile(
     r"|公司|集团|银行|医院|大学|学院|事务所|工作室|研究院|研究所|酒店",
     re.IGNORECASE,
 )
-_TITLE_LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Assistant|Trainee|Intern)\b)+")
+_TITLE_LEVEL = re.compile(
+    r"(?<!\s)(?:\s++(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Assistant|Trainee|Intern)\b)+"
+)
 
 
 def _split_title_org(p: Piece) -> list[Piece]:

@@ -46,7 +46,8 @@ _HEADING_STRIP = re.compile(
     r"^[\s#*•·\-=_|:【\[(（]*(?:(?:[一二三四五六七八九十]+|\d{1,2}|[IVX]{1,4})[、.．)）]\s*)?"
     r"|[\s#*•·\-=_|:】\])）]+$"
 )
-_INLINE_HEADING = re.compile(r"^\s*[•·*\-]?\s*([^:\n]{2,30}?)\s*:\s*(?=\S)")
+# Possessive whitespace: a line of 200,000 spaces must not be split every way there is.
+_INLINE_HEADING = re.compile(r"^\s*+[•·*\-]?\s*+([^:\n]{2,30}?)\s*+:\s*+(?=\S)")
 CONNECTORS = {"and", "&", "of", "/", "the", "in", "-"}
 
 

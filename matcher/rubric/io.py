@@ -8,18 +8,32 @@ once; the checks themselves are the module before, ``matcher.rubric.check``.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from matcher.errors import RubricError
-from matcher.rubric.check import TUNING_FIELDS, check_data, migrate
+from matcher.files import atomic_write
+from matcher.rubric.check import (
+    MAX_ALIASES,
+    MAX_CRITERIA,
+    MAX_JOB_ID,
+    MAX_TERMS,
+    TUNING_FIELDS,
+    check_data,
+    job_id_for,
+    migrate,
+    term_problem,
+)
 from matcher.rubric.model import Criterion, Finding, Rubric, Source, Tuning, criterion_data
 from matcher.rubric.stamp import stamp_line
 from matcher.vocab.kinds import CONCRETE_KINDS, as_kind
 from matcher.vocab.lexicon import default_lexicon
+from matcher.vocab.protected import protected_trait
 
 
 def to_dict(rubric: Rubric) -> dict[str, Any]:
@@ -64,19 +78,124 @@ def to_toml(rubric: Rubric) -> str:
 
 
 def save_rubric(rubric: Rubric, path: str | Path) -> Path:
-    """Write ``rubric`` to ``path`` as TOML (UTF-8, ``\\n`` line ends) and return the path."""
-    p = Path(path)
-    p.write_text(to_toml(rubric), encoding="utf-8", newline="\n")
-    return p
+    """Write ``rubric`` to ``path`` as TOML (UTF-8, ``\\n`` line ends) and return the path.
+
+    Written whole or not at all (``files.atomic_write``).
+    """
+    return save_text(to_toml(rubric), path)
+
+
+def save_text(text: str, path: str | Path) -> Path:
+    """Write rubric TOML ``text`` to ``path`` (UTF-8, ``\\n`` line ends), whole or not at all."""
+    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
+
+
+# A compiled rubric is a few kilobytes; a file past this is not one (and would cost its size
+# many times over to parse).
+MAX_RUBRIC_BYTES = 2 * 1024 * 1024
+
+
+def with_job_id(rubric: Rubric, stem: str) -> Rubric:
+    """``rubric`` compiled from a posting file named ``stem``, with a valid job_id made from it.
+
+    ``compile_file`` names rubrics after the file's stem (``stem`` or ``stem-N``); a stem such
+    as "-rf", "a b", "ünï" or one holding a newline made a rubric ``check`` rejects (and a
+    file name that is not TOML). ``check.job_id_for`` keeps a valid stem as it is.
+
+    >>> r = Rubric("a b-2", "PM", "en", (Criterion("sql", "tool", "SQL", 1.0),))
+    >>> with_job_id(r, "a b").job_id
+    'a-b-c8687a08-2'
+    """
+    suffix = rubric.job_id[len(stem) :] if rubric.job_id.startswith(stem) else ""
+    return replace(rubric, job_id=job_id_for(stem, MAX_JOB_ID - len(suffix)) + suffix)
+
+
+def fit_to_check(rubric: Rubric) -> Rubric:
+    """``rubric`` less what the check would reject in it, each removal kept as a finding.
+
+    A posting may name a term without a letter ("."), one past 200 characters, or more
+    criteria and aliases than a rubric may hold; such a compiled rubric is not written whole
+    by ``matcher compile``: the terms the check refuses are left out, and a ``left_out``
+    finding says which (``matcher check`` shows it).
+
+    >>> r = Rubric("j", "PM", "en", (Criterion("sql", "tool", "SQL", 1.0, ("--", "MySQL")),))
+    >>> fit_to_check(r).criteria[0].aliases, fit_to_check(r).findings[0].message
+    (('MySQL',), 'criteria sql: alias left out: must hold a letter or a CJK character')
+    """
+    kept: list[Criterion] = []
+    findings = list(rubric.findings)
+    terms = 0
+    for c in rubric.criteria:
+        why = term_problem(c.label)
+        if why or len(kept) >= MAX_CRITERIA or terms + 1 > MAX_TERMS:
+            reason = why or f"over {MAX_CRITERIA} criteria or {MAX_TERMS} terms"
+            findings.append(
+                Finding("left_out", f"criteria {c.id}: left out: {reason}", c.label[:80])
+            )
+            continue
+        aliases: list[str] = []
+        for a in c.aliases:
+            why = term_problem(a)
+            if why is None and len(aliases) >= MAX_ALIASES:
+                why = f"over {MAX_ALIASES} aliases"
+            if why is None and terms + 1 + len(aliases) + 1 > MAX_TERMS:
+                why = f"over {MAX_TERMS} terms"
+            if why:
+                findings.append(
+                    Finding("left_out", f"criteria {c.id}: alias left out: {why}", a[:80])
+                )
+            else:
+                aliases.append(a)
+        any_of = tuple(a for a in c.any_of if term_problem(a) is None)[:MAX_ALIASES]
+        if c.any_of and len(any_of) != len(c.any_of):
+            findings.append(
+                Finding("left_out", f"criteria {c.id}: any_of terms left out", c.label[:80])
+            )
+            any_of = any_of if len({a.casefold() for a in any_of}) >= 2 else ()
+        terms += max(1, len(any_of)) + len(aliases)
+        kept.append(replace(c, aliases=tuple(aliases), any_of=any_of))
+    if len(findings) == len(rubric.findings):
+        return rubric
+    return replace(rubric, criteria=tuple(kept), findings=tuple(findings))
+
+
+def unwritable(rubric: Rubric, path: Path) -> str | None:
+    """Why ``rubric`` must not be written to ``path``, or None.
+
+    A symbolic link there is never written through (it may point anywhere, outside the
+    output folder too), and a rubric the check would reject is never written: ``matcher
+    compile`` only writes files ``matcher check`` accepts.
+    """
+    if path.is_symlink():
+        return f"{path} is a symbolic link: not written through it (remove the link first)"
+    try:
+        loads_rubric(to_toml(rubric), where=str(path))
+    except RubricError as e:
+        return f"{path}: not written, the compiled rubric fails the check: " + "; ".join(
+            e.problems[:3]
+        )
+    return None
 
 
 def loads_rubric(text: str, *, where: str = "<string>") -> Rubric:
-    """Parse and validate rubric TOML text; raise ``RubricError`` listing every problem."""
+    """Parse and validate rubric TOML text; raise ``RubricError`` listing every problem.
+
+    >>> loads_rubric("x = " + "[" * 5000 + "]" * 5000)
+    Traceback (most recent call last):
+    matcher.errors.RubricError: <string>: not valid TOML: nested too deeply
+    """
+    if len(text) > MAX_RUBRIC_BYTES:
+        raise RubricError(f"{where}: over {MAX_RUBRIC_BYTES // 2**20} MiB: not a rubric file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise RubricError(f"{where}: not valid TOML: {e}") from None
-    return from_dict(data, where=where)
+    except RecursionError:
+        raise RubricError(f"{where}: not valid TOML: nested too deeply") from None
+    try:
+        return from_dict(data, where=where)
+    except RecursionError:  # a table nested past what the checks can walk
+        raise RubricError(f"{where}: invalid rubric: nested too deeply") from None
 
 
 def load_rubric(path: str | Path) -> Rubric:
@@ -87,11 +206,17 @@ def load_rubric(path: str | Path) -> Rubric:
     """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with p.open("rb") as f:
+            data = f.read(MAX_RUBRIC_BYTES + 1)
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise RubricError(f"{p}: rubric file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RubricError(f"{p}: cannot read rubric: {e}") from None
+    except UnicodeDecodeError:
+        raise RubricError(f"{p}: cannot read rubric: not UTF-8 text") from None
+    except OSError as e:
+        raise RubricError(f"{p}: cannot read rubric: {e.strerror or type(e).__name__}") from None
+    if len(data) > MAX_RUBRIC_BYTES:
+        raise RubricError(f"{p}: over {MAX_RUBRIC_BYTES // 2**20} MiB: not a rubric file")
     return loads_rubric(text, where=str(p))
 
 
@@ -244,7 +369,34 @@ def lint(rubric: Rubric) -> list[str]:
                 f"criteria[{i}] {c.id}: required, but {c.label!r} names nothing in particular "
                 "(a resume cannot meet it); name the thing, or make it not required"
             )
-    labels = [c.label.casefold() for c in rubric.criteria]
-    for dup in sorted({x for x in labels if labels.count(x) > 1}):
+    notes += protected_criteria(rubric)
+    labels = Counter(c.label.casefold() for c in rubric.criteria)
+    for dup in sorted(x for x, n in labels.items() if n > 1):
         notes.append(f"criteria: label {dup!r} appears more than once")
+    return notes
+
+
+def protected_criteria(rubric: Rubric) -> list[str]:
+    """A note for each criterion on a protected attribute or a known proxy, with why, in
+    English and Chinese, and the law or guidance that makes it a risk.
+
+    The compiler never writes such criteria; this catches hand edits and imported rubrics.
+    What is read: the label, the alternatives, the aliases and an experience criterion's field.
+
+    >>> from matcher.rubric.model import Criterion
+    >>> r = Rubric("j", "t", "en", (Criterion("dn", "keyword", "digital native", 1.0),))
+    >>> print(protected_criteria(r)[0])  # doctest: +ELLIPSIS
+    criteria[0] dn: fairness: age proxy ('digital native'): a graduation year ... | 毕业年份...
+    """
+    notes = []
+    for i, c in enumerate(rubric.criteria):
+        for term in (*c.terms, c.field or ""):
+            hit = protected_trait(term)
+            if hit is not None:
+                trait, words = hit
+                notes.append(
+                    f"criteria[{i}] {c.id}: fairness: {trait.name} ({words!r}): {trait.why} | "
+                    f"{trait.why_zh}; a risk under {trait.law}"
+                )
+                break
     return notes

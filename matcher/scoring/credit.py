@@ -14,7 +14,8 @@ titles: it counts in full where the resume names the candidate's job (its headli
 role's title) and ``CONTEXT_FACTOR["mentioned"]`` (0.3) where it is only mentioned ("worked
 with the healthcare administrator"); a resume title that is not the job's but shares its
 telling words ("CONSULTANT" for "Management Consultant") earns ``PARTIAL_TITLE`` times their
-similarity ("partial"). The best candidate wins; ties go to the stricter level, then the
+similarity ("partial"), where they also share a word that says which job (not "Analyst" for
+"Business Analyst"). The best candidate wins; ties go to the stricter level, then the
 earlier place. Repeating a term adds nothing. A two-letter term the rubric writes in capitals
 ("HR", "PR") counts only where the resume writes it in capitals too ("12 hr shifts" is not
 human resources).
@@ -48,7 +49,7 @@ from matcher.scoring.matching import Context, Scan, known_word, term_key
 from matcher.text import has_cjk
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
-from matcher.vocab.titles import title_similarity
+from matcher.vocab.titles import shares_qualifier, title_similarity
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
 # in full; a fuzzy hit may be a typo or a near miss, so it counts half.
@@ -215,6 +216,7 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     highest credit, ties to the stricter level, then the earlier place. Fuzzy occurrences are
     looked for only when nothing else was found."""
     titled = pc.criterion.kind == "title"
+    tool = pc.criterion.kind == "tool"
     text = scan.resume.document.text
     found: list[tuple[tuple[float, int, int], _Hit]] = []
     for i, t in enumerate(pc.terms):
@@ -222,7 +224,8 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
         own = CREDIT_EXACT if itself else CREDIT_ALIAS
         levels: tuple[tuple[Method, float, list[tuple[int, int]]], ...] = (
             ("exact" if itself else "alias", own, scan.hits.get(t, [])),
-            ("morphology", own * MORPH_FACTOR, scan.morph.get(t, [])),
+            # A product's name has no inflections: "excels" is no Excel, "Sparks" no Spark.
+            ("morphology", own * MORPH_FACTOR, [] if tool else scan.morph.get(t, [])),
         )
         for rank, (method, level, spans) in enumerate(levels):
             for s, e in spans:
@@ -267,7 +270,9 @@ def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
             if not name.isascii():
                 continue
             sim = title_similarity(text[s:e], name)
-            if sim >= PARTIAL_TITLE_MIN and (best is None or 100 * sim > best.similarity):
+            if sim < PARTIAL_TITLE_MIN or not shares_qualifier(text[s:e], name):
+                continue
+            if best is None or 100 * sim > best.similarity:
                 best = _Hit("partial", name, s, e, 100 * sim, PARTIAL_TITLE * sim, "headline")
     return best
 

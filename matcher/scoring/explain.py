@@ -27,6 +27,20 @@ _CONTEXT = {
 }
 
 
+def ocr_pages(warnings: tuple[str, ...] | list[str]) -> frozenset[int]:
+    """The pages an ``ocr`` warning says were read by OCR: evidence there is marked so.
+
+    >>> sorted(ocr_pages(("ocr: page 1, 3 read by OCR (rapidocr-onnxruntime), mean confidence 0.95",)))
+    [1, 3]
+    """
+    pages: set[int] = set()
+    for w in warnings:
+        if w.startswith("ocr: page "):
+            head = w[len("ocr: page ") :].split(" read by", 1)[0]
+            pages.update(int(n) for n in head.split(", ") if n.isdigit())
+    return frozenset(pages)
+
+
 def _order(card: ScoreCard) -> list[Evidence]:
     """Missing required first, then by contribution (largest first), then by id."""
     return sorted(
@@ -36,7 +50,11 @@ def _order(card: ScoreCard) -> list[Evidence]:
 
 
 def explain_data(card: ScoreCard) -> dict[str, Any]:
-    """The explanation as plain data (what ``matcher explain --format json`` prints)."""
+    """The explanation as plain data (what ``matcher explain --format json`` prints).
+
+    A criterion's ``ocr`` is true when its evidence stands on a page read by OCR.
+    """
+    scanned = ocr_pages(card.warnings)
     return {
         "resume": card.resume,
         "resume_id": card.resume_id,
@@ -54,6 +72,7 @@ def explain_data(card: ScoreCard) -> dict[str, Any]:
                 "id": e.criterion_id,
                 **{k: v for k, v in asdict(e).items() if k != "criterion_id"},
                 "contribution": round(e.contribution, 2),
+                "ocr": bool(e.page) and e.page in scanned,
             }
             for e in _order(card)
         ],
@@ -73,6 +92,7 @@ def explain_text(card: ScoreCard) -> str:
     if card.warnings:
         lines.append("warnings: " + "; ".join(card.warnings))
     order = _order(card)
+    scanned = ocr_pages(card.warnings)
     groups = (
         ("Missing required", [e for e in order if e.required and not e.met]),
         ("Found", [e for e in order if e.credit > 0 and not (e.required and not e.met)]),
@@ -87,7 +107,7 @@ def explain_text(card: ScoreCard) -> str:
             flag = "!" if e.required and not e.met else ("*" if e.required else " ")
             lines.append(
                 f"{flag} {fit(e.label, _LABEL)} {e.weight:6.2f} {e.credit:6.2f} "
-                f"{e.contribution:6.1f}  {_said(e)}"
+                f"{e.contribution:6.1f}  {_said(e, scanned)}"
             )
             if e.snippet and e.method not in ("none", "years"):
                 lines.append(" " * (_LABEL + 24) + f"“{e.snippet}”")
@@ -95,6 +115,8 @@ def explain_text(card: ScoreCard) -> str:
         "",
         "* required   ! required and missing   listed: found outside any dated role",
     ]
+    if scanned:
+        lines.append("read by OCR: found in text recognised from a scanned page; check the scan")
     return "\n".join(lines)
 
 
@@ -109,11 +131,12 @@ _LEVEL = {
 }
 
 
-def _said(e: Evidence) -> str:
-    """The evidence of one line: what matched, how, and where."""
-    where = f" (p{e.page}, {e.section})" if e.page else ""
+def _said(e: Evidence, scanned: frozenset[int] = frozenset()) -> str:
+    """The evidence of one line: what matched, how, and where (and whether OCR read it)."""
+    ocr = ", read by OCR" if e.page in scanned else ""
+    where = f" (p{e.page}, {e.section}{ocr})" if e.page else ""
     if e.context:
-        where = f" (p{e.page}, {e.section}, {_CONTEXT[e.context]})"
+        where = f" (p{e.page}, {e.section}, {_CONTEXT[e.context]}{ocr})"
     if e.method == "none":
         return "not found" if e.kind != "education" else e.text or "not found"
     if e.method == "years":

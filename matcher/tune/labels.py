@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from matcher.audit import FOUR_FIFTHS, resolver, selection_ratios
 from matcher.errors import TuneError
 
 # Accepted label spellings (case-insensitive). Numbers 0-3 are grades; a file whose labels are
@@ -130,25 +131,6 @@ def read_groups(path: str | Path) -> pl.DataFrame:
     if not {"resume", "group"} <= set(frame.columns):
         raise TuneError(f"{p}: groups need columns resume, group", status="bad_groups")
     return frame.select("resume", "group")
-
-
-def resolver(resumes: Sequence[str]) -> Mapping[str, tuple[str, ...]]:
-    """Every way a labels file may name a resume -> the resumes it names: the path as given,
-    any trailing part of it (``pdf/ACCOUNTANT/1.pdf``, the file name) and the file's stem.
-
-    A key naming several resumes maps to all of them, so callers report it rather than guess.
-
-    >>> resolve = resolver(["in/cv.pdf", "in/cv.txt"])
-    >>> resolve["cv.pdf"], resolve["cv"]
-    (('in/cv.pdf',), ('in/cv.pdf', 'in/cv.txt'))
-    """
-    keys: dict[str, set[str]] = {}
-    for r in resumes:
-        parts = Path(r).parts
-        for key in (Path(r).stem, *("/".join(parts[i:]) for i in range(len(parts)))):
-            keys.setdefault(key, set()).add(r)
-    exact = {r: (r,) for r in resumes}  # the path as given always wins over a name or stem
-    return {**{k: tuple(sorted(v)) for k, v in keys.items()}, **exact}
 
 
 def match_labels(
@@ -290,22 +272,16 @@ def impact_ratios(
     counts = {
         gr: (len(m), sum(r in sb for r in m), sum(r in sa for r in m)) for gr, m in members.items()
     }
-
-    def ratios(col: int) -> dict[str, float | None]:
-        rates = {gr: c[col] / c[0] for gr, c in counts.items()}
-        top = max(rates.values(), default=0.0)
-        return {gr: (r / top if top > 0 else None) for gr, r in rates.items()}
-
-    rb, ra = ratios(1), ratios(2)
+    rb, ra = selection_ratios(sb, group_of), selection_ratios(sa, group_of)
     rows = tuple(GroupRate(gr, *counts[gr], rb[gr], ra[gr]) for gr in names)
     for row in rows:
         b, a = row.ratio_before, row.ratio_after
-        if a is not None and a < 0.8 and (b is None or a < b - 1e-9):
+        if a is not None and a < FOUR_FIFTHS and (b is None or a < b - 1e-9):
             notes.append(
                 f"adverse impact: tuning lowers group {row.group}'s selection to {a:.2f} of the "
                 f"top group's rate (before: {number(b)}); four-fifths rule: below 0.80"
             )
-        elif b is not None and b < 0.8:
+        elif b is not None and b < FOUR_FIFTHS:
             notes.append(
                 f"group {row.group} is selected at {number(a)} of the top group's rate "
                 f"(before: {b:.2f}, below four-fifths already): review the rubric"

@@ -21,6 +21,7 @@ from pathlib import Path
 import polars as pl
 
 from matcher._version import ENGINE_VERSION
+from matcher.audit import FOUR_FIFTHS, resolver
 from matcher.errors import TuneError
 from matcher.ranking import natural_key
 from matcher.rubric.model import Rubric, Tuning
@@ -32,7 +33,6 @@ from matcher.tune.labels import (
     match_labels,
     parse_labels,
     ranking_metrics,
-    resolver,
 )
 from matcher.tune.learn import L2, METHOD, WeightChange, explain, fit, rounded, score_of
 
@@ -63,6 +63,9 @@ class TuneResult:
     too_few: bool
     ranking_before: pl.DataFrame
     ranking_after: pl.DataFrame
+    # A group whose impact ratio was four-fifths or more falls below it with the new weights:
+    # the CLI writes such a rubric only with --force.
+    adverse: bool = False
 
 
 # ---------------------------------------------------------------- scores
@@ -221,6 +224,12 @@ def tune(
         too_few=too_few,
         ranking_before=ranking_before,
         ranking_after=ranking_after,
+        adverse=any(
+            g.ratio_after is not None
+            and g.ratio_after < FOUR_FIFTHS
+            and (g.ratio_before is None or g.ratio_before >= FOUR_FIFTHS)
+            for g in impact
+        ),
     )
 
 

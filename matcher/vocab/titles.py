@@ -25,17 +25,20 @@ from matcher.vocab.occupations import RANK_WORDS, lemma, names_by_occupation, oc
 HEAD_SHARE = 0.5
 # What a posting adds after the job's name: "(Remote)", " - Night Shift", " | Downtown",
 # " / Azure", ", Except Special Education", ", Including Painters".
+# Linear time on any text (issue 14; a line of 2,000 blanks took 9 s): a match starts where
+# a run of blanks starts (the same leftmost match; no retry from inside the run), and a run
+# that must be followed by a word is taken whole (``\s++``), never given back a blank at a time.
 _QUALIFIERS = re.compile(
-    r"\s*(?:[(（\[][^()（）\[\]]*[)）\]]|\s[-–—|]\s.*|\s+/\s+.*"
+    r"(?<!\s)\s*+(?:[(（\[][^()（）\[\]]*[)）\]]|(?<=\s)[-–—|]\s.*|(?<=\s)/\s+.*"
     r"|[,;]\s*(?:except|excluding|including|all other|other than)\b.*)\s*$",
     re.I,
 )
 _INCLUDED = re.compile(r",\s*including\s+(.+?)(?:,\s*except\b.*)?$", re.I)
-_PARTS = re.compile(r"\s+(?:and|or|&)\s+|\s*[&/]\s*", re.I)
+_PARTS = re.compile(r"(?<!\s)\s++(?:and|or|&)\s+|(?<!\s)\s*+[&/]\s*", re.I)
 _LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "remote", "hybrid", "onsite", "contract"})
 _FILLER = frozenset({"other", "all"})
-_OF = re.compile(r"^(.+?)(\s+(?:of|for|responsible\s+for|in\s+charge\s+of)\s+.+)$", re.I)
-_RESPONSIBLE = re.compile(r"\s+(?:responsible|in\s+charge)\b", re.I)
+_OF = re.compile(r"^(.+?)(?<!\s)(\s++(?:of|for|responsible\s+for|in\s+charge\s+of)\s+.+)$", re.I)
+_RESPONSIBLE = re.compile(r"(?<!\s)\s++(?:responsible|in\s+charge)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -140,11 +143,17 @@ def _segment_names(segment: str) -> list[str]:
         if words:
             parts.append(words)
     known = _known_names()
+    # The head a part may borrow: that of the nearest later part that ends in one (found in one
+    # pass from the end; looking ahead from every part was quadratic in a line of 5,000 "x /").
+    borrowable: list[str | None] = [None] * len(parts)
+    for i in range(len(parts) - 2, -1, -1):
+        after = parts[i + 1][-1]
+        borrowable[i] = after if is_head(after) else borrowable[i + 1]
     out = []
     for i, words in enumerate(parts):
         named = len(words) > 1 and normalize_term(" ".join(words)) in known
         if not (is_head(words[-1]) or named):
-            borrowed = next((p[-1] for p in parts[i + 1 :] if is_head(p[-1])), None)
+            borrowed = borrowable[i]
             if borrowed is None:
                 continue  # "Wholesale and Manufacturing": no job
             words = [*words, borrowed]
@@ -177,11 +186,34 @@ def title_stems(title: str) -> frozenset[str]:
     >>> sorted(title_stems("Senior Engineering Manager of Sales"))
     ['engin', 'manag', 'sale']
     """
-    return frozenset(
-        _stem(w)
+    return frozenset(_stem(w) for w in _telling_words(title))
+
+
+def _telling_words(title: str) -> list[str]:
+    """A title's words less joining words, ranks and levels ("Senior", "II")."""
+    return [
+        w
         for w in _WORD.findall(title.lower())
         if w not in _NOT_JOB and w not in RANK_WORDS and w not in _LEVELS
-    )
+    ]
+
+
+def shares_qualifier(one: str, other: str) -> bool:
+    """Whether two titles share a word that says which job it is, besides the person-word
+    that ends them: "Sales Associate" and "Sales Manager" do ("sales"); "Analyst" and
+    "Business Analyst" do not (a bare head tells no trade), nor "Account Executive" and
+    "Accountant" (the stem they share is a qualifier in one and the head in the other).
+
+    >>> shares_qualifier("Pastry Cook", "Pastry Chef"), shares_qualifier("Analyst", "Business Analyst")
+    (True, False)
+    >>> shares_qualifier("Sr. Account Executive", "Accountant")
+    False
+    """
+    return bool(_qualifiers(one) & _qualifiers(other))
+
+
+def _qualifiers(title: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _telling_words(title) if not is_head(w))
 
 
 @lru_cache(maxsize=1)

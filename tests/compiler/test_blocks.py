@@ -35,3 +35,21 @@ def test_a_long_unnumbered_paragraph_in_a_list_is_prose() -> None:
     essay = "A good product manager listens to users " * 5
     got = items(("1. SQL", "2. Excel", essay))
     assert [i.prose for i in got] == [False, False, True]
+
+
+def test_a_description_heading_ends_the_company_blurb() -> None:
+    """SkillSpan's layout: "About Us" (skipped) then "Description" (the job): a skip part
+    lasts only until the next heading, and "Description" is one ("Company description"
+    stays a skip part)."""
+    lines = ("About Us", "We save lives.", "Description", "Lead our compliance project.",
+             "Company description", "Founded in 1935.")  # fmt: skip
+    assert [(i.part, i.text) for i in items(lines)] == [("resp", "Lead our compliance project.")]
+
+
+def test_a_posting_whose_only_heading_closes_it_is_not_all_intro() -> None:
+    """A university posting in prose with "Application" as its first heading: the job is
+    the prose above it, not a company blurb."""
+    lines = ("Engineering invites applications for assistant professors.",
+             "Candidates must have excellent written and verbal communication skills.",
+             "Application", "Your application must contain a CV.")  # fmt: skip
+    assert [i.part for i in items(lines)] == ["resp", "resp"]

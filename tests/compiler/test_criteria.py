@@ -263,6 +263,10 @@ def test_required_ordinary_preferred_order_and_hard_over_soft() -> None:
         ("Must know SQL, pay attention to details", {"SQL"}),
         ("精通Python，熟悉Linux", {"Python"}),
         ("SQL, Excel; Axure is a plus; must know Visio", {"Visio"}),
+        # Offered beside something unknown: a resume with the other one is as good.
+        ("Must have 2 years designing B2B or SaaS products, and SQL", {"SQL"}),
+        ("Must know SQL or equivalent, and Excel", {"Excel"}),
+        ("Must know Python or Scala", {"Python or Scala"}),
     ],
 )
 def test_a_cue_reaches_along_a_comma_list(text: str, required: set[str]) -> None:
@@ -538,3 +542,13 @@ def test_utf32_and_control_characters_in_a_posting(tmp_path: Path) -> None:
     posting.write_bytes("Data Analyst\x07\x1b\nRequirements:\n- SQL\n".encode("utf-32"))
     rubric = compile_file(posting)[0]
     assert rubric.title == "Data Analyst" and rubric.criteria[0].label == "Data Analyst"
+
+
+def test_a_department_the_job_works_with_is_no_criterion() -> None:
+    """The seed review's finding: "cooperate with the marketing department" made marketing
+    the heaviest criterion of a software manager's rubric."""
+    r = compile_text(
+        "Requirements:\n1. Cooperate with the marketing department and 销售部门\n2. Must know SQL",
+        stem="j",
+    )[0]
+    assert {c.label for c in r.criteria} == {"SQL"}

@@ -101,7 +101,10 @@ def test_hidden_text_is_dropped_and_counted_but_white_on_dark_stays() -> None:
     assert "Photo Caption Visible" in doc.text
     assert "Data Engineer  2020 - Present" in doc.text
     # Five stuffed copies (white, pale on pale, 1 pt, off the page, invisible) of 45 letters.
-    assert doc.warnings == ("hidden_text: 225 characters dropped",)
+    assert doc.warnings == (
+        "hidden_text: 225 characters dropped (same colour as the background 90, under 2 pt 45, "
+        "off the page 45, invisible 45)",
+    )
 
 
 def test_invisible_text_over_a_scan_is_its_ocr_layer_and_is_kept() -> None:

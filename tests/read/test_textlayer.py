@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any
-
 import pytest
 
 from matcher.errors import ReadError
 from matcher.read.layout import Char, group_lines
-from matcher.read.textlayer import PageGlyphs, contrast, page_texts, rgb
+from matcher.read.textlayer import PageGlyphs, page_texts
 
 
 def page(text: str = "", *, hidden: int = 0, bad: int = 0, images: int = 0) -> PageGlyphs:
@@ -62,33 +59,3 @@ def test_quality_gate_warns_about_what_it_dropped() -> None:
 def test_mixed_tokens_below_half_are_not_garbled() -> None:
     words = ["B2B", "P2P", "S3"] * 3 + ["product", "manager"] * 8
     assert page_texts([page(" ".join(words))], [])[0] == [" ".join(words)]
-
-
-def space(name: str) -> Any:
-    return SimpleNamespace(name=name)
-
-
-@pytest.mark.parametrize(
-    ("description", "color", "cs", "expected"),
-    [
-        ("no space is gray", 0.5, None, (0.5, 0.5, 0.5)),
-        ("RGB", (1, 0, 0), space("DeviceRGB"), (1.0, 0.0, 0.0)),
-        ("RGB as a list", [0, 1, 0], space("DeviceRGB"), (0.0, 1.0, 0.0)),
-        ("CMYK black", (0, 0, 0, 1), space("DeviceCMYK"), (0.0, 0.0, 0.0)),
-        ("CMYK white", (0, 0, 0, 0), space("DeviceCMYK"), (1.0, 1.0, 1.0)),
-        ("no ink is the paper", 0, space("Separation"), (1.0, 1.0, 1.0)),
-        ("full ink", 1, space("DeviceN"), (0.0, 0.0, 0.0)),
-        ("Lab is unknown", (50, 0, 0), space("Lab"), None),
-        ("Indexed is unknown", 3, space("Indexed"), None),
-        ("a pattern is unknown", "P0", space("Pattern"), None),
-    ],
-)
-def test_rgb(
-    description: str, color: Any, cs: Any, expected: tuple[float, float, float] | None
-) -> None:
-    assert rgb(color, cs) == expected, description
-
-
-def test_contrast_is_the_largest_channel_difference() -> None:
-    assert contrast((1.0, 1.0, 1.0), (1.0, 0.5, 0.75)) == 0.5
-    assert contrast((0.2, 0.2, 0.2), (0.2, 0.2, 0.2)) == 0.0

@@ -80,3 +80,17 @@ def test_top_keeps_the_best_and_the_language_follows_the_rubrics(
     assert '<html lang="zh" data-lang="zh">' in render(
         result.ranking, result.evidence(), rubrics, lang="zh"
     )
+
+
+def test_an_audit_gets_a_section_per_job(result: Run, rubrics: list[Rubric]) -> None:
+    from matcher.audit import Cut, audit
+
+    resumes = sorted(set(result.ranking.filter(pl.col("status") == "ok")["resume"]))
+    groups = pl.DataFrame(
+        {"resume": resumes, "sex": ["f", "m"] * (len(resumes) // 2) + ["f"] * (len(resumes) % 2)}
+    )
+    figures = audit(result.ranking, groups, Cut(top=1)).frame
+    page = render(result.ranking, result.evidence(), rubrics, audit=figures)
+    assert page.count('<section class="audit">') == figures["job_id"].n_unique() > 0
+    assert "不利影响审计" in page and "top 1" in page
+    assert '<section class="audit">' not in render(result.ranking, result.evidence(), rubrics)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher.errors import RubricError
-from matcher.rubric.check import check_data
+from matcher.rubric.check import check_data, is_job_id
 from matcher.rubric.io import (
+    fit_to_check,
     lint,
     load_rubric,
     load_rubrics,
@@ -19,6 +21,7 @@ from matcher.rubric.io import (
     save_rubric,
     to_dict,
     to_toml,
+    with_job_id,
 )
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.vocab.kinds import KINDS
@@ -27,7 +30,10 @@ from tests.conftest import RUBRICS
 from tests.rubric.test_check import BAD
 
 slug = st.from_regex(r"[a-z0-9][a-z0-9_\-]{0,15}", fullmatch=True)
-label = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s != "")
+# A term must hold a letter (or CJK character): "." would match every resume.
+label = st.text(min_size=1, max_size=30).filter(
+    lambda s: s.strip() == s and any(c.isalpha() for c in s)
+)
 
 
 @st.composite
@@ -131,3 +137,60 @@ def test_lint_shows_fairness_findings() -> None:
         findings=(Finding("fairness", "gender is not a job criterion", "女性优先"),),
     )
     assert any("fairness" in n and "女性优先" in n for n in lint(r))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 100_000 + "]" * 100_000,
+        "x = " + "{a=" * 50_000 + "1" + "}" * 50_000,
+    ],
+)
+def test_deeply_nested_toml_is_a_rubric_error(text: str) -> None:
+    """Regression: a deeply nested rubric printed a 1,100-line RecursionError traceback."""
+    with pytest.raises(RubricError, match="nested too deeply"):
+        loads_rubric(text)
+
+
+def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * (3 * 2**20), encoding="utf-8")
+    with pytest.raises(RubricError, match="over 2 MiB"):
+        load_rubric(big)
+
+
+@pytest.mark.parametrize(
+    ("stem", "job_id"),
+    [("analyst", "analyst"), ("a b", "a-b-c8687a08"), ("a" * 100, None)],
+)
+def test_with_job_id_gives_a_valid_id_with_room_for_the_posting_number(
+    stem: str, job_id: str | None
+) -> None:
+    r = Rubric(f"{stem}-12", "PM", "en", (Criterion("sql", "tool", "SQL", 1.0),))
+    got = with_job_id(r, stem).job_id
+    assert is_job_id(got) and got.endswith("-12")
+    assert job_id is None or got == f"{job_id}-12"
+
+
+def test_fit_to_check_leaves_out_what_the_check_refuses_and_says_so() -> None:
+    crits = (
+        Criterion("dot", "keyword", ".", 1.0),
+        Criterion("sql", "tool", "SQL", 1.0, ("x" * 201, "MySQL")),
+        *(Criterion(f"c{i}", "skill", f"skill {i}", 1.0) for i in range(600)),
+    )
+    fitted = fit_to_check(Rubric("j", "PM", "en", crits))
+    assert check_data(to_dict(fitted)) == []
+    assert fitted.criteria[0].id == "sql" and fitted.criteria[0].aliases == ("MySQL",)
+    assert len(fitted.criteria) == 500
+    codes = {f.code for f in fitted.findings}
+    assert codes == {"left_out"} and len(fitted.findings) == 1 + 1 + 101
+
+
+def test_fit_to_check_leaves_out_any_of_terms_the_check_refuses() -> None:
+    c = Criterion("c", "skill", "SQL or .", 1.0, any_of=("SQL", ".", "MySQL"))
+    fitted = fit_to_check(Rubric("j", "PM", "en", (c,)))
+    assert fitted.criteria[0].any_of == ("SQL", "MySQL")
+    assert fitted.findings[0].message == "criteria c: any_of terms left out"
+    alone = fit_to_check(Rubric("j", "PM", "en", (replace(c, any_of=("SQL", ".")),)))
+    assert alone.criteria[0].any_of == ()
+    loads_rubric(to_toml(alone))

@@ -290,3 +290,35 @@ def test_context_factor_is_read_at_scoring_time() -> None:
     finally:
         credit.CONTEXT_FACTOR.update(saved)
     assert by_id(card_for(listed, one_skill()))["py"].credit == pytest.approx(0.85)
+
+
+def test_a_product_name_has_no_inflections() -> None:
+    """The evidence bench's finding: "excels" was credited as Excel (morphology)."""
+    rubric = Rubric("j", "t", "en", (Criterion("x", "tool", "Excel", 1.0),))
+    (ev,) = card_for("Excels at customer service", rubric).evidence
+    assert ev.method == "none"
+
+
+@pytest.mark.parametrize(
+    ("resume_title", "method"),
+    [
+        ("Sales Associate", "partial"),  # shares "sales": a related job
+        ("Manager", "none"),  # a bare head names no trade
+        ("Account Executive", "none"),  # "account" is no "accountant"
+    ],
+)
+def test_a_partial_title_shares_a_word_that_says_which_job(resume_title: str, method: str) -> None:
+    """The evidence bench's finding: bare heads ("Manager", "Analyst") earned partial credit
+    for any job ending in them, and "Account Executive" for Accountant."""
+    rubric = Rubric(
+        "j",
+        "t",
+        "en",
+        (
+            Criterion("sales", "title", "Sales Manager", 1.0),
+            Criterion("acc", "title", "Accountant", 1.0),
+        ),
+    )
+    card = card_for(f"{resume_title}\nExperience\n{resume_title} 2019 - 2021, Acme", rubric)
+    want = {"sales": method, "acc": "none"}
+    assert {e.criterion_id: e.method for e in card.evidence} == want

@@ -12,6 +12,7 @@ from matcher.read.document import read_text
 from matcher.resume.understand import understand
 from matcher.scoring.matching import HEADLINE_CHARS, Scan, term_index, term_key
 from matcher.text import find_term
+from matcher.vocab.lexicon import Lexicon, Term
 
 AS_OF = date(2026, 11, 23)
 
@@ -190,3 +191,23 @@ def test_one_pass_scanner_finds_what_find_term_finds(text: str) -> None:
         want = {(s.start, s.end) for s in find_term(t, doc.text.lower(), doc.text)}
         got = set(scan.hits.get(term_key(t), ()))
         assert got == want, (t, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces, max_size=25).map("".join))
+def test_posting_and_resume_scans_agree(text: str) -> None:
+    """The differential test of the one whole-term rule: on the same text, every term the
+    posting-side scan (``Lexicon.scan``) finds, the resume-side scan (``Scan``) finds at the
+    same place, and every exact resume-side hit is one the posting side found or lies inside
+    one (the posting side keeps the longest of nested hits: "C++" in "ASP.NET C++" is kept,
+    "c" inside "c++" never is)."""
+    doc = read_text("x\n" + text)
+    lex = Lexicon(tuple(Term(t, "skill", ()) for t in TRICKY_TERMS), (), (), (), ())
+    posting = {(h.start, h.end, term_key(h.term.label)) for h in lex.scan(doc.text)}
+    scan = Scan(understand(doc, AS_OF), frozenset(term_key(t) for t in TRICKY_TERMS))
+    resume = {(s, e, t) for t, spans in scan.hits.items() for s, e in spans}
+    assert posting <= resume, (text, posting - resume)
+    for s, e, t in resume - posting:
+        spacing_variant = term_key(doc.text[s:e]) != t
+        inside = any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe, _ in posting)
+        assert spacing_variant or inside, (text, doc.text[s:e], t)

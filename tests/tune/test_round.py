@@ -159,6 +159,8 @@ def test_guardrail_warns_when_tuning_worsens_adverse_impact() -> None:
     assert y.ratio_after is not None and y.ratio_after < 0.8
     assert y.ratio_before is None or y.ratio_after < y.ratio_before
     assert any(w.startswith("adverse impact: tuning lowers group Y") for w in res.warnings)
+    # Written only with --force when a group falls below four-fifths where it was not before.
+    assert res.adverse == (y.ratio_before is None or y.ratio_before >= 0.8)
     assert sum(g.selected_after for g in res.impact) == 10 and res.cutoff == "top 10"
 
 
