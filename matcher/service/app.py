@@ -32,8 +32,8 @@ from starlette.formparsers import MultiPartParser
 from matcher._version import __version__
 from matcher.compiler.criteria import compile_text
 from matcher.errors import PostingError, RubricError
+from matcher.pipeline.rows import read_data
 from matcher.pipeline.run import score_reads
-from matcher.pipeline.workers import read_data
 from matcher.read.cache import Read
 from matcher.resume.understand import understand
 from matcher.rubric.io import loads_rubric
