@@ -35,8 +35,8 @@ from starlette.formparsers import MultiPartParser
 from matcher._version import __version__
 from matcher.compiler.criteria import compile_text
 from matcher.errors import PostingError, RubricError
+from matcher.pipeline.rows import read_data
 from matcher.pipeline.run import score_reads
-from matcher.pipeline.workers import read_data
 from matcher.read.cache import Read
 from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import Resume, understand

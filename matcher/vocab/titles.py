@@ -250,8 +250,11 @@ def title_similarity(one: str, other: str) -> float:
     a, b = title_stems(one), title_stems(other)
     if not a or not b:
         return 0.0
-    shared = sum(stem_weight(s) for s in a & b)
-    whole = sum(stem_weight(s) for s in a) + sum(stem_weight(s) for s in b)
+    # Summed in sorted order: a set's order follows string hashing, which differs from one
+    # process to the next, and float sums in another order differ in the last bit (a worker
+    # or a Dask worker would then write other evidence bytes than the parent).
+    shared = sum(stem_weight(s) for s in sorted(a & b))
+    whole = sum(stem_weight(s) for s in sorted(a)) + sum(stem_weight(s) for s in sorted(b))
     return 2 * shared / whole if whole > 0 else 0.0
 
 
