@@ -908,13 +908,14 @@ def _audit_manifest(ranking: Path, groups: Path, result: Any, names: bool) -> di
 @app.command(cls=_Command)
 def verify(
     manifest: Annotated[
-        Path, typer.Argument(metavar="MANIFEST", help="A manifest a score or audit run wrote.")
+        Path,
+        typer.Argument(metavar="MANIFEST", help="A manifest a score, audit or tune run wrote."),
     ],
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
             metavar="INPUT...",
-            help="The run's resumes (score) or ranking (audit); default: the recorded paths.",
+            help="The run's resumes (score, tune) or ranking (audit); default: the recorded paths.",
         ),
     ] = None,
     rubric: Annotated[
@@ -922,19 +923,22 @@ def verify(
         typer.Option("--rubric", "-r", metavar="FILE_OR_FOLDER", help="The run's rubrics."),
     ] = None,
     groups: Annotated[
-        Path | None, typer.Option(metavar="CSV", help="The audit's groups file.")
+        Path | None, typer.Option(metavar="CSV", help="The audit's or tune's groups file.")
+    ] = None,
+    labels: Annotated[
+        Path | None, typer.Option(metavar="CSV", help="The tune run's labels file.")
     ] = None,
 ) -> None:
     """Rerun what a manifest records and say whether the output would be the same.
 
-    Exit 0 when it would, 1 when anything that decides it differs (each difference is listed).
+    A score run is scored again, an audit audited again, a tune run tuned again (its output
+    is the tuned rubric's text). Exit 0 when the output would be the same, 1 when anything
+    that decides it differs (each difference is listed), 2 when an input is missing.
 
     Example: matcher verify ranking.csv.manifest.json samples/ --rubric rubrics/
     """
-
     from matcher.audit import Cut
     from matcher.pipeline.manifest import compare, read_manifest
-    from matcher.pipeline.run import collect_inputs, score_files
 
     try:
         recorded = read_manifest(manifest)
@@ -945,29 +949,21 @@ def verify(
     if not given:
         raise _fail("the manifest records no paths (--manifest-names): give the inputs", 2)
     _must_exist([Path(p) for p in given])
-    command, options = recorded["command"], recorded["options"]
+    command = recorded["command"]
     if command == "score":
-        if not rubric:
-            raise _fail("give the run's rubrics: --rubric", 2)
-        rubrics, _ = _rubrics(rubric, skip_invalid=False)
-        files = collect_inputs(given)
-        day, top, blind = (
-            date.fromisoformat(recorded["as_of"]),
-            options.get("top"),
-            options["blind"],
-        )
-        result = score_files(files, rubrics, as_of=day, top=top, blind=blind)
-        fresh = _score_manifest(files, rubrics, result, day, top, blind, names)
+        fresh = _verify_score(recorded, given, rubric, names)
     elif command == "audit":
         if groups is None or len(given) != 1:
             raise _fail("give the audited ranking and --groups", 2)
-        cut = str(options.get("cut", "eligible"))
+        cut = str(recorded["options"].get("cut", "eligible"))
         top = int(cut.split()[1]) if cut.startswith("top ") else None
         threshold = float(cut.rsplit(" ", 1)[1]) if ">=" in cut else None
         result = _audit(Path(given[0]), groups, Cut(top=top, threshold=threshold))
         fresh = _audit_manifest(Path(given[0]), groups, result, names)
+    elif command == "tune":
+        fresh = _verify_tune(recorded, given, rubric, labels, groups, names)
     else:
-        raise _fail(f"{manifest}: verify reruns score and audit runs, not {command!r}", 2)
+        raise _fail(f"{manifest}: verify reruns score, audit and tune runs, not {command!r}", 2)
     differs, notes = compare(recorded, fresh)
     for n in notes:
         typer.echo(f"matcher: note: {n}", err=True)
@@ -976,6 +972,56 @@ def verify(
     if differs:
         raise _fail(f"{manifest}: the output would not be the same")
     typer.echo(f"{manifest}: same inputs, same output ({command})")
+
+
+def _verify_score(
+    recorded: dict[str, Any], given: list[str], rubric: list[Path] | None, names: bool
+) -> dict[str, Any]:
+    """A score run's manifest as scoring ``given`` again with the recorded options makes it."""
+    from matcher.pipeline.run import collect_inputs, score_files
+
+    if not rubric:
+        raise _fail("give the run's rubrics: --rubric", 2)
+    rubrics, _ = _rubrics(rubric, skip_invalid=False)
+    files = collect_inputs(given)
+    options = recorded["options"]
+    day, top, blind = date.fromisoformat(recorded["as_of"]), options.get("top"), options["blind"]
+    result = score_files(files, rubrics, as_of=day, top=top, blind=blind)
+    return _score_manifest(files, rubrics, result, day, top, blind, names)
+
+
+def _verify_tune(
+    recorded: dict[str, Any],
+    given: list[str],
+    rubric: list[Path] | None,
+    labels: Path | None,
+    groups: Path | None,
+    names: bool,
+) -> dict[str, Any]:
+    """A tune run's manifest as tuning again with the recorded options makes it: the rubric
+    of the recorded job among ``rubric``, the labels and groups given (the groups are needed
+    only when the run had some)."""
+    if not rubric or labels is None:
+        raise _fail("give the tuned rubric's base (--rubric) and the run's --labels", 2)
+    if recorded["extra"].get("groups") and groups is None:
+        raise _fail("the run had groups: give them (--groups)", 2)
+    _must_exist([labels, *([groups] if groups else [])])
+    rubrics, _ = _rubrics(rubric, skip_invalid=False)
+    wanted = {d.get("job_id") for d in recorded["rubrics"]}
+    chosen = [r for r in rubrics if r.job_id in wanted] or rubrics
+    if len(chosen) != 1:
+        raise _fail(f"--rubric gives {len(chosen)} rubrics of job {sorted(wanted)}: give one", 2)
+    # Manifests from before tune --blind record no blind option: they ran with it off.
+    options = {"blind": False, **recorded["options"]}
+    files = [Path(p) for p in given]
+    day = date.fromisoformat(recorded["as_of"])
+    try:
+        result, tuned = _tuned(files, chosen[0], labels, groups, day, options)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    if "blind" not in recorded["options"]:
+        del options["blind"]
+    return _tune_manifest(files, chosen[0], labels, groups, result, tuned, day, options, names)
 
 
 @app.command(cls=_Command)
@@ -1005,13 +1051,22 @@ def serve(
     timeout: Annotated[
         float, typer.Option(min=0.1, metavar="SECONDS", help="Longest a request may take.")
     ] = 60.0,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who every candidate is (name, contacts, gender, age, ...) before scoring, "
+            "whatever the request asks (without it, a request may send blind=true).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the library over HTTP (needs the serve extra: pip install 'matcher[serve]').
 
     Endpoints under /v1 compile postings, score, rank and explain uploaded resumes, and list
     and check rubrics; the OpenAPI document is at /openapi.json. On any address but
     loopback, an API key is required: set MATCHER_API_KEY; clients send it as X-API-Key.
-    Resumes are kept in memory for their request only.
+    Resumes are kept in memory for their request only. Score, rank and explain requests may
+    send blind=true to mask who the candidate is; --blind masks every request.
 
     Example: matcher serve --rubric rubrics/ --port 8000
     """
@@ -1033,7 +1088,14 @@ def serve(
         seconds=timeout,
     )
     try:
-        run_server(rubrics, host=host, port=port, api_key=os.environ.get(KEY_ENV), limits=limits)
+        run_server(
+            rubrics,
+            host=host,
+            port=port,
+            api_key=os.environ.get(KEY_ENV),
+            limits=limits,
+            blind=blind,
+        )
     except MatcherError as e:
         raise _fail(e.message, 2) from None
 
@@ -1094,20 +1156,21 @@ def tune(
     no_manifest: NoManifestOption = False,
     manifest_names: ManifestNamesOption = False,
     ocr: OcrMode = "auto",
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring, "
+            "so the weights are learnt from blind scores.",
+        ),
+    ] = False,
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
     Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
     """
-    import hashlib
-
-    from matcher.pipeline.manifest import build, file_sha256
-    from matcher.pipeline.run import collect_inputs, score_files
-    from matcher.read.cache import default_cache_dir
-    from matcher.rubric.io import load_rubric, save_rubric, to_toml
-    from matcher.tune.labels import read_groups, read_labels
+    from matcher.rubric.io import load_rubric, save_rubric
     from matcher.tune.report import format_report
-    from matcher.tune.round import tune as tune_rubric
 
     day = _as_of(as_of)
     _check_out(out, "-o")
@@ -1120,30 +1183,10 @@ def tune(
             "is the input rubric: add --overwrite to replace it", param_hint="-o"
         )
     started = time.perf_counter()
+    options = {"k": k, "threshold": threshold, "folds": folds, "forced": force, "blind": blind}
     try:
         base = load_rubric(rubric)
-        decisions, who = read_labels(labels), read_groups(groups) if groups else None
-        # Through the cache: a tuning round does not read (or understand) the resumes again.
-        result = score_files(
-            resumes,
-            [base],
-            as_of=day,
-            jobs=jobs,
-            evidence=True,
-            cache=default_cache_dir(),
-            ocr=_ocr(ocr),
-        )
-        assert result.evidence is not None
-        tuned = tune_rubric(
-            result.evidence,
-            base,
-            decisions,
-            k=k,
-            groups=who,
-            threshold=threshold,
-            folds=folds,
-            as_of=day,
-        )
+        result, tuned = _tuned(resumes, base, labels, groups, day, options, jobs, _ocr(ocr))
     except MatcherError as e:
         raise _fail(e.message) from None
     typer.echo(format_report(tuned))
@@ -1163,22 +1206,86 @@ def tune(
         typer.echo(f"{target}: tuned rubric written", err=True)
         record = _manifest_path(manifest, no_manifest, target)
         if record is not None:
-            data = build(
-                "tune",
-                files=collect_inputs(resumes),
-                rubrics=[base],
-                as_of=day.isoformat(),
-                options={"k": k, "threshold": threshold, "folds": folds, "forced": force},
-                counts={"ok": result.files - len(result.failed), "labels": tuned.n_labels},
-                outputs={"rubric": hashlib.sha256(to_toml(tuned.rubric).encode()).hexdigest()},
-                extra={
-                    "labels": file_sha256(labels),
-                    "groups": file_sha256(groups) if groups else None,
-                },
-                names=manifest_names,
+            data = _tune_manifest(
+                resumes, base, labels, groups, result, tuned, day, options, manifest_names
             )
             _write_manifest(record, data, {"tune": time.perf_counter() - started})
     raise typer.Exit(1 if result.failed else 0)
+
+
+def _tuned(
+    resumes: list[Path],
+    base: Rubric,
+    labels: Path,
+    groups: Path | None,
+    day: date,
+    options: dict[str, Any],
+    jobs: int | None = None,
+    ocr: bool = True,
+) -> tuple[Scored, Any]:
+    """Score ``resumes`` against ``base`` (blind when ``options`` say so) and tune it to the
+    labels: what ``tune`` runs, and what ``verify`` runs again. Raises ``MatcherError``."""
+    from matcher.pipeline.run import score_files
+    from matcher.read.cache import default_cache_dir
+    from matcher.tune.labels import read_groups, read_labels
+    from matcher.tune.round import tune as tune_rubric
+
+    decisions, who = read_labels(labels), read_groups(groups) if groups else None
+    # Through the cache: a tuning round does not read (or understand) the resumes again.
+    result = score_files(
+        resumes,
+        [base],
+        as_of=day,
+        jobs=jobs,
+        evidence=True,
+        cache=default_cache_dir(),
+        ocr=ocr,
+        blind=bool(options.get("blind")),
+    )
+    assert result.evidence is not None
+    tuned = tune_rubric(
+        result.evidence,
+        base,
+        decisions,
+        k=options["k"],
+        groups=who,
+        threshold=options["threshold"],
+        folds=options["folds"],
+        as_of=day,
+    )
+    return result, tuned
+
+
+def _tune_manifest(
+    resumes: list[Path],
+    base: Rubric,
+    labels: Path,
+    groups: Path | None,
+    result: Scored,
+    tuned: Any,
+    day: date,
+    options: dict[str, Any],
+    names: bool,
+) -> dict[str, Any]:
+    """The manifest of a tune run (``matcher.pipeline.manifest.build``): its output is the
+    tuned rubric's text, by sha256."""
+    import hashlib
+
+    from matcher.pipeline.manifest import build, file_sha256
+    from matcher.pipeline.run import collect_inputs
+    from matcher.rubric.io import to_toml
+
+    return build(
+        "tune",
+        files=collect_inputs(resumes),
+        rubrics=[base],
+        as_of=day.isoformat(),
+        options=options,
+        counts={"ok": result.files - len(result.failed), "labels": tuned.n_labels},
+        outputs={"rubric": hashlib.sha256(to_toml(tuned.rubric).encode()).hexdigest()},
+        extra={"labels": file_sha256(labels), "groups": file_sha256(groups) if groups else None},
+        names=names,
+    )
 
 
 class _Interrupted(BaseException):
