@@ -43,7 +43,12 @@ MATCH_CASES = [
     ("plural of a term", "requirement document", (), "Wrote requirement documents", "morphology"),
     ("plural in -es", "business process", (), "Mapped business processes", "morphology"),
     ("plural of a title", "teacher", (), "Mentored new teachers", "morphology"),
-    ("an irregular past", "teaching", (), "Taught math to fifth grade", "morphology"),
+    ("a verb of the same word", "teaching", (), "Teaches math to fifth grade", "morphology"),
+    # A past is a verb, a term in -ing a gerund (the evidence bench: "trained staff" was
+    # credited as fitness training, "consulted with buyers" as consulting).
+    ("a past is no gerund", "teaching", (), "Taught math to fifth grade", "none"),
+    ("a past is no gerund, regular", "training", (), "Trained new hires", "none"),
+    ("a participle is no plural noun", "returns", (), "Returning dishes to the kitchen", "none"),
     ("another inflection", "auditing", (), "Led audits of vendors", "morphology"),
     (
         "inflection of an alias",
