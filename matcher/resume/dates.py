@@ -159,7 +159,7 @@ def strip_dates(line: str) -> str:
     return RANGE.sub(" ", line)
 
 
-_ANY_YEAR = re.compile(r"(?<![\d/.,$])(?:19|20)\d{2}(?![\d,])")
+_ANY_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d,])")
 
 
 def latest_year_shown(text: str, as_of: date) -> int | None:
@@ -168,8 +168,10 @@ def latest_year_shown(text: str, as_of: date) -> int | None:
     An open range ("2014 - Current") says nothing of when it was written; the other dates
     do (a degree, a closed role, a certificate), and so does the open range's own start.
 
-    >>> latest_year_shown("BA 2009\nSales 2011 - 2013\nManager 2014 - Current", date(2026, 1, 1))
+    >>> latest_year_shown("BA 2009; Sales 2011 - 2013; Manager 2014 - Current", date(2026, 1, 1))
     2014
+    >>> latest_year_shown("Manager 03/2019 to Current", date(2026, 1, 1))
+    2019
     """
     years = [int(m.group()) for m in _ANY_YEAR.finditer(text)]
     years = [y for y in years if 1950 <= y <= as_of.year]
