@@ -82,8 +82,12 @@ CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
 
 # How a criterion's evidence was found: a term's level (exact label, alias, an inflected form of
 # either, a title that shares telling words with the job's, a near spelling), the education
-# level or years compared, or nothing.
-Method = Literal["exact", "alias", "morphology", "partial", "fuzzy", "level", "years", "none"]
+# level that meets the minimum ("level") or one under it that earns part ("below": an associate
+# degree for "bachelor or above" is no match, and a recruiter must not read it as one), the
+# years compared, or nothing.
+Method = Literal[
+    "exact", "alias", "morphology", "partial", "fuzzy", "level", "below", "years", "none"
+]
 
 
 METHODS: tuple[Method, ...] = get_args(Method)
@@ -345,8 +349,9 @@ def _education_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) ->
     have = level_rank(fact.value)
     credit = 1.0 if have >= need else CREDIT_ONE_LEVEL_BELOW if have == need - 1 else 0.0
     span = (fact.start, fact.end)
+    method: Method = "level" if have >= need else "below"
     return _evidence_row(
-        pc, scan, total, "level", fact.value, fact.text, span, 100.0, credit, have >= need
+        pc, scan, total, method, fact.value, fact.text, span, 100.0, credit, have >= need
     )
 
 

@@ -327,3 +327,15 @@ def test_a_partial_title_shares_a_word_that_says_which_job(resume_title: str, me
     card = card_for(f"{resume_title}\nExperience\n{resume_title} 2019 - 2021, Acme", rubric)
     want = {"sales": method, "acc": "none"}
     assert {e.criterion_id: e.method for e in card.evidence} == want
+
+
+def test_a_degree_under_the_minimum_is_shown_as_below() -> None:
+    """The evidence bench's finding: an associate degree was shown as the level evidence of
+    "bachelor or above" (half credit, not met), which a recruiter reads as a match."""
+    rubric = Rubric(
+        "j", "t", "en", (Criterion("e", "education", "bachelor", 1.0, min_level="bachelor"),)
+    )
+    (ev,) = card_for("EDUCATION\nAssociate of Science, Biology\n", rubric).evidence
+    assert (ev.method, ev.credit, ev.met) == ("below", 0.5, False)
+    (ev,) = card_for("EDUCATION\nBachelor of Science, Biology\n", rubric).evidence
+    assert (ev.method, ev.met) == ("level", True)
