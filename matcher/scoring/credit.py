@@ -26,9 +26,11 @@ least ``FUZZY_MIN_LEN`` characters, only against whole-word windows within
 ("baking" is no typo of "banking", "vision" none of "Visio"). A fuzzy or partial occurrence
 earns credit but never meets a required criterion on its own.
 
-Numeric criteria: years of experience (the union of dated roles) earn ``have / min_years``
-below the minimum and 1.0 at or above it, never more; education earns 1.0 at or above
-``min_level``, ``CREDIT_ONE_LEVEL_BELOW`` one level below (not met), 0 further down. A required
+Numeric criteria: years of experience (the union of dated roles; with a field, the roles
+that name it, by a name that is not only a word of a longer one: "training" alone is no
+"fitness training") earn ``have / min_years`` below the minimum and 1.0 at or above it, never
+more; education earns 1.0 at or above ``min_level`` ("level"), ``CREDIT_ONE_LEVEL_BELOW`` one
+level below ("below": not met, and not shown as a match), 0 further down. A required
 criterion not met makes the card ineligible and is named in ``missing_required``; the score
 is still the weighted mean of credits, so both are reported.
 """
@@ -36,8 +38,10 @@ is still the weighted mean of credits, so both are reported.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
@@ -152,6 +156,10 @@ class _Hit:
     context: Context
 
 
+# What separates the alternatives of an experience field ("fitness training or coaching").
+_OR = re.compile(r"\s+(?:or|and/or)\s+|\s*/\s*")
+
+
 def prepare(c: Criterion) -> PreparedCriterion:
     """A criterion with its terms in matching form (label first) and how each may match.
 
@@ -161,7 +169,9 @@ def prepare(c: Criterion) -> PreparedCriterion:
     seen: dict[str, str] = {}  # matching form -> as written; the label stays first
     names = c.terms
     if c.kind == "experience":
-        names = (c.field, *c.aliases) if c.field else ()
+        # "fitness training or coaching": each alternative names the field on its own.
+        alternatives = [a for a in _OR.split(c.field) if a] if c.field else []
+        names = (c.field, *alternatives, *c.aliases) if c.field else ()
     own = 0
     for i, t in enumerate(names):
         if (k := term_key(t)) and k not in seen:
@@ -387,11 +397,27 @@ def _experience_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -
 
 def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
     """Whether a role is in the experience criterion's field (see ``_experience_evidence``)."""
-    for t in pc.terms:
+    for t in _field_terms(pc):
         for s, _ in (*scan.hits.get(t, ()), *scan.morph.get(t, ())):
             if role.start <= s < role.end:
                 return True
     return any(title_similarity(role.title, name) >= PARTIAL_TITLE_MIN for name in pc.shown)
+
+
+@lru_cache(maxsize=4096)
+def _field_terms(pc: PreparedCriterion) -> tuple[str, ...]:
+    """The names of an experience field that put a role's text in it: a name that is only a
+    word of a longer name of the field ("training" for "fitness training", "sales" for
+    "outside B2B sales", "education" for "arts education") names a wider field, and any
+    trainer of staff, sales clerk or school would count; an alternative of the field's own
+    ("sales" in "sales or retail sales") still counts."""
+    alternatives = {a for a in _OR.split(pc.terms[0]) if a} | {pc.terms[0]}
+    longer = alternatives | set(pc.terms)
+    return tuple(
+        t
+        for t in pc.terms
+        if t in alternatives or not any(t != o and f" {t} " in f" {o} " for o in longer)
+    )
 
 
 def _term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:

@@ -329,6 +329,26 @@ def test_a_partial_title_shares_a_word_that_says_which_job(resume_title: str, me
     assert {e.criterion_id: e.method for e in card.evidence} == want
 
 
+def test_a_field_of_experience_is_not_named_by_its_head_word_alone() -> None:
+    """The evidence bench's finding: "training" put a personnel trainer's roles in "fitness
+    training", "sales" a retail clerk's in "outside B2B sales"."""
+    crit = Criterion(
+        "y",
+        "experience",
+        "1+ years in fitness training",
+        1.0,
+        ("training", "personal trainer"),
+        min_years=1,
+        required=True,
+        field="fitness training or coaching",
+    )
+    rubric = Rubric("j", "t", "en", (crit,))
+    staff = "EXPERIENCE\nStore Manager  2019 - 2022\nAcme\nLed training of new staff.\n"
+    assert not card_for(staff, rubric).eligible
+    gym = "EXPERIENCE\nGym Staff  2019 - 2022\nAcme\nRan coaching and fitness training sessions.\n"
+    assert card_for(gym, rubric).eligible
+
+
 def test_a_degree_under_the_minimum_is_shown_as_below() -> None:
     """The evidence bench's finding: an associate degree was shown as the level evidence of
     "bachelor or above" (half credit, not met), which a recruiter reads as a match."""
