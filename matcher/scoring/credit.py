@@ -16,7 +16,8 @@ with the healthcare administrator"); a resume title that is not the job's but sh
 telling words ("CONSULTANT" for "Management Consultant") earns ``PARTIAL_TITLE`` times their
 similarity ("partial"), where they also share a word that says which job (not "Analyst" for
 "Business Analyst"). The best candidate wins; ties go to the stricter level, then the
-earlier place. Repeating a term adds nothing. A two-letter term the rubric writes in capitals
+earlier place. Repeating a term adds nothing. An alias does not count as the end of a degree's
+longer field name ("Business Administration" for office administration's "administration"). A two-letter term the rubric writes in capitals
 ("HR", "PR") counts only where the resume writes it in capitals too ("12 hr shifts" is not
 human resources).
 
@@ -245,6 +246,8 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
             for s, e in spans:
                 if pc.cased[i] and not text[s:e].isupper():
                     continue
+                if not itself and _inside_other_name(pc, scan, s, e):
+                    continue
                 ctx = scan.title_context(s, e) if titled else scan.context(s)
                 credit = level * CONTEXT_FACTOR[ctx]
                 hit = _Hit(method, pc.shown[i], s, e, 100.0, credit, ctx)
@@ -262,6 +265,49 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
         for h in _retitled(scan.fuzzy(t), pc.shown[i], titled, scan)
     ]
     return min(fuzzy, key=lambda kh: kh[0])[1] if fuzzy else None
+
+
+def _degree_names(scan: FuzzyScan) -> list[tuple[int, int]]:
+    """Spans that name a degree: its field of study, and its line after the level word to
+    the institution or the line's end ("Master of Business Administration, State University")."""
+    folded = scan.resume.folded
+    out = []
+    for d in scan.resume.degrees:
+        if d.field is not None:
+            out.append((d.field.start, d.field.end))
+        line_end = folded.find("\n", d.level.end)
+        stop = len(folded) if line_end < 0 else line_end
+        if d.institution is not None and d.level.end <= d.institution.start < stop:
+            stop = d.institution.start
+        out.append((d.level.end, stop))
+    return out
+
+
+# What joins a degree's level to its field: "Bachelor of Science in Accounting".
+_DEGREE_JOINS = frozenset(
+    {"of", "in", "and", "science", "arts", "degree", "diploma", "major", "majoring", "with"}
+)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.&'-]*)[ \t]+$")  # the word before a place
+
+
+def _inside_other_name(pc: PreparedCriterion, scan: FuzzyScan, start: int, end: int) -> bool:
+    """Whether an alias's occurrence is the end of a longer name of something else: a
+    degree's field ("Business Administration" for "office administration"'s alias
+    "administration"; "Bachelor of Science in Accounting" still counts for "accounting").
+    Leftmost-longest: the longer name is what the resume says. The same over O*NET and ESCO
+    job names ("line cook" for a Chef's alias "cook") cost ESCO-style ranking 0.01 MAP and is
+    not done (bench/QUALITY.md)."""
+    folded = scan.resume.folded
+    for a, b in _degree_names(scan):
+        if a <= start and end <= b:
+            # "Business Administration", not "Bachelor of Science in Accounting": the alias
+            # is the end of a longer field name when a word of that name stands before it.
+            m = _WORD_BEFORE.search(folded, a, start)
+            if m is not None and m.group(1) not in _DEGREE_JOINS:
+                return True
+    return False
 
 
 def _retitled(hits: list[_Hit], term: str, titled: bool, scan: FuzzyScan) -> list[_Hit]:

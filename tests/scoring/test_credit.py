@@ -329,6 +329,29 @@ def test_a_partial_title_shares_a_word_that_says_which_job(resume_title: str, me
     assert {e.criterion_id: e.method for e in card.evidence} == want
 
 
+def test_an_alias_inside_a_field_of_study_does_not_count() -> None:
+    """The evidence bench's finding: office administration's alias "administration" met the
+    field of an MBA, "Business Administration"."""
+    rubric = Rubric(
+        "j",
+        "t",
+        "en",
+        (Criterion("oa", "skill", "office administration", 1.0, ("administration",)),),
+    )
+    edu = "EDUCATION\nMaster of Business Administration, State University, 2012\n"
+    (ev,) = card_for(edu, rubric).evidence
+    assert ev.method == "none", (ev.method, ev.text)
+    (ev,) = card_for(
+        edu + "EXPERIENCE\nClerk 2013 - 2015\nHandled the administration of the office.\n", rubric
+    ).evidence
+    assert ev.method == "alias"
+    accounting = Rubric(
+        "j", "t", "en", (Criterion("a", "title", "Accountant", 1.0, ("accounting",)),)
+    )
+    (ev,) = card_for("EDUCATION\nBachelor of Science in Accounting, 2012\n", accounting).evidence
+    assert ev.method == "alias"  # the whole field, not the end of a longer one
+
+
 def test_a_field_of_experience_is_not_named_by_its_head_word_alone() -> None:
     """The evidence bench's finding: "training" put a personnel trainer's roles in "fitness
     training", "sales" a retail clerk's in "outside B2B sales"."""
