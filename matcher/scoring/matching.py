@@ -184,12 +184,14 @@ class Scan:
         self.words: list[tuple[int, int]] = []  # Latin word spans, found when windows need them
         self._windows: dict[int, Windows] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
-        roles = sorted((r.start, r.end, r.end_month) for r in resume.roles)
+        roles = sorted((r.start, r.end, r.end_month, r.ongoing) for r in resume.roles)
         self._role_starts = [r[0] for r in roles]
         self._role_ends = [r[1] for r in roles]
+        # A role the resume calls current is recent, even where an old resume's open role was
+        # ended with the latest year it writes (``matcher.resume.roles.STALE_YEARS``).
         self._role_context: list[Context] = [
-            "recent_role" if now - end_month <= RECENT_YEARS * 12 else "old_role"
-            for _, _, end_month in roles
+            "recent_role" if ongoing or now - end_month <= RECENT_YEARS * 12 else "old_role"
+            for _, _, end_month, ongoing in roles
         ]
         self.nonspace = len("".join(folded.split()))
         # Where the resume names the candidate's job: the headline and each role's title.
