@@ -39,7 +39,7 @@ from matcher.text import decode, fold, has_cjk, normalize
 from matcher.vocab.kinds import CONCRETE_KINDS
 from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon
 from matcher.vocab.occupations import occupation_words, specificity, title_names, trade_noun
-from matcher.vocab.titles import agent_forms, job_names
+from matcher.vocab.titles import agent_forms, job_names, same_job
 
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
 _PROSE_FACTOR = 0.5
@@ -416,7 +416,7 @@ def _title_criterion(posting: Posting, lex: Lexicon) -> _Named | None:
     names = _job_names(posting)
     aliases: dict[str, str] = {}  # folded -> as written, the label left out
     for name in (posting.title, *names):
-        for a in (name, *title_names(name)):
+        for a in (name, *(n for n in title_names(name) if same_job(n, name))):
             if a != posting.title and a.casefold() != names[0].casefold():
                 aliases.setdefault(a.casefold(), a)
     if not aliases and not posting.titled:
