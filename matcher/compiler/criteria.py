@@ -32,7 +32,7 @@ from matcher.compiler.minimums import (
     min_years,
     states_years,
 )
-from matcher.compiler.posting import Posting, base_title, split_postings
+from matcher.compiler.posting import Posting, base_title, heading_fits, split_postings
 from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
@@ -397,6 +397,8 @@ KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them a
 # job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
 RUBRIC_SIZE = 20
 KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+
+
 CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword
 KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
 # The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
@@ -583,11 +585,17 @@ def compile_posting(
     [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
     """
     lex = lexicon or default_lexicon()
-    title = _title_criterion(posting, lex)
+    # A page's heading that is not this posting's job names nothing here: no title criterion,
+    # and no occupation to say which words are the job's (``heading_fits``).
+    fits = heading_fits(posting)
+    title = _title_criterion(posting, lex) if fits else None
     # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
     # only unknown acronyms ("OSHA").
     said = frozenset().union(
-        *(occupation_words(n) or frozenset() for n in (posting.title, *_job_names(posting)))
+        *(
+            occupation_words(n) or frozenset()
+            for n in ((posting.title, *_job_names(posting)) if fits else ())
+        )
     )
     reading = _read_items(posting, said, lex)
     used: set[str] = set()  # ids given so far
@@ -602,6 +610,18 @@ def compile_posting(
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     ordered = ((title_crit,) if title_crit else ()) + tuple(criteria.values())
     heading = posting.title
+    findings = reading.findings
+    if not fits:
+        heading = f"Posting {posting.number} under {posting.title!r}"
+        findings = (
+            Finding(
+                "title_from_heading",
+                f"the page's heading calls this posting a {posting.title!r}, but its items do "
+                "not name that trade: no title criterion; add one if the job has a name",
+                posting.title,
+            ),
+            *findings,
+        )
     if not posting.titled and (focus := _focus(ordered)):
         heading = f"{heading} ({focus})"
     text = "\n".join(posting.lines)
@@ -612,7 +632,7 @@ def compile_posting(
         language=lang,
         criteria=ordered,
         source=source,
-        findings=reading.findings,
+        findings=findings,
     )
 
 

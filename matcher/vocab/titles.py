@@ -215,11 +215,22 @@ def shares_qualifier(one: str, other: str) -> bool:
     >>> shares_qualifier("Sr. Account Executive", "Accountant")
     False
     """
-    return bool(_qualifiers(one) & _qualifiers(other))
+    return bool(qualifier_stems(one) & qualifier_stems(other))
 
 
-def _qualifiers(title: str) -> frozenset[str]:
+def qualifier_stems(title: str) -> frozenset[str]:
+    """The stems of a title's words that say which job it is, besides its person-word:
+    "product" of "Product manager", "pastri" of "Pastry Chef"; none for "Manager".
+
+    >>> sorted(qualifier_stems("Senior Product Manager")), qualifier_stems("Manager")
+    (['product'], frozenset())
+    """
     return frozenset(_stem(w) for w in _telling_words(title) if not is_head(w))
+
+
+def words_stems(text: str) -> frozenset[str]:
+    """The stems of every word of ``text`` (lower-cased), as ``title_stems`` makes them."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=1)
