@@ -129,7 +129,7 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
             f"{years:g}+ years of experience" + (f" in {field}" if names else ""),
             round(lex.kind_weight("experience") * _factor(cue, item), 3),
             names[1:],
-            not (cue and cue.factor < 1.0) and item.part != "pref",
+            _years_required(cue, item, bool(names)),
             item.text[:300],
             min_years=years,
             field=names[0] if names else None,
@@ -397,6 +397,19 @@ KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them a
 # job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
 RUBRIC_SIZE = 20
 KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+
+
+def _years_required(cue: Cue | None, item: Item, in_field: bool) -> bool:
+    """Whether a years minimum decides eligibility. Any work's years ("2+ years of
+    experience") are required unless the posting softens them; years in a field ("2+ years
+    of experience in sales or retail sales") only where the posting says it insists (must,
+    required, minimum, at least): else they are weighed, not a wall. How a resume's roles are
+    read into a field is a guess (a misdated role, a title in other words), and a wall on a
+    guess ranked relevant resumes below every eligible one (bench/QUALITY.md).
+    """
+    if item.part == "pref" or (cue and cue.factor < 1.0):
+        return False
+    return bool(cue and cue.required) if in_field else True
 
 
 CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword

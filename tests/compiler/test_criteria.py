@@ -554,3 +554,24 @@ def test_a_department_the_job_works_with_is_no_criterion() -> None:
         stem="j",
     )[0]
     assert {c.label for c in r.criteria} == {"SQL"}
+
+
+@pytest.mark.parametrize(
+    ("line", "required"),
+    [
+        ("2+ years of experience", True),  # any work: a floor as before
+        ("2+ years of experience in sales or retail sales", False),  # a field: weighed
+        ("3+ years of human resources experience is a plus", False),
+        ("Minimum of 2 years of experience in sales", True),  # the posting insists
+        ("At least 3 years of experience in commercial construction", True),
+        ("You must have 5+ years of experience in data engineering", True),
+    ],
+)
+def test_years_in_a_field_are_required_only_where_the_posting_insists(
+    line: str, required: bool
+) -> None:
+    """Field years walled off relevant resumes whose roles were misdated or named in other
+    words (bench/QUALITY.md): required only with must, required, minimum or at least."""
+    r = compile_text(f"Sales Representative\nRequirements:\n- {line}", stem="j")[0]
+    (years,) = (c for c in r.criteria if c.kind == "experience")
+    assert years.required is required
