@@ -575,3 +575,13 @@ def test_years_in_a_field_are_required_only_where_the_posting_insists(
     r = compile_text(f"Sales Representative\nRequirements:\n- {line}", stem="j")[0]
     (years,) = (c for c in r.criteria if c.kind == "experience")
     assert years.required is required
+
+
+def test_a_lexicon_phrase_matches_its_plural_but_one_word_does_not_grow_one() -> None:
+    """Regression (seed 000-14): "writing product functional requirements specifications"
+    missed PRD, whose alias is the singular."""
+    lex = default_lexicon()
+    labels = [h.term.label for h in lex.scan("functional requirements specifications")]
+    assert labels == ["PRD"]
+    assert [h.term.label for h in lex.scan("product strategies")] == ["product planning"]
+    assert not any(h.term.label == "Java" for h in lex.scan("Javas"))
