@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import subprocess
@@ -315,6 +316,9 @@ def run_with_file_limit(args: list[str], limit: int) -> subprocess.CompletedProc
         preexec_fn=cap,
         timeout=300,
         check=False,
+        # A module compiled under the limit would leave a truncated .pyc behind (CPython does
+        # not check the length of that write), breaking every later import of it.
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
 
 

@@ -7,6 +7,8 @@ would use (``job_names``: singular, without qualifiers, compounds split) and the
 two titles (``title_similarity``, 0 to 1: shared words weighed by how rarely job names use them,
 so "consultant" counts and "manager" little). The compiler makes title criteria from the first;
 scoring gives a title that is near but not equal to the job's part of its credit by the second.
+``reads_as_title`` tells a resume's headline ("VICTIM ADVOCATE") from its writer's name, for
+blind mode.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from matcher.text import normalize, normalize_term
+from matcher.vocab.lexicon import title_groups
 from matcher.vocab.occupations import (
     RANK_WORDS,
     english_name,
@@ -264,8 +267,11 @@ def title_similarity(one: str, other: str) -> float:
     a, b = title_stems(one), title_stems(other)
     if not a or not b:
         return 0.0
-    shared = sum(stem_weight(s) for s in a & b)
-    whole = sum(stem_weight(s) for s in a) + sum(stem_weight(s) for s in b)
+    # Summed in sorted order: a set's order follows string hashing, which differs from one
+    # process to the next, and float sums in another order differ in the last bit (a worker
+    # or a Dask worker would then write other evidence bytes than the parent).
+    shared = sum(stem_weight(s) for s in sorted(a & b))
+    whole = sum(stem_weight(s) for s in sorted(a)) + sum(stem_weight(s) for s in sorted(b))
     return 2 * shared / whole if whole > 0 else 0.0
 
 
@@ -314,3 +320,48 @@ def _same_stem(one: str, other: str) -> bool:
         return True
     short, long_ = sorted((one, other), key=len)
     return len(short) >= 6 and long_.startswith(short[:-1]) and len(short) - 1 >= 0.75 * len(short)
+
+
+# ---------------------------------------------------------------- a title or a name
+
+# A word this many job names use is a title word ("customer", "construction", "claims"); a given
+# name seldom is ("jack" is, in 19 of them: "jack operator"; "mark", "will" and "joy" are not).
+TITLE_WORD_NAMES = 10
+
+
+@lru_cache(maxsize=1)
+def _title_word_counts() -> dict[str, int]:
+    """How many job names (O*NET, ESCO and the lexicon's English titles) use each word."""
+    english = {normalize_term(n) for names in title_groups() for n in names if n.isascii()}
+    counts: dict[str, int] = {}
+    for name in _known_names() | english:
+        for w in set(name.split()):
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def reads_as_title(line: str) -> bool:
+    """Whether a line reads as a job title rather than a person's name: a job name O*NET or
+    ESCO knows, or a line of two or more title words that make at least half of its words. A
+    title word names the person doing a job ("advocate", "baker"), is a rank ("deputy") or is
+    used by ``TITLE_WORD_NAMES`` job names or more ("customer", "construction"). A given name
+    is seldom a title word, so "Tom Baker" stays a name while "Victim Advocate" is a title.
+
+    >>> reads_as_title("CUSTOMER SERVICE ADVOCATE"), reads_as_title("Superintendent II")
+    (True, True)
+    >>> reads_as_title("Tom Baker"), reads_as_title("Daiana Rocha")
+    (False, False)
+    """
+    words = [w for w in _WORD.findall(normalize_term(line)) if w not in _NOT_JOB | _LEVELS]
+    if not words:
+        return False
+    if " ".join(words) in _known_names():
+        return True
+    counts = _title_word_counts()
+    hits = sum(
+        is_head(w)
+        or w in RANK_WORDS
+        or max(counts.get(w, 0), counts.get(lemma(w), 0)) >= TITLE_WORD_NAMES
+        for w in words
+    )
+    return hits >= 2 and 2 * hits >= len(words)
