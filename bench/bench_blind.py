@@ -4,7 +4,8 @@ Reads the 230 resumes of ``bench_quality`` (``../shared/data/livecareer-resumes-
 cleanly when absent; extracted text is shared with its cache), compiles each category's posting
 (the ``bench`` style) and ranks every resume with and without blind mode. Prints how many
 resumes had something masked and of which kind, how many (resume, job) scores moved and by how
-much, and precision@10, NDCG@10 and MAP on average both ways.
+much (each moved pair with the first things masked in it), and precision@10, NDCG@10 and MAP
+on average both ways.
 
 Run: .venv/bin/python bench/bench_blind.py [--jobs N]
 """
@@ -58,7 +59,8 @@ def main() -> int:
         m = [bq.metrics(shipped[c], c, labels) for c in cats]
         results[name] = (scores, [sum(x[j] for x in m) / len(m) for j in range(3)])
     a, b = results["plain"][0], results["blind"][0]
-    moved = [abs(a[k] - b[k]) for k in a if abs(a[k] - b[k]) > 0.005]
+    pairs = sorted(k for k in a if abs(a[k] - b[k]) > 0.005)
+    moved = [abs(a[k] - b[k]) for k in pairs]
     print(
         f"{len(moved)} of {len(a)} (resume, job) scores moved"
         + (
@@ -67,6 +69,10 @@ def main() -> int:
             else ""
         )
     )
+    hidden_by = {d.source: facts for d, (_, facts) in zip(docs, masked, strict=True)}
+    for resume, job in pairs:
+        what = ", ".join(f"{f.value} {f.text!r}" for f in hidden_by.get(resume, ())[:4])
+        print(f"  {resume} / {job}: {a[resume, job]:.2f} -> {b[resume, job]:.2f} ({what})")
     print(f"\n{'':8}{'P@10':>7}{'NDCG@10':>9}{'MAP':>7}")
     for name, (_, (p, n, ap_)) in results.items():
         print(f"{name:8}{p:7.3f}{n:9.3f}{ap_:7.3f}")

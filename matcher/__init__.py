@@ -2,8 +2,10 @@
 
 The public API, stable across minor versions. Data flows one way: a posting is compiled into a
 ``Rubric``; a resume is read into a ``Document`` and understood as a ``Resume``; ``score`` gives a
-``ScoreCard`` with evidence; ``rank`` puts many cards into a polars DataFrame. No global state:
-every function is safe to call from several threads.
+``ScoreCard`` with evidence; ``rank`` puts many cards into a polars DataFrame. For batches of any
+size, ``score_files`` reads, scores and ranks files in worker processes (or on a Dask cluster)
+in flat memory, and ``score_stream`` scores resumes as they come in. No global state: every
+function is safe to call from several threads.
 
 >>> import matcher
 >>> from datetime import date
@@ -16,6 +18,7 @@ every function is safe to call from several threads.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
     import polars as pl
 
     from matcher.audit import Audit
+    from matcher.pipeline.rows import FileRows
+    from matcher.pipeline.run import Scored
     from matcher.ranking import Failure
     from matcher.read.document import Document
     from matcher.resume.understand import Resume
@@ -39,6 +44,7 @@ __all__ = [
     "Criterion",
     "Document",
     "Evidence",
+    "FileRows",
     "MatcherError",
     "PostingError",
     "ReadError",
@@ -46,6 +52,7 @@ __all__ = [
     "Rubric",
     "RubricError",
     "ScoreCard",
+    "Scored",
     "TuneError",
     "TuneResult",
     "__version__",
@@ -57,6 +64,8 @@ __all__ = [
     "report_html",
     "save_rubric",
     "score",
+    "score_files",
+    "score_stream",
     "tune_rubric",
 ]
 
@@ -216,6 +225,112 @@ def rank(cards: list[ScoreCard], failures: list[Failure] | None = None) -> pl.Da
     return _rank(cards, failures or ())
 
 
+def score_files(
+    paths: Iterable[str | Path],
+    rubrics: Sequence[Rubric],
+    *,
+    out: str | Path | None = None,
+    evidence: bool | str | Path = False,
+    as_of: date | None = None,
+    top: int | None = None,
+    jobs: int | None = None,
+    cache: str | Path | None = None,
+    cluster: str | object | None = None,
+    send_bytes: bool = False,
+    memory_limit: int | None = 1 << 30,
+    blind: bool = False,
+    ocr: bool = True,
+) -> Scored:
+    """Score and rank a batch of any size: what ``matcher score`` runs.
+
+    Each file is read, understood and scored against every rubric in a worker process (or on
+    a Dask cluster), rows are spooled to disk as they come and ranked job by job, so memory
+    stays flat whatever the batch's size. The output is the same bytes whatever the number of
+    workers, and a run that was stopped finishes from ``cache`` when started again.
+
+    Args:
+        paths: resume files or folders of them.
+        rubrics: loaded rubrics (``load_rubric``).
+        out: write the ranking here (.csv, .parquet, .json, .ndjson); None: ``.ranking`` has it.
+        evidence: True for the evidence frame in ``.evidence``, or a file to write it to.
+        as_of: the date open roles end at (default: today); fix it for reproducible output.
+        top: keep the ``top`` best rows per job (failure rows are always kept).
+        jobs: worker processes (default: all cores).
+        cache: a folder for cached reads and scores (the CLI uses ``~/.cache/matcher``), or
+            None to cache nothing.
+        cluster: a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``
+            (``pip install 'matcher[dask]'``).
+        send_bytes: on a cluster, send each file's bytes instead of its path.
+        memory_limit: bytes of address space a worker may use past its start before its file
+            is stopped (status ``too_large``): 1 GiB, raised to 3 GiB when OCR may run; None
+            for no limit.
+        blind: mask who each candidate is (names, contacts, gender, age, ...) before scoring,
+            in scores and evidence alike (``matcher.resume.blind``).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
+
+    Returns:
+        ``Scored``: ``.ranking`` (or ``.out``), ``.evidence`` (or ``.evidence_out``), and
+        ``.failed``: one ``(source, status, message)`` per file that could not be scored.
+
+    Raises:
+        MatcherError: the cluster cannot be reached or runs another build.
+    """
+    from matcher.pipeline.run import score_files as _score_files
+
+    return _score_files(
+        paths,
+        rubrics,
+        out=out,
+        evidence=evidence,
+        as_of=as_of,
+        top=top,
+        jobs=jobs,
+        cache=Path(cache) if cache is not None else None,
+        cluster=cluster,
+        send_bytes=send_bytes,
+        memory_limit=memory_limit,
+        blind=blind,
+        ocr=ocr,
+    )
+
+
+def score_stream(
+    resumes: Iterable[str | Path | tuple[str, bytes]],
+    rubrics: Sequence[Rubric],
+    *,
+    as_of: date | None = None,
+    jobs: int | None = None,
+    cache: str | Path | None = None,
+    blind: bool = False,
+    ocr: bool = True,
+) -> Iterator[FileRows]:
+    """Score resumes as they come in; yield one ``FileRows`` per resume, in input order.
+
+    For an ATS that streams resumes in: ``resumes`` (paths, or ``(name, bytes)`` pairs) is
+    read lazily and scored in worker processes, in bounded memory however long it runs.
+    Each result has ``source``, ``status``, ``message`` and ``rows``, one ``Row`` per rubric in
+    the order of ``rubrics`` (``score``, ``eligible``, ``missing_required``, ``warnings``).
+    ``blind`` and ``ocr`` are as in ``score_files``.
+
+    >>> import matcher
+    >>> rubric = matcher.compile_posting("Requirements: SQL, Excel", stem="bi")[0]
+    >>> for r in matcher.score_stream([("cv.txt", b"SQL, Excel")], [rubric], as_of=date(2026, 1, 1)):
+    ...     print(r.source, r.status, r.rows[0].score, r.rows[0].eligible)
+    cv.txt ok 85.0 True
+    """
+    from matcher.pipeline.run import score_stream as _score_stream
+
+    yield from _score_stream(
+        resumes,
+        rubrics,
+        as_of=as_of,
+        jobs=jobs,
+        cache=Path(cache) if cache is not None else None,
+        blind=blind,
+        ocr=ocr,
+    )
+
+
 def report_html(
     ranking: pl.DataFrame,
     evidence: pl.DataFrame,
@@ -330,6 +445,8 @@ def __getattr__(name: str) -> object:
         "ScoreCard": "scoring.score",
         "Evidence": "scoring.score",
         "TuneResult": "tune.round",
+        "Scored": "pipeline.run",
+        "FileRows": "pipeline.rows",
     }
     if name in homes:
         import importlib

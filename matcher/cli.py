@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -24,7 +26,7 @@ from matcher._version import __version__
 from matcher.errors import MatcherError, PostingError, RubricError, safe_message
 
 if TYPE_CHECKING:
-    from matcher.pipeline.run import Run
+    from matcher.pipeline.run import Scored
     from matcher.rubric.model import Rubric
 
 
@@ -100,24 +102,27 @@ def _check_out(path: Path | None, hint: str) -> None:
 def _write(write: Callable[[], object], path: Path) -> None:
     """Run a write; an OS or polars error (full disk, no permission) becomes one clear message,
     exit 1. Writes go to a temporary file first (``files.atomic_write``): the old file stays."""
-    import errno
-    import shutil
-
     import polars as pl
 
     try:
         write()
     except (OSError, pl.exceptions.PolarsError) as e:
-        # polars says "File too large (os error 27)" or "Invalid thrift: transport error"
-        # (parquet) for a full disk: say it in words when it is so.
-        text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) or "os error 2" in text
-        with contextlib.suppress(OSError):
-            full = full or shutil.disk_usage(path.parent).free < 2**20
-        reason = "no space left: the disk is full (or the file is over its size limit)"
-        if not full:
-            reason = (e.strerror if isinstance(e, OSError) else None) or safe_message(text, 200)
-        raise _fail(f"cannot write {path}: {reason}") from None
+        raise _fail(f"cannot write {path}: {_write_error(e, path)}") from None
+
+
+def _write_error(e: Exception, path: Path) -> str:
+    """Why a write failed, in words: polars says "File too large (os error 27)" or "Invalid
+    thrift: transport error" (parquet) for a full disk."""
+    import errno
+    import shutil
+
+    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    full = getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG) or "os error 2" in text
+    with contextlib.suppress(OSError):
+        full = full or shutil.disk_usage(path.parent).free < 2**20
+    if full:
+        return "no space left: the disk is full (or the file is over its size limit)"
+    return (e.strerror if isinstance(e, OSError) else None) or safe_message(text, 200)
 
 
 OcrMode = Annotated[
@@ -192,7 +197,7 @@ def compile(
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import fit_to_check, save_text, to_toml, with_job_id
+    from matcher.rubric.io import fit_to_check, keep_ruled_out, save_text, to_toml, with_job_id
     from matcher.rubric.stamp import changed_by_hand, unstamped
 
     if out.exists() and not out.is_dir():
@@ -221,8 +226,10 @@ def compile(
                 failed += 1
                 continue
             written[r.job_id] = posting
-            text = to_toml(r)
             old = _read_text(path)
+            # Names a person ruled out in the file stay out (``not_aliases``).
+            r = keep_ruled_out(r, _parsed(old, path))
+            text = to_toml(r)
             if old is not None and unstamped(old) == unstamped(text):
                 what = "unchanged"
             elif old is not None and changed_by_hand(old) and not force:
@@ -275,6 +282,18 @@ def _shown(path: Path) -> str:
         if not str(path).isprintable()
         else str(path)
     )
+
+
+def _parsed(text: str | None, path: Path) -> Any:
+    """The rubric in ``text`` (a file compile may replace), or None when it is not a valid one."""
+    from matcher.rubric.io import loads_rubric
+
+    if text is None:
+        return None
+    try:
+        return loads_rubric(text, where=str(path))
+    except MatcherError:
+        return None
 
 
 def _read_text(path: Path) -> str | None:
@@ -363,6 +382,13 @@ def score(
             "--excel", help="CSV with a byte-order mark, so Excel reads Chinese as Chinese."
         ),
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: its scheduler, tcp://HOST:8786 (matcher[dask]).",
+        ),
+    ] = None,
     blind: Annotated[
         bool,
         typer.Option(
@@ -377,16 +403,18 @@ def score(
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
-    Read files are cached by content in $XDG_CACHE_HOME/matcher (~/.cache/matcher), so
-    scoring the same resumes against new rubrics does not read them again. A summary of
-    the run (files read, failed, skipped, rows written) goes to stderr.
+    Read files and their scores are cached by content in $XDG_CACHE_HOME/matcher
+    (~/.cache/matcher), so scoring the same resumes against new or tuned rubrics does not read
+    them again, and a run that was stopped finishes from the cache when started again. Rows
+    are written as they come and ranked job by job, so memory stays flat at any batch size.
+    A summary of the run (files read, failed, skipped, rows written) goes to stderr.
 
     Example: matcher score samples/ --rubric rubrics/ -o ranking.csv --as-of 2026-01-01
     """
     import polars as pl
 
-    from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, run
-    from matcher.ranking import FORMATS, csv_text, format_table, required_walls, write_table
+    from matcher.pipeline.run import RESUME_SUFFIXES, collect_inputs, score_files
+    from matcher.ranking import FORMATS, format_table
     from matcher.read.cache import default_cache_dir
 
     day = _as_of(as_of)
@@ -417,44 +445,71 @@ def score(
         raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
     cache = None if no_cache else default_cache_dir()
     started = time.perf_counter()
-    with _progress() as progress:
-        result = run(
-            inputs,
-            rubrics,
-            as_of=day,
-            jobs=jobs,
-            cache=cache,
-            progress=progress,
-            blind=blind,
-            ocr=_ocr(ocr),
-        )
-    table = result.ranking
-    for wall in required_walls(table):
-        typer.echo(f"matcher: warning: {wall}", err=True)
-    if top is not None:
-        table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
-    if out is None:
-        typer.echo(format_table(table))
-    elif stdout:
-        sys.stdout.write(csv_text(table, excel=excel))
-        sys.stdout.flush()
-    else:
-        _write(lambda: write_table(table, out, excel=excel), out)
-    if evidence is not None:
-        _write(lambda: write_table(result.evidence(), evidence, excel=excel), evidence)
+    done = [0]
+
+    def counted(n: int, total: int) -> None:
+        done[0] = n
+        if progress is not None:
+            progress(n, total)
+
+    try:
+        with _progress() as progress, _stdout_file(stdout) as target:
+            result = score_files(
+                inputs,
+                rubrics,
+                out=target or out,
+                evidence=evidence or False,
+                as_of=day,
+                top=top,
+                jobs=jobs,
+                cache=cache,
+                cluster=cluster,
+                excel=excel,
+                progress=counted,
+                blind=blind,
+                ocr=_ocr(ocr),
+            )
+            if target is not None:
+                with target.open("rb") as table:
+                    shutil.copyfileobj(table, sys.stdout.buffer)
+                sys.stdout.flush()
+    except (KeyboardInterrupt, _Interrupted):
+        again = "run the same command again to finish from the cache" if cache else "nothing kept"
+        raise _fail(f"interrupted after {done[0]} of {len(inputs)} files: {again}", 130) from None
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    except (OSError, pl.exceptions.PolarsError) as e:
+        # Rows spooled to disk as they come, then the table: a full disk shows here.
+        failed = Path(getattr(e, "filename", None) or out or "the ranking")
+        raise _fail(f"cannot write {failed}: {_write_error(e, failed)}") from None
     record = _manifest_path(manifest, no_manifest, None if stdout else out)
     if record is not None:
         _write_manifest(
             record,
-            _score_manifest(inputs, rubrics, result, table, day, top, blind, manifest_names),
+            _score_manifest(inputs, rubrics, result, day, top, blind, manifest_names),
             {"score": time.perf_counter() - started},
         )
-    for f in sorted({(f.resume, f.status, f.message) for f in result.failures}):
-        typer.echo(f"matcher: {f[0]}: {f[1]}: {f[2]}", err=True)
+    for wall in result.walls:
+        typer.echo(f"matcher: warning: {wall}", err=True)
+    if result.ranking is not None:
+        typer.echo(format_table(result.ranking))
+    for f in result.failed:
+        typer.echo(f"matcher: {f.source}: {f.status}: {f.message}", err=True)
     skipped = _skipped(resumes, inputs, mine)
     where = "stdout" if stdout else str(out) if out else "the terminal"
-    typer.echo(_summary(result, skipped, len(rubrics), table.height, where, evidence), err=True)
-    raise typer.Exit(1 if result.failures or bad_rubrics else 0)
+    typer.echo(_summary(result, skipped, len(rubrics), where, evidence), err=True)
+    raise typer.Exit(1 if result.failed or bad_rubrics else 0)
+
+
+@contextlib.contextmanager
+def _stdout_file(stdout: bool) -> Iterator[Path | None]:
+    """For ``-o -``: a CSV file the ranking is written to, then copied to stdout (so the whole
+    table is never held in memory); None otherwise."""
+    if not stdout:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="matcher-stdout-") as d:
+        yield Path(d) / "ranking.csv"
 
 
 def _manifest_path(given: Path | None, off: bool, out: Path | None) -> Path | None:
@@ -476,20 +531,18 @@ def _write_manifest(path: Path, data: dict[str, Any], timings: dict[str, float])
 def _score_manifest(
     inputs: list[str],
     rubrics: list[Rubric],
-    result: Run,
-    table: Any,
+    result: Scored,
     day: date,
     top: int | None,
     blind: bool,
     names: bool,
 ) -> dict[str, Any]:
     """The manifest of a score run (``matcher.pipeline.manifest.build``)."""
-    from matcher.pipeline.manifest import build, table_sha256
+    from matcher.pipeline.manifest import build
 
-    scored = {c.resume for c in result.cards}
-    counts = {"ok": len(scored)}
-    for f in {(f.resume, f.status) for f in result.failures if f.resume not in scored}:
-        counts[f[1]] = counts.get(f[1], 0) + 1
+    counts = {"ok": result.files - len(result.failed)}
+    for f in result.failed:
+        counts[f.status] = counts.get(f.status, 0) + 1
     return build(
         "score",
         files=inputs,
@@ -497,7 +550,7 @@ def _score_manifest(
         as_of=day.isoformat(),
         options={"blind": blind, "top": top},
         counts=counts,
-        outputs={"ranking": table_sha256(table)},
+        outputs={"ranking": result.ranking_sha256},
         names=names,
     )
 
@@ -546,24 +599,22 @@ def _skipped(folders: list[Path], inputs: list[str], mine: set[Path]) -> list[Pa
 
 
 def _summary(
-    result: Run, skipped: list[Path], rubrics: int, rows: int, where: str, evidence: Path | None
+    result: Scored, skipped: list[Path], rubrics: int, where: str, evidence: Path | None
 ) -> str:
     """The end of a run in one line: read, scored, failed by status, skipped, written where."""
-    scored = {c.resume for c in result.cards}
-    status = {f.resume: f.status for f in result.failures if f.resume not in scored}
     by_status: dict[str, int] = {}
-    for st in status.values():
-        by_status[st] = by_status.get(st, 0) + 1
-    parts = [f"{len(scored) + len(status)} files read: {len(scored)} scored"]
-    if status:
+    for f in result.failed:
+        by_status[f.status] = by_status.get(f.status, 0) + 1
+    parts = [f"{result.files} files read: {result.files - len(result.failed)} scored"]
+    if result.failed:
         detail = ", ".join(f"{k} {n}" for k, n in sorted(by_status.items()))
-        parts[0] += f", {len(status)} failed ({detail})"
+        parts[0] += f", {len(result.failed)} failed ({detail})"
     if skipped:
         names = ", ".join(f.name for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
         parts.append(f"{len(skipped)} other files skipped, not resumes ({names})")
     parts.append(f"{rubrics} rubrics")
-    written = f"{rows} rows " + ("shown" if where == "the terminal" else f"written to {where}")
-    parts.append(written + (f", evidence to {evidence}" if evidence else ""))
+    rows = f"{result.rows} rows " + ("shown" if where == "the terminal" else f"written to {where}")
+    parts.append(rows + (f", evidence to {evidence}" if evidence else ""))
     return "matcher: " + "; ".join(parts)
 
 
@@ -871,13 +922,14 @@ def _audit_manifest(ranking: Path, groups: Path, result: Any, names: bool) -> di
 @app.command(cls=_Command)
 def verify(
     manifest: Annotated[
-        Path, typer.Argument(metavar="MANIFEST", help="A manifest a score or audit run wrote.")
+        Path,
+        typer.Argument(metavar="MANIFEST", help="A manifest a score, audit or tune run wrote."),
     ],
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
             metavar="INPUT...",
-            help="The run's resumes (score) or ranking (audit); default: the recorded paths.",
+            help="The run's resumes (score, tune) or ranking (audit); default: the recorded paths.",
         ),
     ] = None,
     rubric: Annotated[
@@ -885,20 +937,22 @@ def verify(
         typer.Option("--rubric", "-r", metavar="FILE_OR_FOLDER", help="The run's rubrics."),
     ] = None,
     groups: Annotated[
-        Path | None, typer.Option(metavar="CSV", help="The audit's groups file.")
+        Path | None, typer.Option(metavar="CSV", help="The audit's or tune's groups file.")
+    ] = None,
+    labels: Annotated[
+        Path | None, typer.Option(metavar="CSV", help="The tune run's labels file.")
     ] = None,
 ) -> None:
     """Rerun what a manifest records and say whether the output would be the same.
 
-    Exit 0 when it would, 1 when anything that decides it differs (each difference is listed).
+    A score run is scored again, an audit audited again, a tune run tuned again (its output
+    is the tuned rubric's text). Exit 0 when the output would be the same, 1 when anything
+    that decides it differs (each difference is listed), 2 when an input is missing.
 
     Example: matcher verify ranking.csv.manifest.json samples/ --rubric rubrics/
     """
-    import polars as pl
-
     from matcher.audit import Cut
     from matcher.pipeline.manifest import compare, read_manifest
-    from matcher.pipeline.run import collect_inputs, run
 
     try:
         recorded = read_manifest(manifest)
@@ -909,32 +963,21 @@ def verify(
     if not given:
         raise _fail("the manifest records no paths (--manifest-names): give the inputs", 2)
     _must_exist([Path(p) for p in given])
-    command, options = recorded["command"], recorded["options"]
+    command = recorded["command"]
     if command == "score":
-        if not rubric:
-            raise _fail("give the run's rubrics: --rubric", 2)
-        rubrics, _ = _rubrics(rubric, skip_invalid=False)
-        files = collect_inputs(given)
-        day, top, blind = (
-            date.fromisoformat(recorded["as_of"]),
-            options.get("top"),
-            options["blind"],
-        )
-        result = run(files, rubrics, as_of=day, blind=blind)
-        table = result.ranking
-        if top is not None:
-            table = table.filter((pl.col("rank") <= top) | pl.col("rank").is_null())
-        fresh = _score_manifest(files, rubrics, result, table, day, top, blind, names)
+        fresh = _verify_score(recorded, given, rubric, names)
     elif command == "audit":
         if groups is None or len(given) != 1:
             raise _fail("give the audited ranking and --groups", 2)
-        cut = str(options.get("cut", "eligible"))
+        cut = str(recorded["options"].get("cut", "eligible"))
         top = int(cut.split()[1]) if cut.startswith("top ") else None
         threshold = float(cut.rsplit(" ", 1)[1]) if ">=" in cut else None
         result = _audit(Path(given[0]), groups, Cut(top=top, threshold=threshold))
         fresh = _audit_manifest(Path(given[0]), groups, result, names)
+    elif command == "tune":
+        fresh = _verify_tune(recorded, given, rubric, labels, groups, names)
     else:
-        raise _fail(f"{manifest}: verify reruns score and audit runs, not {command!r}", 2)
+        raise _fail(f"{manifest}: verify reruns score, audit and tune runs, not {command!r}", 2)
     differs, notes = compare(recorded, fresh)
     for n in notes:
         typer.echo(f"matcher: note: {n}", err=True)
@@ -943,6 +986,56 @@ def verify(
     if differs:
         raise _fail(f"{manifest}: the output would not be the same")
     typer.echo(f"{manifest}: same inputs, same output ({command})")
+
+
+def _verify_score(
+    recorded: dict[str, Any], given: list[str], rubric: list[Path] | None, names: bool
+) -> dict[str, Any]:
+    """A score run's manifest as scoring ``given`` again with the recorded options makes it."""
+    from matcher.pipeline.run import collect_inputs, score_files
+
+    if not rubric:
+        raise _fail("give the run's rubrics: --rubric", 2)
+    rubrics, _ = _rubrics(rubric, skip_invalid=False)
+    files = collect_inputs(given)
+    options = recorded["options"]
+    day, top, blind = date.fromisoformat(recorded["as_of"]), options.get("top"), options["blind"]
+    result = score_files(files, rubrics, as_of=day, top=top, blind=blind)
+    return _score_manifest(files, rubrics, result, day, top, blind, names)
+
+
+def _verify_tune(
+    recorded: dict[str, Any],
+    given: list[str],
+    rubric: list[Path] | None,
+    labels: Path | None,
+    groups: Path | None,
+    names: bool,
+) -> dict[str, Any]:
+    """A tune run's manifest as tuning again with the recorded options makes it: the rubric
+    of the recorded job among ``rubric``, the labels and groups given (the groups are needed
+    only when the run had some)."""
+    if not rubric or labels is None:
+        raise _fail("give the tuned rubric's base (--rubric) and the run's --labels", 2)
+    if recorded["extra"].get("groups") and groups is None:
+        raise _fail("the run had groups: give them (--groups)", 2)
+    _must_exist([labels, *([groups] if groups else [])])
+    rubrics, _ = _rubrics(rubric, skip_invalid=False)
+    wanted = {d.get("job_id") for d in recorded["rubrics"]}
+    chosen = [r for r in rubrics if r.job_id in wanted] or rubrics
+    if len(chosen) != 1:
+        raise _fail(f"--rubric gives {len(chosen)} rubrics of job {sorted(wanted)}: give one", 2)
+    # Manifests from before tune --blind record no blind option: they ran with it off.
+    options = {"blind": False, **recorded["options"]}
+    files = [Path(p) for p in given]
+    day = date.fromisoformat(recorded["as_of"])
+    try:
+        result, tuned = _tuned(files, chosen[0], labels, groups, day, options)
+    except MatcherError as e:
+        raise _fail(e.message) from None
+    if "blind" not in recorded["options"]:
+        del options["blind"]
+    return _tune_manifest(files, chosen[0], labels, groups, result, tuned, day, options, names)
 
 
 @app.command(cls=_Command)
@@ -972,13 +1065,22 @@ def serve(
     timeout: Annotated[
         float, typer.Option(min=0.1, metavar="SECONDS", help="Longest a request may take.")
     ] = 60.0,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who every candidate is (name, contacts, gender, age, ...) before scoring, "
+            "whatever the request asks (without it, a request may send blind=true).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the library over HTTP (needs the serve extra: pip install 'matcher[serve]').
 
     Endpoints under /v1 compile postings, score, rank and explain uploaded resumes, and list
     and check rubrics; the OpenAPI document is at /openapi.json. On any address but
     loopback, an API key is required: set MATCHER_API_KEY; clients send it as X-API-Key.
-    Resumes are kept in memory for their request only.
+    Resumes are kept in memory for their request only. Score, rank and explain requests may
+    send blind=true to mask who the candidate is; --blind masks every request.
 
     Example: matcher serve --rubric rubrics/ --port 8000
     """
@@ -1000,7 +1102,14 @@ def serve(
         seconds=timeout,
     )
     try:
-        run_server(rubrics, host=host, port=port, api_key=os.environ.get(KEY_ENV), limits=limits)
+        run_server(
+            rubrics,
+            host=host,
+            port=port,
+            api_key=os.environ.get(KEY_ENV),
+            limits=limits,
+            blind=blind,
+        )
     except MatcherError as e:
         raise _fail(e.message, 2) from None
 
@@ -1061,19 +1170,21 @@ def tune(
     no_manifest: NoManifestOption = False,
     manifest_names: ManifestNamesOption = False,
     ocr: OcrMode = "auto",
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Mask who each candidate is (name, contacts, gender, age, ...) before scoring, "
+            "so the weights are learnt from blind scores.",
+        ),
+    ] = False,
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
     Example: matcher tune samples/ --rubric rubrics/000_1e07a38cda397245-1.toml --labels samples/labels.csv --groups samples/groups.csv -o tuned.toml --as-of 2026-11-23 --force
     """
-    import hashlib
-
-    from matcher.pipeline.manifest import build, file_sha256
-    from matcher.pipeline.run import collect_inputs, run
-    from matcher.rubric.io import load_rubric, save_rubric, to_toml
-    from matcher.tune.labels import read_groups, read_labels
+    from matcher.rubric.io import load_rubric, save_rubric
     from matcher.tune.report import format_report
-    from matcher.tune.round import tune as tune_rubric
 
     day = _as_of(as_of)
     _check_out(out, "-o")
@@ -1086,25 +1197,15 @@ def tune(
             "is the input rubric: add --overwrite to replace it", param_hint="-o"
         )
     started = time.perf_counter()
+    options = {"k": k, "threshold": threshold, "folds": folds, "forced": force, "blind": blind}
     try:
         base = load_rubric(rubric)
-        decisions, who = read_labels(labels), read_groups(groups) if groups else None
-        result = run(resumes, [base], as_of=day, jobs=jobs, ocr=_ocr(ocr))
-        tuned = tune_rubric(
-            result.evidence(),
-            base,
-            decisions,
-            k=k,
-            groups=who,
-            threshold=threshold,
-            folds=folds,
-            as_of=day,
-        )
+        result, tuned = _tuned(resumes, base, labels, groups, day, options, jobs, _ocr(ocr))
     except MatcherError as e:
         raise _fail(e.message) from None
     typer.echo(format_report(tuned))
-    for f in result.failures:
-        typer.echo(f"matcher: {f.resume}: {f.status}: {f.message}", err=True)
+    for f in result.failed:
+        typer.echo(f"matcher: {f.source}: {f.status}: {f.message}", err=True)
     for w in tuned.warnings:
         typer.echo(f"matcher: warning: {w}", err=True)
     if target is not None and tuned.too_few and not force:
@@ -1119,22 +1220,86 @@ def tune(
         typer.echo(f"{target}: tuned rubric written", err=True)
         record = _manifest_path(manifest, no_manifest, target)
         if record is not None:
-            data = build(
-                "tune",
-                files=collect_inputs(resumes),
-                rubrics=[base],
-                as_of=day.isoformat(),
-                options={"k": k, "threshold": threshold, "folds": folds, "forced": force},
-                counts={"ok": len({c.resume for c in result.cards}), "labels": tuned.n_labels},
-                outputs={"rubric": hashlib.sha256(to_toml(tuned.rubric).encode()).hexdigest()},
-                extra={
-                    "labels": file_sha256(labels),
-                    "groups": file_sha256(groups) if groups else None,
-                },
-                names=manifest_names,
+            data = _tune_manifest(
+                resumes, base, labels, groups, result, tuned, day, options, manifest_names
             )
             _write_manifest(record, data, {"tune": time.perf_counter() - started})
-    raise typer.Exit(1 if result.failures else 0)
+    raise typer.Exit(1 if result.failed else 0)
+
+
+def _tuned(
+    resumes: list[Path],
+    base: Rubric,
+    labels: Path,
+    groups: Path | None,
+    day: date,
+    options: dict[str, Any],
+    jobs: int | None = None,
+    ocr: bool = True,
+) -> tuple[Scored, Any]:
+    """Score ``resumes`` against ``base`` (blind when ``options`` say so) and tune it to the
+    labels: what ``tune`` runs, and what ``verify`` runs again. Raises ``MatcherError``."""
+    from matcher.pipeline.run import score_files
+    from matcher.read.cache import default_cache_dir
+    from matcher.tune.labels import read_groups, read_labels
+    from matcher.tune.round import tune as tune_rubric
+
+    decisions, who = read_labels(labels), read_groups(groups) if groups else None
+    # Through the cache: a tuning round does not read (or understand) the resumes again.
+    result = score_files(
+        resumes,
+        [base],
+        as_of=day,
+        jobs=jobs,
+        evidence=True,
+        cache=default_cache_dir(),
+        ocr=ocr,
+        blind=bool(options.get("blind")),
+    )
+    assert result.evidence is not None
+    tuned = tune_rubric(
+        result.evidence,
+        base,
+        decisions,
+        k=options["k"],
+        groups=who,
+        threshold=options["threshold"],
+        folds=options["folds"],
+        as_of=day,
+    )
+    return result, tuned
+
+
+def _tune_manifest(
+    resumes: list[Path],
+    base: Rubric,
+    labels: Path,
+    groups: Path | None,
+    result: Scored,
+    tuned: Any,
+    day: date,
+    options: dict[str, Any],
+    names: bool,
+) -> dict[str, Any]:
+    """The manifest of a tune run (``matcher.pipeline.manifest.build``): its output is the
+    tuned rubric's text, by sha256."""
+    import hashlib
+
+    from matcher.pipeline.manifest import build, file_sha256
+    from matcher.pipeline.run import collect_inputs
+    from matcher.rubric.io import to_toml
+
+    return build(
+        "tune",
+        files=collect_inputs(resumes),
+        rubrics=[base],
+        as_of=day.isoformat(),
+        options=options,
+        counts={"ok": result.files - len(result.failed), "labels": tuned.n_labels},
+        outputs={"rubric": hashlib.sha256(to_toml(tuned.rubric).encode()).hexdigest()},
+        extra={"labels": file_sha256(labels), "groups": file_sha256(groups) if groups else None},
+        names=names,
+    )
 
 
 class _Interrupted(BaseException):

@@ -10,7 +10,7 @@ import re
 from typing import Literal
 
 # Why a resume file has no score: the ``status`` of its failure rows (README, "The command
-# line"). ``ReadError`` raises all but the last three, which the pipeline adds.
+# line"). ``ReadError`` raises all but the last four, which the pipeline adds.
 ReadStatus = Literal[
     "empty",
     "not_a_pdf",

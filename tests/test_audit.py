@@ -1,16 +1,27 @@
-"""Tests for matcher.audit: the figures against a hand computation on a small table."""
+"""Tests for matcher.audit: the figures against a hand computation on a small table, and the
+command over the generated protected-attribute corpus with and without blind mode."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from matcher.audit import SMALL_GROUP, AuditError, Cut, audit, fisher_exact, read_groups_table
+from matcher.cli import app
+from matcher.rubric.io import save_rubric
+from matcher.rubric.model import Criterion
+from tests.people import rubric, write_corpus
+
+runner = CliRunner()
+# What a person might add to a rubric by hand: a preference for men (in both languages).
+MEN_PREFERRED = Criterion("men", "keyword", "male", 3.0, aliases=("男",))
 
 # 24 resumes r01..r24 ranked in that order (scores 99..76), all eligible; the top 8 selected.
 NAMES = [f"r{i:02d}" for i in range(1, 25)]
@@ -129,3 +140,48 @@ def test_fisher_is_a_probability_and_symmetric(a: int, b: int, c: int, d: int) -
     assert 0.0 <= p <= 1.0
     assert p == pytest.approx(fisher_exact(c, d, a, b))
     assert p == pytest.approx(fisher_exact(a, c, b, d))
+
+
+# ---------------------------------------------------------------- the command, over the corpus
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_audit_reports_what_blind_mode_hides(tmp_path: Path, lang: str) -> None:
+    """The generated corpus (tests/people.py: each person written as a woman and as a man),
+    scored against a rubric a person edited to favour men (a criterion ``matcher check`` flags):
+    without blind mode ``matcher audit`` reports women below four-fifths; with it, the gender
+    words are masked, every resume scores the same and no group's rates differ."""
+    files, groups = write_corpus(tmp_path, lang)
+    edited = replace(rubric(lang), criteria=(*rubric(lang).criteria, MEN_PREFERRED))
+    rubric_file = save_rubric(edited, tmp_path / "edited.toml")
+    res = runner.invoke(app, ["check", str(rubric_file)])
+    assert "fairness: gender ('male')" in res.stdout
+    frames = {}
+    for mode in ("plain", "blind"):
+        ranking = tmp_path / f"{mode}.csv"
+        args = ["score", *map(str, files), "-r", str(rubric_file), "-o", str(ranking)]
+        args += ["--as-of", "2026-11-23", "--jobs", "1", "--no-manifest", "--no-cache"]
+        assert runner.invoke(app, [*args, *(["--blind"] if mode == "blind" else [])]).exit_code == 0
+        frames[mode] = pl.read_csv(ranking)
+    scores = frames["plain"]["score"]
+    assert scores.max() > scores.min()  # who they are moved the score ...
+    assert frames["blind"]["score"].n_unique() == 1  # ... and blind, nothing does
+    cut = str((scores.max() + scores.min()) / 2)
+    for mode in ("plain", "blind"):
+        out = tmp_path / f"{mode}-audit.csv"
+        args = ["audit", str(tmp_path / f"{mode}.csv"), "--groups", str(groups), "-o", str(out)]
+        res = runner.invoke(app, [*args, "--threshold", cut, "--no-manifest"])
+        assert res.exit_code == 0, res.output
+        frame = pl.read_csv(out)
+        assert set(frame["attribute"]) == {"sex", "age", "sex × age"}
+        by_sex = {r["group"]: r for r in frame.filter(pl.col("attribute") == "sex").to_dicts()}
+        if mode == "plain":
+            assert by_sex["male"]["selection_rate"] == 1.0 and by_sex["female"]["selected"] == 0
+            assert by_sex["female"]["below_four_fifths"]
+            assert by_sex["female"]["scoring_below_four_fifths"]
+        else:
+            for _, part in frame.group_by("attribute"):
+                assert part["selection_rate"].n_unique() == 1
+                assert part["scoring_rate"].n_unique() == 1
+            for flag in ("below_four_fifths", "scoring_below_four_fifths"):  # none, or all empty
+                assert "true" not in frame[flag].cast(pl.String).str.to_lowercase().to_list()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import subprocess
@@ -315,6 +316,9 @@ def run_with_file_limit(args: list[str], limit: int) -> subprocess.CompletedProc
         preexec_fn=cap,
         timeout=300,
         check=False,
+        # A module compiled under the limit would leave a truncated .pyc behind (CPython does
+        # not check the length of that write), breaking every later import of it.
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
 
 
@@ -392,13 +396,20 @@ def test_skip_invalid_scores_the_valid_rubrics_and_exits_1(tmp_path: Path) -> No
     assert pl.read_csv(out)["job_id"].to_list() == ["000_1e07a38cda397245-1"]
 
 
-def test_compile_leaves_a_hand_edited_rubric_alone(tmp_path: Path) -> None:
-    posting = tmp_path / "analyst.txt"
-    posting.write_text("Requirements:\n1. SQL and Excel\n2. Python", encoding="utf-8")
+def _compiled(tmp_path: Path, text: str) -> tuple[Path, Path, Path, str]:
+    """(posting, out folder, rubric file, its text) after compiling ``text`` as job.txt."""
+    posting = tmp_path / "job.txt"
+    posting.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert runner.invoke(app, ["compile", str(posting), "-o", str(out)]).exit_code == 0
-    rubric = out / "analyst.toml"
-    compiled = rubric.read_text(encoding="utf-8")
+    rubric = out / "job.toml"
+    return posting, out, rubric, rubric.read_text(encoding="utf-8")
+
+
+def test_compile_leaves_a_hand_edited_rubric_alone(tmp_path: Path) -> None:
+    posting, out, rubric, compiled = _compiled(
+        tmp_path, "Requirements:\n1. SQL and Excel\n2. Python"
+    )
     res = runner.invoke(app, ["compile", str(posting), "-o", str(out)])
     assert res.exit_code == 0 and "unchanged" in res.stderr
     edited = compiled.replace("weight = ", "weight = 1", 1)
@@ -564,3 +575,22 @@ def test_verify_a_file_that_is_no_manifest(tmp_path: Path) -> None:
     (tmp_path / "m.json").write_text("{}")
     res = runner.invoke(app, ["verify", str(tmp_path / "m.json"), str(SAMPLES)])
     assert res.exit_code == 1 and "not a matcher manifest" in res.output
+
+
+def test_compile_keeps_the_names_a_person_ruled_out(tmp_path: Path) -> None:
+    """A taxonomy alias a person moved to ``not_aliases`` stays out when compile writes the
+    file again (--force over the hand edit, then as matcher's own)."""
+    text = "Product Manager\nResponsibilities:\n1. Product planning"
+    posting, out, rubric, compiled = _compiled(tmp_path, text)
+    assert '    "product developer",\n' in compiled
+    edited = compiled.replace('    "product developer",\n', "", 1).replace(
+        "weight = 9.0\n", 'weight = 9.0\nnot_aliases = ["product developer"]\n', 1
+    )
+    rubric.write_text(edited, encoding="utf-8")
+    assert runner.invoke(app, ["check", str(rubric)]).exit_code == 0
+    for extra in (["--force"], []):
+        res = runner.invoke(app, ["compile", str(posting), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.stderr
+        text = rubric.read_text(encoding="utf-8")
+        assert '    "product developer",\n' in text.split("not_aliases")[1]
+        assert "product developer" not in text.split("not_aliases")[0].split("aliases = [")[1]

@@ -70,7 +70,7 @@ MODULES = {
     "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
-    "pipeline": ["workers", "run", "manifest"],
+    "pipeline": ["stored", "rows", "workers", "spool", "cluster", "run", "manifest"],
     "report": ["tables", "html"],
     "service": ["limits", "models", "app", "server"],
 }

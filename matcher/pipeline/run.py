@@ -1,14 +1,24 @@
 """Run: the one place that composes the steps (read, understand, score, rank) over many files.
 
-Input is resume paths (files or folders) and rubrics; output is a ``Run``: the ranking frame, the
-score cards and the failure rows. Reading runs in worker processes; a file that cannot be read
-becomes one failure row per job and never stops the others.
+Input is resume paths (files or folders, or an iterable of resumes as they come) and rubrics;
+output is the ranking written to a file or returned as a frame, with the failures (``score_files``),
+or one result per resume as it is scored (``score_stream``). Workers read, understand and score
+each file and send back rows; the rows are spooled to disk and ranked job by job, so memory stays
+flat whatever the batch's size. A file that cannot be read becomes one failure row per job and
+never stops the others. ``run`` keeps every score card in memory, for small batches and
+``explain``-like uses.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Iterable, Sequence
+import hashlib
+import heapq
+import os
+import shutil
+import tempfile
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,15 +26,18 @@ from pathlib import Path
 import polars as pl
 
 from matcher._version import ENGINE_VERSION
+from matcher.pipeline.rows import Batch, FileRows, read_data, score_file
+from matcher.pipeline.spool import Spool
 from matcher.pipeline.workers import (
     MEMORY_LIMIT,
     OCR_MEMORY_LIMIT,
     READ_TIMEOUT,
+    Item,
     Progress,
-    read_data,
+    pool,
     read_many,
 )
-from matcher.ranking import Failure, evidence_table, rank
+from matcher.ranking import EVIDENCE_SCHEMA, Failure, csv_text, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
 from matcher.read.reader import ocr_enabled
 from matcher.resume.blind import blind as blind_document
@@ -158,3 +171,251 @@ def run(
         reader=functools.partial(read_data, ocr=ocr),
     )
     return score_reads(reads, rubrics, as_of, blind=blind)
+
+
+# ---------------------------------------------------------------- batches of any size
+
+
+@dataclass(frozen=True, slots=True)
+class FailedFile:
+    """A file that could not be scored: its name, status and message (one per file)."""
+
+    source: str
+    status: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A batch scored by ``score_files``.
+
+    ``ranking`` is the ranking frame when no ``out`` file was given (else None: it is in the
+    file); ``evidence`` likewise when evidence was asked for without a file. ``failed`` has one
+    entry per file that could not be scored (each also has a failure row per job). ``rows`` is
+    how many ranking rows were kept (after ``top``); ``walls`` has a line for each required
+    criterion that no scored resume of its job meets (``ranking.required_walls``);
+    ``ranking_sha256`` is the sha256 of the ranking as plain CSV, whatever format it was
+    written in (what a run's manifest records).
+    """
+
+    files: int
+    failed: tuple[FailedFile, ...]
+    ranking: pl.DataFrame | None = None
+    evidence: pl.DataFrame | None = None
+    out: Path | None = None
+    evidence_out: Path | None = None
+    rows: int = 0
+    walls: tuple[str, ...] = ()
+    ranking_sha256: str = ""
+
+
+Resumes = Iterable["str | Path | tuple[str, bytes]"]
+
+
+def score_files(
+    paths: Iterable[str | Path],
+    rubrics: Sequence[Rubric],
+    *,
+    out: str | Path | None = None,
+    evidence: bool | str | Path = False,
+    as_of: date | None = None,
+    top: int | None = None,
+    jobs: int | None = None,
+    cache: Path | None = None,
+    timeout: float = READ_TIMEOUT,
+    memory_limit: int | None = MEMORY_LIMIT,
+    cluster: str | object | None = None,
+    send_bytes: bool = False,
+    excel: bool = False,
+    progress: Progress | None = None,
+    blind: bool = False,
+    ocr: bool = True,
+) -> Scored:
+    """Score every resume in ``paths`` against every rubric and rank them, in flat memory.
+
+    Each file is read, understood and scored in a worker process (or on a Dask cluster), which
+    sends back rows; rows are spooled to disk as they come and ranked job by job at the end. The
+    output is the same, byte for byte, whatever the number of workers or the order files finish
+    in; with a cache, a run that was stopped (Ctrl-C, a crash, kill -9) and started again
+    finishes from the cache and writes the same bytes as a run that was never stopped.
+
+    Args:
+        paths: resume files or folders of them (``collect_inputs``).
+        rubrics: loaded rubrics (``load_rubrics``).
+        out: write the ranking here (.csv, .parquet, .json, .ndjson); None: return it.
+        evidence: True to return the evidence frame, or a path to write it to.
+        as_of: the date open roles end at; defaults to today. Fix it for reproducible output.
+        top: keep the ``top`` best rows per job (failure rows are always kept).
+        jobs: worker processes (default: all cores).
+        cache: a folder for cached reads and scores (``default_cache_dir()``), or None.
+        timeout: seconds one file may take.
+        memory_limit: bytes of address space a worker may use past its start before its file is
+            stopped (``too_large``): 1 GiB, 3 GiB when OCR may run; None for no limit.
+        cluster: a Dask scheduler address (``tcp://host:8786``) or ``distributed.Client``.
+        send_bytes: on a cluster, send each file's bytes rather than its path (for workers
+            that do not see the same files).
+        excel: CSV files start with a byte-order mark (``ranking.write_table``).
+        progress: called as ``progress(done, total)`` as files are scored.
+        blind: mask who each candidate is before scoring (``matcher.resume.blind``).
+        ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
+
+    Returns:
+        A ``Scored``: the ranking (or where it was written) and the files that failed.
+
+    >>> import matcher, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Skills: SQL, Excel")
+    >>> _ = (folder / "b.txt").write_text("Skills: Word")
+    >>> rubric = matcher.compile_posting("Requirements: SQL, Excel", stem="bi")[0]
+    >>> got = score_files([folder], [rubric], as_of=date(2026, 1, 1), jobs=1)
+    >>> got.ranking.select("resume", "rank", "score").rows() == [
+    ...     (str(folder / "a.txt"), 1, 85.0), (str(folder / "b.txt"), 2, 0.0)]
+    True
+    """
+    as_of = as_of or date.today()
+    sources = collect_inputs(paths)
+    ocr = ocr_enabled(ocr)
+    want_evidence = evidence is not False
+    batch = Batch(tuple(rubrics), as_of, want_evidence, _cache(cache, ocr), blind, ocr)
+    spool = Spool(_spool_folder(cache), rubrics, as_of, want_evidence)
+    try:
+        if cluster is not None:
+            from matcher.pipeline.cluster import score_on_cluster
+
+            score_on_cluster(
+                cluster, sources, batch, spool, send_bytes=send_bytes, progress=progress
+            )
+        else:
+            items = (Item(i, s) for i, s in enumerate(sources))
+            scored = _scored(items, batch, jobs, timeout, _limit(memory_limit, ocr))
+            with contextlib.closing(scored):
+                for done, (_, rows) in enumerate(scored, 1):
+                    spool.add(rows)
+                    if progress is not None:
+                        progress(done, len(sources))
+        spool.flush()
+        failed = tuple(FailedFile(*f) for f in sorted(spool.failed))
+        target = Path(out) if out is not None else None
+        ranking = None
+        if target is not None:
+            kept, digest = spool.write_ranking(target, top, excel=excel)
+        else:
+            ranking = spool.table(top)
+            kept, digest = ranking.height, hashlib.sha256(csv_text(ranking).encode()).hexdigest()
+        ev_path = Path(evidence) if isinstance(evidence, str | Path) else None
+        ev_frame = None
+        if ev_path is not None:
+            spool.write_evidence(ev_path, excel=excel)
+        elif evidence is True:
+            frames = [spool.evidence_of(j) for j in spool.jobs()]
+            ev_frame = pl.concat(frames) if frames else pl.DataFrame(schema=EVIDENCE_SCHEMA)
+        walls = spool.walls()
+        return Scored(len(sources), failed, ranking, ev_frame, target, ev_path, kept, walls, digest)
+    finally:
+        spool.close()
+
+
+def score_stream(
+    resumes: Resumes,
+    rubrics: Sequence[Rubric],
+    *,
+    as_of: date | None = None,
+    evidence: bool = False,
+    jobs: int | None = None,
+    cache: Path | None = None,
+    timeout: float = READ_TIMEOUT,
+    memory_limit: int | None = MEMORY_LIMIT,
+    blind: bool = False,
+    ocr: bool = True,
+) -> Iterator[FileRows]:
+    """Score resumes as they come in (an ATS's stream); yield one ``FileRows`` per resume, in order.
+
+    ``resumes`` may be paths or ``(name, bytes)`` pairs and is read lazily, so a stream of any
+    length runs in bounded memory; ``rows[k]`` of each result is its row for ``rubrics[k]``
+    (score, eligibility, missing required criteria, warnings). No ranking: that needs the
+    whole batch (``score_files``). ``blind``, ``ocr`` and the limits are as in ``score_files``.
+
+    >>> import matcher
+    >>> rubric = matcher.compile_posting("Requirements: SQL, Excel", stem="bi")[0]
+    >>> stream = [("a.txt", b"Skills: SQL"), ("b.txt", b"")]
+    >>> [(r.source, r.status, [x.score for x in r.rows])
+    ...  for r in score_stream(stream, [rubric], as_of=date(2026, 1, 1), jobs=1)]
+    [('a.txt', 'ok', [56.13]), ('b.txt', 'empty', [])]
+    """
+    ocr = ocr_enabled(ocr)
+    batch = Batch(tuple(rubrics), as_of or date.today(), evidence, _cache(cache, ocr), blind, ocr)
+    limit = _limit(memory_limit, ocr)
+
+    def items() -> Iterator[Item]:
+        for i, r in enumerate(resumes):
+            if isinstance(r, tuple):
+                yield Item(i, str(r[0]), bytes(r[1]))
+            else:
+                yield Item(i, str(r))
+
+    n = jobs or os.cpu_count() or 1
+    window = 8 * n
+    waiting: list[tuple[int, FileRows]] = []
+    nxt = 0
+    with contextlib.closing(_scored(items(), batch, jobs, timeout, limit, window)) as got:
+        for i, rows in got:
+            heapq.heappush(waiting, (i, rows))
+            while waiting and waiting[0][0] == nxt:
+                yield heapq.heappop(waiting)[1]
+                nxt += 1
+
+
+def _cache(cache: Path | None, ocr: bool) -> ReadCache | None:
+    return ReadCache(cache, ocr=ocr) if cache is not None else None
+
+
+def _limit(memory_limit: int | None, ocr: bool) -> int | None:
+    """The default limit grows to ``OCR_MEMORY_LIMIT`` when OCR may run (onnxruntime reserves
+    address space it never touches); a limit the caller chose is kept."""
+    return OCR_MEMORY_LIMIT if ocr and memory_limit == MEMORY_LIMIT else memory_limit
+
+
+def _scored(
+    items: Iterable[Item],
+    batch: Batch,
+    jobs: int | None,
+    timeout: float,
+    memory_limit: int | None,
+    window: int | None = None,
+) -> Generator[tuple[int, FileRows], None, None]:
+    if batch.cache is not None:
+        batch.cache.sweep()
+    work = functools.partial(score_file, batch)
+    return pool(
+        items, work, _failed, jobs, timeout=timeout, memory_limit=memory_limit, window=window
+    )
+
+
+def _failed(source: str, status: str, message: str) -> FileRows:
+    return FileRows(source, "", status, message)
+
+
+def _spool_folder(cache: Path | None) -> Path:
+    """A new spool folder: in the cache (same disk as the cached entries), else in temp.
+
+    Spools of runs that were killed (their process is gone) are removed first.
+    """
+    base = cache / "spool" if cache is not None else Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        base.mkdir(parents=True, exist_ok=True)
+        for old in base.glob("matcher-spool-*"):
+            pid = old.name.split("-")[2]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"matcher-spool-{os.getpid()}-", dir=base))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

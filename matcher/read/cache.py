@@ -1,9 +1,12 @@
-"""Read cache: a file's content hash in, its earlier ``Read`` out, so a batch reads each file once.
+"""Read cache: a file's content hash in, its earlier ``Read`` (and later steps' entries) out.
 
 Input is a content hash (SHA-256 of the file's bytes) and, to store, the ``Read`` that reading
 those bytes gave; output is that ``Read`` again, named as the caller asks, or None on a miss.
-``Read`` (what reading one input gave: a ``Document``, or the status and message of why not) is
-defined here because it is what the cache holds; the pipeline produces it.
+Later steps keep their own JSON entries under the same hash (``load``/``store`` with a
+namespace of their choosing, such as the pipeline's understood resumes and term credits), so a
+warm run skips whatever was done before. ``Read`` (what reading one input gave: a
+``Document``, or the status and message of why not) is defined here because it is what the
+cache holds; the pipeline produces it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,17 @@ from matcher.read.document import Document, Page
 from matcher.read.reader import MAX_PAGES, READER_VERSION
 
 # Statuses that say something about the machine or the run, not the file: never cached.
-_TRANSIENT = {"timeout", "reader_crashed", "error", "not_found", "unreadable", "too_large"}
+_TRANSIENT = {
+    "timeout",
+    "reader_crashed",
+    "error",
+    "not_found",
+    "unreadable",
+    "too_large",
+}
+
+# A temporary file older than this was left by a process that died mid-write: removed.
+STALE_TMP_SECONDS = 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +56,13 @@ def default_cache_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class ReadCache:
-    """Read results on disk, keyed by the file's content hash and the reader's version.
+    """Entries on disk, keyed by a file's content hash and the version of what made them.
 
     Entries are JSON (never pickle: a cache file must not be able to run code), written to a
-    temporary file and renamed into place, so concurrent writers never leave half an entry and
-    a reader sees an entry whole or not at all. A damaged entry is a miss. Results that depend
-    on the run rather than the bytes (timeouts, crashes, missing files) are never stored.
+    temporary file in ``ROOT/tmp`` and renamed into place, so concurrent writers never leave
+    half an entry and a reader sees an entry whole or not at all; a write that fails (a full
+    disk) removes its temporary file. A damaged entry is a miss. Results that depend on the run
+    rather than the bytes (timeouts, crashes, missing files) are never stored.
     """
 
     root: Path
@@ -87,21 +102,52 @@ class ReadCache:
             d = asdict(read.document)
             entry["document"] = {k: d[k] for k in ("format", "text", "pages", "warnings")}
             entry["document"]["pages"] = [[p.number, p.start, p.end] for p in read.document.pages]
-        path = self._path(sha)
-        with contextlib.suppress(OSError):
+        self._write(self._path(sha), entry)
+
+    def load(self, namespace: str, sha: str) -> Any:
+        """The JSON entry a later step stored for content ``sha`` under ``namespace``, or None.
+
+        ``namespace`` names what made the entry and its version (a folder name); a damaged
+        entry is a miss.
+        """
+        try:
+            return json.loads(self._entry(namespace, sha).read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    def store(self, namespace: str, sha: str, entry: Any) -> None:
+        """Store a JSON-able ``entry`` for content ``sha`` under ``namespace`` (best effort)."""
+        self._write(self._entry(namespace, sha), entry)
+
+    def _entry(self, namespace: str, sha: str) -> Path:
+        return self.root / namespace / sha[:2] / f"{sha}.json"
+
+    def _write(self, path: Path, entry: Any) -> None:
+        """Write ``entry`` whole or not at all; never leaves a temporary file behind."""
+        tmp = self.root / "tmp" / f"{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}.tmp"
+        try:
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
-            ) as f:
-                try:
-                    json.dump(entry, f, ensure_ascii=False)
-                    f.flush()
-                except BaseException:
-                    # A full disk left these .tmp files behind for good (issue 14).
-                    os.unlink(f.name)
-                    raise
-            try:
-                os.replace(f.name, path)
-            except OSError:
-                os.unlink(f.name)
-                raise
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except (OSError, ValueError, TypeError):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def sweep(self, older_than: float = STALE_TMP_SECONDS) -> int:
+        """Remove temporary files left by processes killed mid-write; returns how many.
+
+        Only files older than ``older_than`` seconds go, so a write under way elsewhere is
+        never cut short. Cheap: temporary files live in one folder.
+        """
+        removed = 0
+        now = time.time()
+        with contextlib.suppress(OSError):
+            for p in (self.root / "tmp").iterdir():
+                with contextlib.suppress(OSError):
+                    if now - p.stat().st_mtime > older_than:
+                        p.unlink()
+                        removed += 1
+        return removed

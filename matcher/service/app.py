@@ -8,7 +8,10 @@ evidence); ``POST /rank`` (a batch of resumes: the ranking table's rows, failure
 included); ``POST /explain`` (one resume against one rubric, as ``matcher explain`` says it).
 
 Rubrics are chosen by ``job_id`` from the rubrics the service was started with, or sent as
-TOML text in ``rubric_toml`` fields; with neither, every loaded rubric is used. Errors are the
+TOML text in ``rubric_toml`` fields; with neither, every loaded rubric is used. Score, rank and
+explain mask who the candidate is (``matcher.resume.blind``) when the request sends
+``blind=true`` or the service was started blind (``create_app(blind=True)``, ``matcher serve
+--blind``); their answers say ``blind``. Errors are the
 ``Error`` model: 400 (a file or rubric that cannot be used, an unknown job), 401 (no or wrong
 API key, when the service has one), 413 (too large), 422 (a malformed request), 503 (busy or
 out of time).
@@ -32,10 +35,11 @@ from starlette.formparsers import MultiPartParser
 from matcher._version import __version__
 from matcher.compiler.criteria import compile_text
 from matcher.errors import PostingError, RubricError
+from matcher.pipeline.rows import read_data
 from matcher.pipeline.run import score_reads
-from matcher.pipeline.workers import read_data
 from matcher.read.cache import Read
-from matcher.resume.understand import understand
+from matcher.resume.blind import blind as blind_document
+from matcher.resume.understand import Resume, understand
 from matcher.rubric.io import loads_rubric
 from matcher.rubric.model import Rubric
 from matcher.scoring.explain import explain_text
@@ -73,10 +77,21 @@ API_KEY = APIKeyHeader(name="X-API-Key", auto_error=False, description="when the
 JobIds = Annotated[list[str], Form(description="job_ids of loaded rubrics (default: all)")]
 RubricTomls = Annotated[list[str], Form(description="rubric files' text, used as well")]
 AsOf = Annotated[date | None, Form(description="the date open roles end at (default: today)")]
+Blind = Annotated[
+    bool,
+    Form(
+        description="mask who the candidate is (name, contacts, gender, age...) before scoring; "
+        "a service started blind masks every request"
+    ),
+]
 
 
 def create_app(
-    rubrics: Sequence[Rubric] = (), *, api_key: str | None = None, limits: Limits | None = None
+    rubrics: Sequence[Rubric] = (),
+    *,
+    api_key: str | None = None,
+    limits: Limits | None = None,
+    blind: bool = False,
 ) -> FastAPI:
     """The service's application, serving ``rubrics``.
 
@@ -84,8 +99,11 @@ def create_app(
         rubrics: the rubrics the service holds (``load_rubrics``); job ids must be distinct.
         api_key: when set, every request but ``/v1/health`` must send it as ``X-API-Key``.
         limits: request size, batch size, concurrency and time limits.
+        blind: mask who each candidate is (``matcher.resume.blind``) in every request, whatever
+            the request asks; without it a request may ask with ``blind=true``.
     """
     limits = limits or Limits()
+    blind_service = blind  # a route's own ``blind`` is what its request asks
     store = {r.job_id: r for r in rubrics}
     if len(store) != len(rubrics):
         raise RubricError("the service's rubrics must have distinct job_ids")
@@ -127,8 +145,9 @@ def create_app(
 
     @app.get("/v1/health", response_model=Health)
     def health() -> Health:
-        """Whether the service is up, its version and how many rubrics it holds."""
-        return Health(status="ok", version=__version__, rubrics=len(store))
+        """Whether the service is up, its version, how many rubrics it holds and whether it
+        masks who every candidate is (started blind)."""
+        return Health(status="ok", version=__version__, rubrics=len(store), blind=blind_service)
 
     @app.get("/v1/rubrics", response_model=list[RubricSummary], dependencies=keyed)
     def list_rubrics() -> list[RubricSummary]:
@@ -168,19 +187,21 @@ def create_app(
         job_id: JobIds = [],  # noqa: B006 (FastAPI copies form defaults)
         rubric_toml: RubricTomls = [],  # noqa: B006
         as_of: AsOf = None,
+        blind: Blind = False,
     ) -> ScoreOut:
         """Score one resume against rubrics, with evidence for every criterion."""
         chosen = _choose(store, job_id, rubric_toml)
         name, data = _name(file), await file.read()
+        masked = blind or blind_service
 
         def work() -> ScoreOut:
-            read = read_data(name, data)
-            if read.document is None:
-                raise ServiceError(400, read.status, read.message)
-            cards = score_many(understand(read.document, as_of or date.today()), chosen)
-            doc = read.document
+            resume = _understood(read_data(name, data), as_of, masked)
+            cards = score_many(resume, chosen)
             return ScoreOut(
-                resume=name, resume_id=doc.sha256[:12], cards=[card_out(c) for c in cards]
+                resume=name,
+                resume_id=resume.document.sha256[:12],
+                cards=[card_out(c) for c in cards],
+                blind=masked,
             )
 
         return await gate.run(work)
@@ -191,18 +212,19 @@ def create_app(
         job_id: JobIds = [],  # noqa: B006
         rubric_toml: RubricTomls = [],  # noqa: B006
         as_of: AsOf = None,
+        blind: Blind = False,
     ) -> RankOut:
         """Rank a batch of resumes against rubrics: one row per resume and job, failures kept."""
         if len(files) > limits.max_files:
             raise ServiceError(400, "too_many_files", f"at most {limits.max_files} resumes at once")
         chosen = _choose(store, job_id, rubric_toml)
         uploads = [(_name(f), await f.read()) for f in files]
-        day = as_of or date.today()
+        day, masked = as_of or date.today(), blind or blind_service
 
         def work() -> RankOut:
             reads: list[Read] = [read_data(name, data) for name, data in uploads]
-            table = score_reads(reads, chosen, day).ranking
-            return RankOut(rows=[RankRow(**row) for row in table.to_dicts()])
+            table = score_reads(reads, chosen, day, blind=masked).ranking
+            return RankOut(rows=[RankRow(**row) for row in table.to_dicts()], blind=masked)
 
         return await gate.run(work)
 
@@ -212,23 +234,30 @@ def create_app(
         job_id: Annotated[str | None, Form(description="a loaded rubric's job_id")] = None,
         rubric_toml: Annotated[str | None, Form(description="or a rubric file's text")] = None,
         as_of: AsOf = None,
+        blind: Blind = False,
     ) -> ExplainOut:
         """Why one resume scored what it did against one rubric."""
         chosen = _choose(store, [job_id] if job_id else [], [rubric_toml] if rubric_toml else [])
         if len(chosen) != 1:
             raise ServiceError(400, "one_rubric", "name one job_id or send one rubric_toml")
         name, data = _name(file), await file.read()
+        masked = blind or blind_service
 
         def work() -> ExplainOut:
-            read = read_data(name, data)
-            if read.document is None:
-                raise ServiceError(400, read.status, read.message)
-            (card,) = score_many(understand(read.document, as_of or date.today()), chosen)
-            return ExplainOut(card=card_out(card), text=explain_text(card))
+            (card,) = score_many(_understood(read_data(name, data), as_of, masked), chosen)
+            return ExplainOut(card=card_out(card), text=explain_text(card), blind=masked)
 
         return await gate.run(work)
 
     return app
+
+
+def _understood(read: Read, as_of: date | None, blind: bool) -> Resume:
+    """An upload's resume, understood (masked first when ``blind``); a 400 when unreadable."""
+    if read.document is None:
+        raise ServiceError(400, read.status, read.message)
+    document = blind_document(read.document)[0] if blind else read.document
+    return understand(document, as_of or date.today())
 
 
 def _name(upload: UploadFile) -> str:

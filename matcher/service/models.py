@@ -31,6 +31,7 @@ class Health(BaseModel):
     status: str
     version: str
     rubrics: int
+    blind: bool = Field(default=False, description="every request is scored blind")
 
 
 class CriterionOut(BaseModel):
@@ -130,6 +131,7 @@ class ScoreOut(BaseModel):
     resume: str
     resume_id: str
     cards: list[CardOut]
+    blind: bool = Field(default=False, description="whether who the candidate is was masked")
 
 
 class RankRow(BaseModel):
@@ -153,11 +155,13 @@ class RankRow(BaseModel):
 
 class RankOut(BaseModel):
     rows: list[RankRow]
+    blind: bool = Field(default=False, description="whether who the candidate is was masked")
 
 
 class ExplainOut(BaseModel):
     card: CardOut
     text: str = Field(description="the explanation as matcher explain prints it")
+    blind: bool = Field(default=False, description="whether who the candidate is was masked")
 
 
 def _head(r: Rubric) -> dict[str, Any]:

@@ -39,8 +39,10 @@ def serve(
     port: int = 8000,
     api_key: str | None = None,
     limits: Limits | None = None,
+    blind: bool = False,
 ) -> None:
-    """Run the service until interrupted.
+    """Run the service until interrupted (``blind``: mask who every candidate is, as
+    ``create_app`` says).
 
     Raises:
         MatcherError: when ``host`` is not loopback and there is no ``api_key``.
@@ -52,5 +54,5 @@ def serve(
         )
     import uvicorn
 
-    app = create_app(rubrics, api_key=api_key or None, limits=limits)
+    app = create_app(rubrics, api_key=api_key or None, limits=limits, blind=blind)
     uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")

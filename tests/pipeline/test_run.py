@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -12,8 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from matcher.cli import app
-from matcher.pipeline.run import collect_inputs, run
-from matcher.pipeline.workers import read_data, read_many
+from matcher.pipeline.rows import OUT_OF_MEMORY, read_data
+from matcher.pipeline.run import collect_inputs, run, score_stream
+from matcher.pipeline.workers import Item, pool, read_many
 from matcher.read.cache import Read, ReadCache
 from matcher.read.document import read_text
 from matcher.read.reader import READER_VERSION
@@ -210,7 +215,7 @@ def test_cli_caches_by_default_and_no_cache_skips_it(tmp_path: Path, _private_ca
     res = runner.invoke(app, [*args, "--no-cache"])
     assert res.exit_code == 0 and not _private_cache.exists()
     res = runner.invoke(app, args)
-    assert res.exit_code == 0 and len(list(_private_cache.rglob("*.json"))) == 1
+    assert res.exit_code == 0 and len(list(_private_cache.glob("matcher/read-v*/*/*.json"))) == 1
 
 
 def test_progress_is_reported_per_file(tmp_path: Path) -> None:
@@ -283,3 +288,104 @@ def test_a_bug_while_understanding_one_resume_costs_its_rows_only(
     assert bad.height == len(rubrics) and set(bad["status"]) == {"error"}
     assert "IndexError" in bad["message"][0] and bad["resume_id"][0] != ""
     assert got.filter(pl.col("resume") == "good.txt")["status"].to_list() == ["ok"] * len(rubrics)
+
+
+# ---------------------------------------------------------------- batches of any size
+
+
+def many_resumes(folder: Path, n: int) -> Path:
+    """``n`` different text resumes (each a sample with its own line), for long-enough runs."""
+    base = (SAMPLES / "en_pm_mid_plain.txt").read_text(encoding="utf-8")
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"r{i:04d}.txt").write_text(f"{base}\nReference number {i}\n", encoding="utf-8")
+    return folder
+
+
+def cli(args: list[str], cache: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "matcher", "score", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: the signal reaches it and its workers
+    )
+
+
+def stop_midway(args: list[str], cache: Path, sig: int, after: int) -> tuple[int, str]:
+    """Start a run, send ``sig`` to its process group once ``after`` files are scored."""
+    proc = cli(args, cache)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(list(cache.glob("matcher/scored-*/*/*/*.json"))) >= after:
+            os.killpg(proc.pid, sig)
+            break
+        time.sleep(0.02)
+    _, err = proc.communicate(timeout=120)
+    return proc.returncode, err.decode()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_a_stopped_run_started_again_finishes_from_the_cache_with_the_same_bytes(
+    tmp_path: Path, sig: int
+) -> None:
+    folder = many_resumes(tmp_path / "in", 150)
+    few = sorted(RUBRICS.glob("*.toml"))[:3]
+    rubrics = [a for f in few for a in ("--rubric", str(f))]
+    args = [str(folder), *rubrics, "--as-of", "2026-11-23", "--jobs", "2"]
+    whole = tmp_path / "whole.csv"
+    assert cli([*args, "-o", str(whole), "--no-cache"], tmp_path / "c0").wait(120) == 0
+    cache, out = tmp_path / "c1", tmp_path / "out.csv"
+    code, err = stop_midway([*args, "-o", str(out)], cache, sig, after=20)
+    scored = list(cache.glob("matcher/scored-*/*/*/*.json"))
+    assert 20 <= len(scored) < 150, "the run was not stopped midway"
+    if sig == signal.SIGINT:
+        assert code == 130, err
+        assert "interrupted after" in err and "run the same command again" in err
+        assert "Traceback" not in err, err
+        assert not list(cache.glob("matcher/tmp/*")), "a worker left half an entry"
+    for entry in cache.rglob("*.json"):
+        json.loads(entry.read_text(encoding="utf-8"))  # every entry is whole
+    assert cli([*args, "-o", str(out)], cache).wait(120) == 0
+    assert out.read_bytes() == whole.read_bytes()
+    assert not list(cache.glob("matcher/spool/*/*")), "a finished run leaves its spool behind"
+
+
+def greedy(source: str, data: bytes | None) -> Read:
+    """A work function that needs 400 MB on files named so (runs in a worker)."""
+    if "greedy" in source:
+        block = bytearray(400 << 20)
+        return Read(source, None, "error", f"got {len(block)} bytes")
+    return Read(source, None, "empty", "fine")
+
+
+def test_a_file_past_the_memory_limit_is_its_own_status_and_the_rest_go_on() -> None:
+    items = [Item(i, n) for i, n in enumerate(["a", "greedy", "b", "c"])]
+    got = dict(
+        pool(
+            items,
+            greedy,
+            lambda s, st, m: Read(s, None, st, m),
+            2,
+            memory_limit=100 << 20,
+        )
+    )
+    assert [got[i].status for i in range(4)] == ["empty", "too_large", "empty", "empty"]
+    assert got[1].message == OUT_OF_MEMORY
+
+
+def test_score_stream_gives_one_result_per_resume_in_order() -> None:
+    rubrics = load_rubrics([RUBRICS])[:2]
+    names = sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("en_*.pdf"))[:3]
+    stream = [(p.name, p.read_bytes()) for p in names] + [("bad.pdf", b"%PDF-garbage")]
+    got = list(score_stream(iter(stream), rubrics, as_of=AS_OF, jobs=2))
+    assert [g.source for g in got] == [n for n, _ in stream]
+    assert [g.status for g in got][:-1] == ["ok"] * len(names) and got[-1].status != "ok"
+    ref = run(names, rubrics, as_of=AS_OF, jobs=1).ranking
+    for g in got[:-1]:
+        for rubric, row in zip(rubrics, g.rows, strict=True):
+            (want,) = ref.filter(
+                (pl.col("job_id") == rubric.job_id) & (pl.col("resume") == str(SAMPLES / g.source))
+            ).rows(named=True)
+            assert (row.score, row.eligible) == (want["score"], want["eligible"])

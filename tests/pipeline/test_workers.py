@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from matcher.pipeline.workers import read_data, read_many
+from matcher.pipeline.rows import read_data
+from matcher.pipeline.workers import read_many
 from matcher.read.cache import Read
 
 LIMIT = 256 * 2**20

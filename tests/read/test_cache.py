@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -96,21 +95,40 @@ def test_concurrent_cache_writers_never_leave_half_an_entry(tmp_path: Path) -> N
     assert not list(tmp_path.rglob("*.tmp"))
 
 
-def test_a_full_disk_leaves_no_temporary_file(
+def test_a_failed_write_such_as_a_full_disk_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Regression (issue 14): a full cache disk left its .tmp files behind for good."""
     import errno
+    import os
 
-    from matcher.read import cache as cache_module
-
-    def full(obj: object, f: Any, **kw: object) -> None:
-        f.write('{"status": "o')
+    def full(*_: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cache_module.json, "dump", full)
+    monkeypatch.setattr(os, "replace", full)
     cache = ReadCache(tmp_path)
-    read = Read("x.txt", None, "empty", "the file is empty")
-    cache.put("ab" * 32, read)
-    assert cache.get("x.txt", "ab" * 32) is None
-    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    cache.put("ab" * 32, Read("x.txt", read_text("x")))
+    cache.store("later-step", "ab" * 32, {"a": 1})
+    assert cache.get("x.txt", "ab" * 32) is None and cache.load("later-step", "ab" * 32) is None
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_entries_of_later_steps_round_trip_and_a_damaged_one_is_a_miss(tmp_path: Path) -> None:
+    cache = ReadCache(tmp_path)
+    cache.store("scored-x/2026-01-01", "cd" * 32, {"matches": {"k": [[0, 0.85], "01", []]}})
+    assert cache.load("scored-x/2026-01-01", "cd" * 32) == {"matches": {"k": [[0, 0.85], "01", []]}}
+    assert cache.load("scored-y/2026-01-01", "cd" * 32) is None
+    (entry,) = (tmp_path / "scored-x").rglob("*.json")
+    entry.write_bytes(b'{"matches": ')
+    assert cache.load("scored-x/2026-01-01", "cd" * 32) is None
+
+
+def test_sweep_removes_what_killed_writers_left_and_nothing_under_way(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "tmp").mkdir()
+    old, new = tmp_path / "tmp" / "1-1-1.tmp", tmp_path / "tmp" / "2-2-2.tmp"
+    old.write_text("half an entry")
+    new.write_text("being written")
+    os.utime(old, (0, 0))
+    assert ReadCache(tmp_path).sweep() == 1
+    assert not old.exists() and new.exists()

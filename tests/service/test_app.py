@@ -11,11 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from matcher import read_resume
+from matcher.rubric.io import to_toml
 from matcher.rubric.model import Rubric
 from matcher.scoring.score import score
 from matcher.service.app import create_app, openapi_document
 from matcher.service.limits import Limits
 from tests.conftest import ROOT, SAMPLES
+from tests.people import LEAKS, people, written
+from tests.people import rubric as people_rubric
 
 AS_OF = {"as_of": "2026-11-23"}
 
@@ -181,3 +184,65 @@ def test_the_committed_openapi_document_is_current() -> None:
         "/v1/rubrics/{job_id}",
         "/v1/score",
     ]
+
+
+# ---------------------------------------------------------------- blind mode (issue 16)
+
+
+def corpus_uploads(lang: str) -> list[tuple[str, tuple[str, bytes, str]]]:
+    """The generated protected-attribute corpus (tests/people.py) as uploads named by number."""
+    return [
+        ("files", (f"cv-{i}.txt", written(lang, p).encode("utf-8"), "text/plain"))
+        for i, p in enumerate(people(lang))
+    ]
+
+
+def leaks(body: str, lang: str) -> list[str]:
+    return [v for v in LEAKS[lang] if v in body]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_blind_request_hides_who_and_scores_swapped_people_the_same(lang: str) -> None:
+    toml = to_toml(people_rubric(lang))
+    with TestClient(create_app()) as c:
+        plain = c.post("/v1/rank", files=corpus_uploads(lang), data={"rubric_toml": toml, **AS_OF})
+        assert plain.json()["blind"] is False and leaks(plain.text, lang) == []  # scores only
+        ranked = c.post(
+            "/v1/rank",
+            files=corpus_uploads(lang),
+            data={"rubric_toml": toml, "blind": "true", **AS_OF},
+        )
+        assert ranked.status_code == 200, ranked.text
+        assert ranked.json()["blind"] is True
+        assert len({row["score"] for row in ranked.json()["rows"]}) == 1
+        cards = []
+        for _, upload in corpus_uploads(lang):
+            one = {"rubric_toml": toml, "blind": "true", **AS_OF}
+            scored = c.post("/v1/score", files={"file": upload}, data=one)
+            explained = c.post("/v1/explain", files={"file": upload}, data=one)
+            assert scored.status_code == explained.status_code == 200, scored.text
+            assert leaks(scored.text, lang) == leaks(explained.text, lang) == []
+            cards.append(scored.json()["cards"][0])
+            assert explained.json()["blind"] is True
+        assert len({json.dumps(c["evidence"]) for c in cards}) == 1
+        assert len({c["score"] for c in cards}) == 1
+        # A request that does not ask is not blind (on a service not started blind).
+        upload = corpus_uploads(lang)[0][1]
+        seen = c.post("/v1/score", files={"file": upload}, data={"rubric_toml": toml, **AS_OF})
+        assert seen.json()["blind"] is False
+
+
+def test_a_service_started_blind_masks_every_request(rubrics: list[Rubric]) -> None:
+    toml = to_toml(people_rubric("en"))
+    with TestClient(create_app(rubrics, blind=True)) as c:
+        assert c.get("/v1/health").json()["blind"] is True
+        for _, upload in corpus_uploads("en"):
+            # the request does not ask; it may not turn it off either
+            for ask in ({}, {"blind": "false"}):
+                data = {"rubric_toml": toml, **AS_OF, **ask}
+                for path in ("/v1/score", "/v1/explain"):
+                    res = c.post(path, files={"file": upload}, data=data)
+                    assert res.status_code == 200 and res.json()["blind"] is True
+                    assert leaks(res.text, "en") == []
+        ranked = c.post("/v1/rank", files=corpus_uploads("en"), data={"rubric_toml": toml})
+        assert ranked.json()["blind"] is True and leaks(ranked.text, "en") == []

@@ -6,6 +6,7 @@ Labels and metrics alone are in test_labels.py, the fit alone in test_learn.py.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -32,6 +33,8 @@ from matcher.tune.learn import HIGH, LOW
 from matcher.tune.report import format_report
 from matcher.tune.round import reweigh, tune
 from tests.conftest import RUBRICS, SAMPLES
+from tests.people import LEAKS, write_corpus
+from tests.people import rubric as people_rubric
 
 AS_OF = date(2026, 11, 23)
 PM = RUBRICS / "000_1e07a38cda397245-1.toml"
@@ -343,3 +346,86 @@ def test_api_tune_rubric_reads_paths_and_matches_tune(evidence: pl.DataFrame) ->
     assert res.rubric == direct.rubric and res.impact == direct.impact
     assert format_report(res) == format_report(direct)
     assert callable(matcher.tune_rubric) and "tune_rubric" in matcher.__all__
+
+
+# ---------------------------------------------------------------- blind tuning, verified
+
+
+def corpus(folder: Path, swap: bool) -> tuple[Path, Path, Path, Path]:
+    """The generated English corpus in ``folder`` (each person as a woman and as a man), its
+    rubric, labels and groups; ``swap`` writes each file with the next person's attributes."""
+    folder.mkdir()
+    files, declared = write_corpus(folder, "en")
+    groups = folder / "sex.csv"  # tune's groups: resume,group
+    rows = [line.rsplit(",", 1)[0] for line in declared.read_text().splitlines()[1:]]
+    groups.write_text("resume,group\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    if swap:
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        for f, text in zip(files, texts[2:] + texts[:2], strict=True):
+            f.write_text(text, encoding="utf-8")
+    base = save_rubric(people_rubric("en"), folder / "base.toml")
+    labels = folder / "labels.csv"
+    grades = {"0": 3, "1": 1, "2": 2}
+    rows = [f"{f.name},{base_job()},{grades[f.name.split('-')[1]]}" for f in files]
+    labels.write_text("resume,job_id,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return base, labels, groups, folder
+
+
+def base_job() -> str:
+    return people_rubric("en").job_id
+
+
+def blind_tune(folder: Path, tuned: Path) -> list[str]:
+    base, labels, groups, _ = corpus(folder, swap=folder.name == "swapped")
+    return [
+        "tune",
+        *(str(f) for f in sorted(folder.glob("en-*.txt"))),
+        "--rubric",
+        str(base),
+        "--labels",
+        str(labels),
+        "--groups",
+        str(groups),
+        "--as-of",
+        "2026-11-23",
+        "--jobs",
+        "1",
+        "--blind",
+        "--force",
+        "--manifest-names",
+        "-o",
+        str(tuned),
+    ]
+
+
+def test_blind_tuning_hides_who_and_verify_reruns_it(tmp_path: Path) -> None:
+    runs = {}
+    for name in ("people", "swapped"):
+        tuned = tmp_path / f"{name}.toml"
+        res = runner.invoke(app, blind_tune(tmp_path / name, tuned))
+        assert res.exit_code == 0, res.output
+        manifest = tmp_path / f"{name}.toml.manifest.json"
+        runs[name] = (res.stdout, tuned.read_text(encoding="utf-8"), manifest)
+        for out in (res.stdout, res.stderr, runs[name][1], manifest.read_text(encoding="utf-8")):
+            for value in LEAKS["en"]:
+                assert value not in out
+        assert json.loads(manifest.read_text())["options"]["blind"] is True
+    # Who wrote which resume changes nothing: the same report (scores) and the same weights.
+    assert runs["people"][:2] == runs["swapped"][:2]
+    assert "Megan" not in runs["people"][0]
+    # verify tunes again from what the manifest records and finds the same rubric ...
+    folder, manifest = tmp_path / "people", runs["people"][2]
+    again = ["verify", str(manifest), "-r", str(folder / "base.toml")]
+    again += ["--labels", str(folder / "labels.csv"), "--groups", str(folder / "sex.csv")]
+    res = runner.invoke(app, again)
+    assert res.exit_code == 0, res.output
+    assert "same inputs, same output (tune)" in res.stdout
+    # ... says what differs when the labels do ...
+    labels = folder / "labels.csv"
+    labels.write_text(labels.read_text().replace(",3\n", ",2\n"), encoding="utf-8")
+    res = runner.invoke(app, again)
+    assert res.exit_code == 1 and "differs: extra" in res.stdout
+    assert "differs: outputs.rubric" in res.stdout
+    # ... and asks for what it needs (exit 2): the labels, and the groups the run had.
+    assert runner.invoke(app, again[:4]).exit_code == 2
+    assert runner.invoke(app, again[:6]).exit_code == 2
