@@ -3,7 +3,8 @@
 Reads ``../shared/data/livecareer-resumes-dev/`` (skips cleanly when absent), scores every
 resume against the postings of every style in ``posting_styles`` (bench, O*NET, ESCO, job
 board), and draws a seeded sample of evidence rows, stratified by how each was found (exact,
-alias, morphology, partial title, fuzzy, education, experience). Each row was labelled correct
+alias, morphology, partial title, fuzzy, education, experience; a degree one level under the
+minimum, "below", earns part credit but is shown as no match and only counted). Each row was labelled correct
 or wrong by a person reading its line (``bench/evidence_labels.csv``: the resume's file id,
 the job, the criterion, the method, the term and the text matched, the label, a note); this
 script reports precision per method, overall, and how many required criteria a wrong match met.
@@ -61,11 +62,13 @@ def draw(
         for cat, text in sorted(posting_styles.postings(style, categories).items()):
             rubrics.append(compile_text(text, stem=f"{style}-{cat}")[0])
     pool: dict[str, list[dict[str, str]]] = defaultdict(list)
+    below = 0  # degrees under the minimum: part credit, shown as no match (not drawn)
     required: dict[tuple[str, ...], bool] = {}
     for resume in resumes:
         name = Path(resume.document.source).stem
         for card in score_many(resume, rubrics):
             for e in card.evidence:
+                below += e.method == "below" and e.credit > 0
                 if e.method not in METHODS or e.credit <= 0:
                     continue
                 row = {
@@ -86,7 +89,9 @@ def draw(
     for method in METHODS:
         rows = sorted(pool.get(method, []), key=lambda r: _rank(r))
         sample += rows[:per_method]
-    return sample, required, Counter({m: len(rows) for m, rows in pool.items()})
+    population = Counter({m: len(rows) for m, rows in pool.items()})
+    population["below"] = below
+    return sample, required, population
 
 
 def main() -> int:
@@ -133,6 +138,10 @@ def main() -> int:
         shown = sum(population[m] for m in seen)
         weighted = sum(population[m] / shown * right[m] / seen[m] for m in seen)
         print(f"{'weighted':12}{shown:9}{'':9}{'':9}{weighted:11.3f}  (by each method's share)")
+    print(
+        f"degrees one level under the minimum, shown as such (part credit, no match, not drawn):"
+        f" {population['below']}"
+    )
     print(
         f"required criteria met by a wrong match in the sample (met: counted as meeting it): {len(wrong_required)}"
     )

@@ -214,7 +214,7 @@ def compile(
     Example: matcher compile seeds/*.txt -o rubrics/
     """
     from matcher.compiler.criteria import compile_file
-    from matcher.rubric.io import fit_to_check, save_text, to_toml, with_job_id
+    from matcher.rubric.io import fit_to_check, keep_ruled_out, save_text, to_toml, with_job_id
     from matcher.rubric.stamp import changed_by_hand, unstamped
 
     if out.exists() and not out.is_dir():
@@ -243,8 +243,10 @@ def compile(
                 failed += 1
                 continue
             written[r.job_id] = posting
-            text = to_toml(r)
             old = _read_text(path)
+            # Names a person ruled out in the file stay out (``not_aliases``).
+            r = keep_ruled_out(r, _parsed(old, path))
+            text = to_toml(r)
             if old is not None and unstamped(old) == unstamped(text):
                 what = "unchanged"
             elif old is not None and changed_by_hand(old) and not force:
@@ -297,6 +299,18 @@ def _shown(path: Path) -> str:
         if not str(path).isprintable()
         else str(path)
     )
+
+
+def _parsed(text: str | None, path: Path) -> Any:
+    """The rubric in ``text`` (a file compile may replace), or None when it is not a valid one."""
+    from matcher.rubric.io import loads_rubric
+
+    if text is None:
+        return None
+    try:
+        return loads_rubric(text, where=str(path))
+    except MatcherError:
+        return None
 
 
 def _read_text(path: Path) -> str | None:

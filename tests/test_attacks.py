@@ -131,8 +131,16 @@ def test_the_attack_set_holds_in_one_batch(tmp_path: Path) -> None:
     hidden = table.filter(pl.col("resume").str.contains("/hidden_")).join(honest_best, on="job_id")
     assert hidden.height == len(make_attacks.HIDDEN) * jobs
     assert (hidden["status"] == "ok").all()
-    above = hidden.filter(pl.col("score") >= pl.col("best"))
-    assert above.is_empty(), above.select("job_id", "resume", "score", "best")
+    # Where the honest chef is itself the best (000-5, 000-12: rubrics of training and
+    # reporting since the page's "product manager" title is not theirs), the hidden files tie
+    # with it: their visible text is the chef's, and the hidden payload adds nothing.
+    chef = table.filter(pl.col("resume") == str(SAMPLES / "en_chef.pdf")).select(
+        "job_id", pl.col("score").alias("chef")
+    )
+    above = hidden.join(chef, on="job_id").filter(
+        (pl.col("score") >= pl.col("best")) & (pl.col("score") > pl.col("chef"))
+    )
+    assert above.is_empty(), above.select("job_id", "resume", "score", "best", "chef")
     assert (
         hidden["warnings"].list.eval(pl.element().str.starts_with("hidden_text:")).list.any().all()
     )

@@ -396,13 +396,20 @@ def test_skip_invalid_scores_the_valid_rubrics_and_exits_1(tmp_path: Path) -> No
     assert pl.read_csv(out)["job_id"].to_list() == ["000_1e07a38cda397245-1"]
 
 
-def test_compile_leaves_a_hand_edited_rubric_alone(tmp_path: Path) -> None:
-    posting = tmp_path / "analyst.txt"
-    posting.write_text("Requirements:\n1. SQL and Excel\n2. Python", encoding="utf-8")
+def _compiled(tmp_path: Path, text: str) -> tuple[Path, Path, Path, str]:
+    """(posting, out folder, rubric file, its text) after compiling ``text`` as job.txt."""
+    posting = tmp_path / "job.txt"
+    posting.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert runner.invoke(app, ["compile", str(posting), "-o", str(out)]).exit_code == 0
-    rubric = out / "analyst.toml"
-    compiled = rubric.read_text(encoding="utf-8")
+    rubric = out / "job.toml"
+    return posting, out, rubric, rubric.read_text(encoding="utf-8")
+
+
+def test_compile_leaves_a_hand_edited_rubric_alone(tmp_path: Path) -> None:
+    posting, out, rubric, compiled = _compiled(
+        tmp_path, "Requirements:\n1. SQL and Excel\n2. Python"
+    )
     res = runner.invoke(app, ["compile", str(posting), "-o", str(out)])
     assert res.exit_code == 0 and "unchanged" in res.stderr
     edited = compiled.replace("weight = ", "weight = 1", 1)
@@ -583,3 +590,22 @@ def test_score_with_the_pdfium_reader_ranks_as_pdfminer(tmp_path: Path) -> None:
     assert tables[0] == tables[1]
     res = runner.invoke(app, ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--reader", "x"])
     assert res.exit_code == 2
+
+
+def test_compile_keeps_the_names_a_person_ruled_out(tmp_path: Path) -> None:
+    """A taxonomy alias a person moved to ``not_aliases`` stays out when compile writes the
+    file again (--force over the hand edit, then as matcher's own)."""
+    text = "Product Manager\nResponsibilities:\n1. Product planning"
+    posting, out, rubric, compiled = _compiled(tmp_path, text)
+    assert '    "product developer",\n' in compiled
+    edited = compiled.replace('    "product developer",\n', "", 1).replace(
+        "weight = 9.0\n", 'weight = 9.0\nnot_aliases = ["product developer"]\n', 1
+    )
+    rubric.write_text(edited, encoding="utf-8")
+    assert runner.invoke(app, ["check", str(rubric)]).exit_code == 0
+    for extra in (["--force"], []):
+        res = runner.invoke(app, ["compile", str(posting), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.stderr
+        text = rubric.read_text(encoding="utf-8")
+        assert '    "product developer",\n' in text.split("not_aliases")[1]
+        assert "product developer" not in text.split("not_aliases")[0].split("aliases = [")[1]

@@ -32,14 +32,14 @@ from matcher.compiler.minimums import (
     min_years,
     states_years,
 )
-from matcher.compiler.posting import Posting, base_title, split_postings
+from matcher.compiler.posting import Posting, base_title, heading_fits, split_postings
 from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
 from matcher.vocab.kinds import CONCRETE_KINDS
 from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon
 from matcher.vocab.occupations import occupation_words, specificity, title_names, trade_noun
-from matcher.vocab.titles import agent_forms, job_names
+from matcher.vocab.titles import agent_forms, job_names, same_job
 
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
 _PROSE_FACTOR = 0.5
@@ -129,7 +129,7 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
             f"{years:g}+ years of experience" + (f" in {field}" if names else ""),
             round(lex.kind_weight("experience") * _factor(cue, item), 3),
             names[1:],
-            not (cue and cue.factor < 1.0) and item.part != "pref",
+            _years_required(cue, item, bool(names)),
             item.text[:300],
             min_years=years,
             field=names[0] if names else None,
@@ -397,6 +397,21 @@ KEYWORDS_MAX = 20  # per posting, the most specific first: a person reads them a
 # job's skills (20 terms), none are added; where it knows little of a trade, up to 20.
 RUBRIC_SIZE = 20
 KEYWORDS_MIN = 0  # a posting the curated lexicon covers needs no keyword
+
+
+def _years_required(cue: Cue | None, item: Item, in_field: bool) -> bool:
+    """Whether a years minimum decides eligibility. Any work's years ("2+ years of
+    experience") are required unless the posting softens them; years in a field ("2+ years
+    of experience in sales or retail sales") only where the posting says it insists (must,
+    required, minimum, at least): else they are weighed, not a wall. How a resume's roles are
+    read into a field is a guess (a misdated role, a title in other words), and a wall on a
+    guess ranked relevant resumes below every eligible one (bench/QUALITY.md).
+    """
+    if item.part == "pref" or (cue and cue.factor < 1.0):
+        return False
+    return bool(cue and cue.required) if in_field else True
+
+
 CHORE_FACTOR = 0.5  # an item or clause whose cue weighs less (chore, noise) gives no keyword
 KEYWORD_REPEAT_MAX = 3  # a word named in several clauses weighs up to this many times more
 # The title's own trade words ("aviation", "teacher") weigh this many times a keyword's base.
@@ -416,7 +431,7 @@ def _title_criterion(posting: Posting, lex: Lexicon) -> _Named | None:
     names = _job_names(posting)
     aliases: dict[str, str] = {}  # folded -> as written, the label left out
     for name in (posting.title, *names):
-        for a in (name, *title_names(name)):
+        for a in (name, *(n for n in title_names(name) if same_job(n, name))):
             if a != posting.title and a.casefold() != names[0].casefold():
                 aliases.setdefault(a.casefold(), a)
     if not aliases and not posting.titled:
@@ -583,11 +598,17 @@ def compile_posting(
     [('title', 'Analyst', False), ('tool', 'SQL', True), ('tool', 'Excel', False)]
     """
     lex = lexicon or default_lexicon()
-    title = _title_criterion(posting, lex)
+    # A page's heading that is not this posting's job names nothing here: no title criterion,
+    # and no occupation to say which words are the job's (``heading_fits``).
+    fits = heading_fits(posting)
+    title = _title_criterion(posting, lex) if fits else None
     # Keywords must be words said of this job (O*NET, ESCO); a job no occupation names gets
     # only unknown acronyms ("OSHA").
     said = frozenset().union(
-        *(occupation_words(n) or frozenset() for n in (posting.title, *_job_names(posting)))
+        *(
+            occupation_words(n) or frozenset()
+            for n in ((posting.title, *_job_names(posting)) if fits else ())
+        )
     )
     reading = _read_items(posting, said, lex)
     used: set[str] = set()  # ids given so far
@@ -602,6 +623,18 @@ def compile_posting(
         raise PostingError(f"posting {posting.number} ({posting.title!r}): no criteria found")
     ordered = ((title_crit,) if title_crit else ()) + tuple(criteria.values())
     heading = posting.title
+    findings = reading.findings
+    if not fits:
+        heading = f"Posting {posting.number} under {posting.title!r}"
+        findings = (
+            Finding(
+                "title_from_heading",
+                f"the page's heading calls this posting a {posting.title!r}, but its items do "
+                "not name that trade: no title criterion; add one if the job has a name",
+                posting.title,
+            ),
+            *findings,
+        )
     if not posting.titled and (focus := _focus(ordered)):
         heading = f"{heading} ({focus})"
     text = "\n".join(posting.lines)
@@ -612,7 +645,7 @@ def compile_posting(
         language=lang,
         criteria=ordered,
         source=source,
-        findings=reading.findings,
+        findings=findings,
     )
 
 

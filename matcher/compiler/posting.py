@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.compiler.blocks import BULLET, heading
+from matcher.compiler.blocks import BULLET, heading, items
 from matcher.text import has_cjk, normalize
-from matcher.vocab.titles import job_names
+from matcher.vocab.titles import job_names, qualifier_stems, words_stems
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +164,10 @@ def _title_line(line: str) -> bool:
     return bool(job_names(line))
 
 
+# Site navigation, not a posting's title: a breadcrumb ("Home > Jobs > Product Manager").
+_NAVIGATION = re.compile(r"\s[>»›]\s|^[<«‹]\s")
+
+
 def _title(body: tuple[str, ...], numbered: str) -> tuple[str, bool]:
     """(title, written in the posting?): a "Title:" line, a line among the first that names a
     job (before any part heading or list item), else the heading's subject."""
@@ -173,7 +177,14 @@ def _title(body: tuple[str, ...], numbered: str) -> tuple[str, bool]:
             return m.group(1).strip(), True
     for ln in body[:TITLE_SCAN]:
         cand = _TITLE_TAIL.sub("", ln).strip()  # "电商经理岗位职责" is the 电商经理's duties
-        if cand and _title_line(cand) and (cand != ln.strip() or heading(ln) is None):
+        # "Personal Banker II - Bilingual Spanish Preferred" names a job; its qualifier's cue
+        # word does not make it a "preferred" heading: the job's name is judged, not the line.
+        if (
+            cand
+            and not _NAVIGATION.search(cand)
+            and _title_line(cand)
+            and (cand != ln.strip() or heading(base_title(cand)) is None)
+        ):
             return cand, True
         if heading(ln) is not None or BULLET.match(ln):
             break
@@ -185,3 +196,28 @@ def _title(body: tuple[str, ...], numbered: str) -> tuple[str, bool]:
     title = m.group(1) if m else stem
     title = re.sub(r"(岗位职责|工作职责|职位描述|职责)$", "", title).strip(" :：")
     return ((title[:1].upper() + title[1:]) if title else "Untitled posting"), False
+
+
+# A title taken from a page heading stands for a posting whose items name its trade this often.
+HEADING_SUPPORT = 1 / 3
+
+
+def heading_fits(posting: Posting) -> bool:
+    """Whether the job a page heading names is this posting's job. A title written in the
+    posting always is; one taken from the heading of a page of postings ("Responsibilities of
+    product manager 7") is when at least ``HEADING_SUPPORT`` of the posting's items name the
+    title's trade ("product" of product manager). A page files a procurement clerk's duties
+    (1 of 9 items says "products": office hygiene products) or a software department head's
+    under its heading; those are not product managers. A heading whose job has no trade word
+    ("Manager") or is not English cannot be judged and stands.
+
+    >>> p = Posting(7, "Product manager", ("1. Purchase office supplies", "2. Keep invoices"))
+    >>> heading_fits(p), heading_fits(Posting(1, "Product manager", ("1. Product planning",)))
+    (False, True)
+    """
+    trade = qualifier_stems(posting.title)
+    if posting.titled or not trade or not job_names(posting.title):
+        return True  # a title of the posting's own, or a heading that names no job we can read
+    found = items(posting.lines)
+    naming = sum(1 for it in found if trade & words_stems(it.text))
+    return not found or naming >= HEADING_SUPPORT * len(found)

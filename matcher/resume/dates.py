@@ -2,7 +2,9 @@
 
 Input is a ``str`` (normalised text) and an ``as_of`` date; output is ``DateRange`` values with
 months counted from year 0 (``year * 12 + m - 1``, end exclusive) and the span they were read
-from. Open ranges ("- Present", "至今") end at ``as_of``.
+from. Open ranges ("- Present", "至今") end at ``as_of``; ``latest_year_shown`` says how old the
+document's own dates are, so that the roles step can end an old resume's open ranges where the
+document stops (``matcher.resume.roles.STALE_YEARS``).
 """
 
 from __future__ import annotations
@@ -155,3 +157,22 @@ def parse_range(text: str, as_of: date) -> tuple[int, int, bool, str, int, int] 
 def strip_dates(line: str) -> str:
     """``line`` with its date ranges blanked out (what is left names the role)."""
     return RANGE.sub(" ", line)
+
+
+_ANY_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d{2}(?![\d,])")
+
+
+def latest_year_shown(text: str, as_of: date) -> int | None:
+    """The latest year the text itself writes (up to ``as_of``'s), or ``None``.
+
+    An open range ("2014 - Current") says nothing of when it was written; the other dates
+    do (a degree, a closed role, a certificate), and so does the open range's own start.
+
+    >>> latest_year_shown("BA 2009; Sales 2011 - 2013; Manager 2014 - Current", date(2026, 1, 1))
+    2014
+    >>> latest_year_shown("Manager 03/2019 to Current", date(2026, 1, 1))
+    2019
+    """
+    years = [int(m.group()) for m in _ANY_YEAR.finditer(text)]
+    years = [y for y in years if 1950 <= y <= as_of.year]
+    return max(years) if years else None

@@ -59,6 +59,7 @@ _CRIT = {
     "min_years",
     "field",
     "any_of",
+    "not_aliases",
 }
 # The [tuning] table: field name -> type text ("str", "float | None"...) of ``Tuning``, in order.
 TUNING_FIELDS = {f.name: str(f.type) for f in fields(Tuning)}
@@ -162,6 +163,7 @@ def _check_criterion(i: int, c: object, problems: list[str]) -> None:
         for j, a in enumerate(aliases):
             if why := term_problem(a):
                 problems.append(f"{at}.aliases[{j}]: {why}")
+    problems += _not_aliases_problems(c, at)
     if not isinstance(c.get("required", False), bool):
         problems.append(f"{at}.required: must be true or false")
     if not isinstance(c.get("origin", ""), str):
@@ -309,3 +311,35 @@ def json_schema() -> dict[str, Any]:
     path = Path(__file__).with_name("schema.json")
     result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return result
+
+
+def _not_aliases_problems(c: dict[str, Any], at: str) -> list[str]:
+    """What is wrong with a criterion's ``not_aliases`` (names a person ruled out): a list of
+    names, none of them the label, an alias or an alternative (a name cannot be both)."""
+    if "not_aliases" not in c:
+        return []
+    names = c["not_aliases"]
+    if not isinstance(names, list) or len(names) > MAX_ALIASES:
+        return [f"{at}.not_aliases: must be a list of at most {MAX_ALIASES} strings"]
+    problems = []
+    aliases = c.get("aliases", [])
+    listed = {
+        str(t).strip().casefold(): where
+        for where, ts in (
+            ("label", [c.get("label")]),
+            ("any_of", c.get("any_of", [])),
+            ("aliases", aliases),
+        )
+        if isinstance(ts, list)
+        for t in ts
+        if isinstance(t, str)
+    }
+    for j, n in enumerate(names):
+        if why := term_problem(n):
+            problems.append(f"{at}.not_aliases[{j}]: {why}")
+        elif (where := listed.get(n.strip().casefold())) is not None:
+            problems.append(
+                f"{at}.not_aliases[{j}]: {n.strip()!r} is also in {where}: "
+                "a name cannot be both; delete it from one of them"
+            )
+    return problems

@@ -110,6 +110,37 @@ def with_job_id(rubric: Rubric, stem: str) -> Rubric:
     return replace(rubric, job_id=job_id_for(stem, MAX_JOB_ID - len(suffix)) + suffix)
 
 
+def keep_ruled_out(rubric: Rubric, old: Rubric | None) -> Rubric:
+    """``rubric`` with the names a person ruled out in ``old`` (an earlier file of the same
+    job) left out again: each criterion of the same id takes ``old``'s ``not_aliases`` and
+    drops those names from its aliases, so recompiling does not bring them back.
+
+    >>> new = Rubric("j", "PM", "en", (Criterion("t", "title", "PM", 9.0, ("A", "B")),))
+    >>> was = Rubric("j", "PM", "en", (Criterion("t", "title", "PM", 9.0, ("A",), not_aliases=("B",)),))
+    >>> c = keep_ruled_out(new, was).criteria[0]
+    >>> c.aliases, c.not_aliases
+    (('A',), ('B',))
+    """
+    if old is None:
+        return rubric
+    ruled = {c.id: c.not_aliases for c in old.criteria if c.not_aliases}
+    if not ruled:
+        return rubric
+    out = []
+    for c in rubric.criteria:
+        names = ruled.get(c.id, ())
+        if names:
+            gone = {n.casefold() for n in names}
+            own = {t.casefold() for t in (c.label, *c.any_of)}
+            c = replace(
+                c,
+                aliases=tuple(a for a in c.aliases if a.casefold() not in gone),
+                not_aliases=tuple(n for n in names if n.casefold() not in own),
+            )
+        out.append(c)
+    return replace(rubric, criteria=tuple(out))
+
+
 def fit_to_check(rubric: Rubric) -> Rubric:
     """``rubric`` less what the check would reject in it, each removal kept as a finding.
 
@@ -332,6 +363,7 @@ def _criterion(c: Mapping[str, Any]) -> Criterion:
         min_years=None if min_years is None else float(min_years),
         field=None if c.get("field") is None else str(c["field"]).strip(),
         any_of=tuple(a.strip() for a in c.get("any_of", [])),
+        not_aliases=tuple(a.strip() for a in c.get("not_aliases", [])),
     )
 
 

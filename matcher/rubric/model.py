@@ -38,6 +38,9 @@ class Criterion:
     # Term criteria only: alternatives any one of which meets the criterion in full ("Python or
     # Scala"); the label names them all, the aliases stay other names of any of them.
     any_of: tuple[str, ...] = ()
+    # Names a person ruled out ("sports product engineer" for a product manager): never among
+    # the aliases, and ``matcher compile`` leaves them out when it writes the file again.
+    not_aliases: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -144,4 +147,6 @@ def criterion_data(c: Criterion) -> dict[str, Any]:
         d["field"] = c.field
     if c.any_of:
         d["any_of"] = list(c.any_of)
+    if c.not_aliases:
+        d["not_aliases"] = list(c.not_aliases)
     return d

@@ -16,7 +16,8 @@ with the healthcare administrator"); a resume title that is not the job's but sh
 telling words ("CONSULTANT" for "Management Consultant") earns ``PARTIAL_TITLE`` times their
 similarity ("partial"), where they also share a word that says which job (not "Analyst" for
 "Business Analyst"). The best candidate wins; ties go to the stricter level, then the
-earlier place. Repeating a term adds nothing. A two-letter term the rubric writes in capitals
+earlier place. Repeating a term adds nothing. An alias does not count as the end of a degree's
+longer field name ("Business Administration" for office administration's "administration"). A two-letter term the rubric writes in capitals
 ("HR", "PR") counts only where the resume writes it in capitals too ("12 hr shifts" is not
 human resources).
 
@@ -26,9 +27,11 @@ least ``FUZZY_MIN_LEN`` characters, only against whole-word windows within
 ("baking" is no typo of "banking", "vision" none of "Visio"). A fuzzy or partial occurrence
 earns credit but never meets a required criterion on its own.
 
-Numeric criteria: years of experience (the union of dated roles) earn ``have / min_years``
-below the minimum and 1.0 at or above it, never more; education earns 1.0 at or above
-``min_level``, ``CREDIT_ONE_LEVEL_BELOW`` one level below (not met), 0 further down. A required
+Numeric criteria: years of experience (the union of dated roles; with a field, the roles
+that name it, by a name that is not only a word of a longer one: "training" alone is no
+"fitness training") earn ``have / min_years`` below the minimum and 1.0 at or above it, never
+more; education earns 1.0 at or above ``min_level`` ("level"), ``CREDIT_ONE_LEVEL_BELOW`` one
+level below ("below": not met, and not shown as a match), 0 further down. A required
 criterion not met makes the card ineligible and is named in ``missing_required``; the score
 is still the weighted mean of credits, so both are reported.
 """
@@ -36,8 +39,10 @@ is still the weighted mean of credits, so both are reported.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
@@ -82,8 +87,12 @@ CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
 
 # How a criterion's evidence was found: a term's level (exact label, alias, an inflected form of
 # either, a title that shares telling words with the job's, a near spelling), the education
-# level or years compared, or nothing.
-Method = Literal["exact", "alias", "morphology", "partial", "fuzzy", "level", "years", "none"]
+# level that meets the minimum ("level") or one under it that earns part ("below": an associate
+# degree for "bachelor or above" is no match, and a recruiter must not read it as one), the
+# years compared, or nothing.
+Method = Literal[
+    "exact", "alias", "morphology", "partial", "fuzzy", "level", "below", "years", "none"
+]
 
 
 METHODS: tuple[Method, ...] = get_args(Method)
@@ -148,6 +157,10 @@ class _Hit:
     context: Context
 
 
+# What separates the alternatives of an experience field ("fitness training or coaching").
+_OR = re.compile(r"\s+(?:or|and/or)\s+|\s*/\s*")
+
+
 def prepare(c: Criterion) -> PreparedCriterion:
     """A criterion with its terms in matching form (label first) and how each may match.
 
@@ -157,7 +170,9 @@ def prepare(c: Criterion) -> PreparedCriterion:
     seen: dict[str, str] = {}  # matching form -> as written; the label stays first
     names = c.terms
     if c.kind == "experience":
-        names = (c.field, *c.aliases) if c.field else ()
+        # "fitness training or coaching": each alternative names the field on its own.
+        alternatives = [a for a in _OR.split(c.field) if a] if c.field else []
+        names = (c.field, *alternatives, *c.aliases) if c.field else ()
     own = 0
     for i, t in enumerate(names):
         if (k := term_key(t)) and k not in seen:
@@ -231,6 +246,8 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
             for s, e in spans:
                 if pc.cased[i] and not text[s:e].isupper():
                     continue
+                if not itself and _inside_other_name(pc, scan, s, e):
+                    continue
                 ctx = scan.title_context(s, e) if titled else scan.context(s)
                 credit = level * CONTEXT_FACTOR[ctx]
                 hit = _Hit(method, pc.shown[i], s, e, 100.0, credit, ctx)
@@ -248,6 +265,49 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
         for h in _retitled(scan.fuzzy(t), pc.shown[i], titled, scan)
     ]
     return min(fuzzy, key=lambda kh: kh[0])[1] if fuzzy else None
+
+
+def _degree_names(scan: FuzzyScan) -> list[tuple[int, int]]:
+    """Spans that name a degree: its field of study, and its line after the level word to
+    the institution or the line's end ("Master of Business Administration, State University")."""
+    folded = scan.resume.folded
+    out = []
+    for d in scan.resume.degrees:
+        if d.field is not None:
+            out.append((d.field.start, d.field.end))
+        line_end = folded.find("\n", d.level.end)
+        stop = len(folded) if line_end < 0 else line_end
+        if d.institution is not None and d.level.end <= d.institution.start < stop:
+            stop = d.institution.start
+        out.append((d.level.end, stop))
+    return out
+
+
+# What joins a degree's level to its field: "Bachelor of Science in Accounting".
+_DEGREE_JOINS = frozenset(
+    {"of", "in", "and", "science", "arts", "degree", "diploma", "major", "majoring", "with"}
+)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.&'-]*)[ \t]+$")  # the word before a place
+
+
+def _inside_other_name(pc: PreparedCriterion, scan: FuzzyScan, start: int, end: int) -> bool:
+    """Whether an alias's occurrence is the end of a longer name of something else: a
+    degree's field ("Business Administration" for "office administration"'s alias
+    "administration"; "Bachelor of Science in Accounting" still counts for "accounting").
+    Leftmost-longest: the longer name is what the resume says. The same over O*NET and ESCO
+    job names ("line cook" for a Chef's alias "cook") cost ESCO-style ranking 0.01 MAP and is
+    not done (bench/QUALITY.md)."""
+    folded = scan.resume.folded
+    for a, b in _degree_names(scan):
+        if a <= start and end <= b:
+            # "Business Administration", not "Bachelor of Science in Accounting": the alias
+            # is the end of a longer field name when a word of that name stands before it.
+            m = _WORD_BEFORE.search(folded, a, start)
+            if m is not None and m.group(1) not in _DEGREE_JOINS:
+                return True
+    return False
 
 
 def _retitled(hits: list[_Hit], term: str, titled: bool, scan: FuzzyScan) -> list[_Hit]:
@@ -345,8 +405,9 @@ def _education_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) ->
     have = level_rank(fact.value)
     credit = 1.0 if have >= need else CREDIT_ONE_LEVEL_BELOW if have == need - 1 else 0.0
     span = (fact.start, fact.end)
+    method: Method = "level" if have >= need else "below"
     return _evidence_row(
-        pc, scan, total, "level", fact.value, fact.text, span, 100.0, credit, have >= need
+        pc, scan, total, method, fact.value, fact.text, span, 100.0, credit, have >= need
     )
 
 
@@ -382,11 +443,27 @@ def _experience_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -
 
 def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
     """Whether a role is in the experience criterion's field (see ``_experience_evidence``)."""
-    for t in pc.terms:
+    for t in _field_terms(pc):
         for s, _ in (*scan.hits.get(t, ()), *scan.morph.get(t, ())):
             if role.start <= s < role.end:
                 return True
     return any(title_similarity(role.title, name) >= PARTIAL_TITLE_MIN for name in pc.shown)
+
+
+@lru_cache(maxsize=4096)
+def _field_terms(pc: PreparedCriterion) -> tuple[str, ...]:
+    """The names of an experience field that put a role's text in it: a name that is only a
+    word of a longer name of the field ("training" for "fitness training", "sales" for
+    "outside B2B sales", "education" for "arts education") names a wider field, and any
+    trainer of staff, sales clerk or school would count; an alternative of the field's own
+    ("sales" in "sales or retail sales") still counts."""
+    alternatives = {a for a in _OR.split(pc.terms[0]) if a} | {pc.terms[0]}
+    longer = alternatives | set(pc.terms)
+    return tuple(
+        t
+        for t in pc.terms
+        if t in alternatives or not any(t != o and f" {t} " in f" {o} " for o in longer)
+    )
 
 
 def _term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:

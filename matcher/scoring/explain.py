@@ -143,6 +143,8 @@ def _said(e: Evidence, scanned: frozenset[int] = frozenset()) -> str:
         return f"{e.text} found, {e.term} asked"
     if e.method == "level":
         return f"{e.term}: {e.text!r}{where}"
+    if e.method == "below":
+        return f"{e.term}: {e.text!r}{where}, under the minimum"
     return f"{_LEVEL.get(e.method, e.method)} {e.term!r}{_as_written(e)}{where}"
 
 

@@ -14,7 +14,9 @@ scans use too: ``java`` not in "javascript", ``c`` not in "c++", ``r`` or ``go``
 hyphenated word ("R-squared", "go-to-market"). Any run of spaces and hyphens between the words
 of a term matches any other ("user-research", "user\\nresearch" hold "user research").
 Inflections meet through their lemma (simplemma, English only: "marketing" is not "market",
-"accounting" not "accounts"); Chinese terms match as written.
+"accounting" not "accounts"), within one part of speech (``same_class``: a past, "trained", is
+no gerund, "training"; a participle, "returning", no plural noun, "returns"); Chinese terms
+match as written.
 
 Where an occurrence stands (``context``): inside a dated role that ended within
 ``RECENT_YEARS`` of ``as_of`` ("recent_role"), inside an older role ("old_role"), anywhere else,
@@ -75,6 +77,31 @@ def lemma(word: str) -> str:
     if len(word) < 3 or not (word.isascii() and word.isalpha()):
         return word
     return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+def _form(word: str) -> str:
+    """How an English word is inflected: "ing", "s" (a plural or third person), "past"
+    ("trained", "taught") or "" (the dictionary form, or not an English word)."""
+    if lemma(word) == word:
+        return ""
+    if word.endswith("ing"):
+        return "ing"
+    return "s" if word.endswith("s") else "past"
+
+
+def same_class(term: str, found: str) -> bool:
+    """Whether an inflected form may stand for a term's word by word: a verb's past never
+    stands for a gerund ("trained" is no "training", "consulted" no "consulting"), nor a
+    participle for a plural noun ("returning" is no "returns").
+
+    >>> same_class("training", "trains"), same_class("training", "trained")
+    (True, False)
+    """
+    for a, b in zip(term_tokens(term), _GAP.split(found), strict=False):
+        fa, fb = _form(a), _form(b.lower())
+        if (fa == "ing" and fb == "past") or (fa == "s" and fb == "ing"):
+            return False
+    return True
 
 
 @lru_cache(maxsize=200_000)
@@ -151,18 +178,20 @@ class Scan:
         self.morph: dict[str, list[tuple[int, int]]] = {}
         lemmas = [lemma(t.text) for t in tokens]
         for s, e, t in idx.morph.find(folded, tokens, lemmas):
-            if (s, e) not in self.hits.get(t, ()):
+            if (s, e) not in self.hits.get(t, ()) and same_class(t, folded[s:e]):
                 self.morph.setdefault(t, []).append((s, e))
         self._tokens = tokens
         self.words: list[tuple[int, int]] = []  # Latin word spans, found when windows need them
         self._windows: dict[int, Windows] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
-        roles = sorted((r.start, r.end, r.end_month) for r in resume.roles)
+        roles = sorted((r.start, r.end, r.end_month, r.ongoing) for r in resume.roles)
         self._role_starts = [r[0] for r in roles]
         self._role_ends = [r[1] for r in roles]
+        # A role the resume calls current is recent, even where an old resume's open role was
+        # ended with the latest year it writes (``matcher.resume.roles.STALE_YEARS``).
         self._role_context: list[Context] = [
-            "recent_role" if now - end_month <= RECENT_YEARS * 12 else "old_role"
-            for _, _, end_month in roles
+            "recent_role" if ongoing or now - end_month <= RECENT_YEARS * 12 else "old_role"
+            for _, _, end_month, ongoing in roles
         ]
         self.nonspace = len("".join(folded.split()))
         # Where the resume names the candidate's job: the headline and each role's title.

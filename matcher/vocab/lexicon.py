@@ -75,7 +75,28 @@ def _build_index(terms: tuple[Term, ...]) -> _Index:
     for t in terms:
         for s in (t.label, *t.aliases):
             owner.setdefault(normalize_term(s), t)  # the first (curated) owner keeps it
+    # A phrase's plural names the same thing ("functional requirements specifications",
+    # "unit tests"); a surface of its own keeps it, so the plural never takes another's.
+    for surface, t in list(owner.items()):
+        plural = _plural(surface)
+        if plural:
+            owner.setdefault(plural, t)
     return _Index(TermIndex(owner), owner)
+
+
+def _plural(surface: str) -> str | None:
+    """The plural of an English phrase of two or more words ending in a plain noun, or None:
+    "requirements specification" -> "requirements specifications"; one word ("sale"), a
+    word already ending in s or a non-letter ("node.js") gives None."""
+    words = surface.split(" ")
+    last = words[-1]
+    if len(words) < 2 or not surface.isascii() or not last.isalpha() or len(last) < 3:
+        return None
+    if last.endswith(("s", "x", "z", "sh", "ch")):
+        return None
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return " ".join([*words[:-1], last[:-1] + "ies"])
+    return " ".join([*words[:-1], last + "s"])
 
 
 @dataclass(frozen=True, slots=True)

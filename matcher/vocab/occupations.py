@@ -76,10 +76,23 @@ def title_names(title: str) -> tuple[str, ...]:
     key = normalize_term(title)
     group = _bilingual().get(key, ())
     own = tuple(n for n in group if normalize_term(n) != key)
-    english = title if title.isascii() else next((n for n in group if n.isascii()), "")
+    english = english_name(title)
     more = _onet_names(english) if english else ()
     seen = {key, *map(normalize_term, own)}
     return own + tuple(n for n in more if normalize_term(n) not in seen)
+
+
+def english_name(title: str) -> str:
+    """The English name of a title from the curated title table ("产品经理" -> "product
+    manager"); an English title as it is; "" when the table knows no English name.
+
+    >>> english_name("产品经理"), english_name("Chef")
+    ('product manager', 'Chef')
+    """
+    if title.isascii():
+        return title
+    group = _bilingual().get(normalize_term(title), ())
+    return next((n for n in group if n.isascii()), "")
 
 
 def _occupations(title: str) -> tuple[str, tuple[int, ...]]:

@@ -21,7 +21,13 @@ import snowballstemmer
 
 from matcher.text import normalize, normalize_term
 from matcher.vocab.lexicon import title_groups
-from matcher.vocab.occupations import RANK_WORDS, lemma, names_by_occupation, occupation_names
+from matcher.vocab.occupations import (
+    RANK_WORDS,
+    english_name,
+    lemma,
+    names_by_occupation,
+    occupation_names,
+)
 
 # A word that ends at least this share of the job names it is in, and two or more of them, names
 # the person doing a job ("teacher", "pilot", "copilot", "manager"), not a trade or a place.
@@ -212,11 +218,22 @@ def shares_qualifier(one: str, other: str) -> bool:
     >>> shares_qualifier("Sr. Account Executive", "Accountant")
     False
     """
-    return bool(_qualifiers(one) & _qualifiers(other))
+    return bool(qualifier_stems(one) & qualifier_stems(other))
 
 
-def _qualifiers(title: str) -> frozenset[str]:
+def qualifier_stems(title: str) -> frozenset[str]:
+    """The stems of a title's words that say which job it is, besides its person-word:
+    "product" of "Product manager", "pastri" of "Pastry Chef"; none for "Manager".
+
+    >>> sorted(qualifier_stems("Senior Product Manager")), qualifier_stems("Manager")
+    (['product'], frozenset())
+    """
     return frozenset(_stem(w) for w in _telling_words(title) if not is_head(w))
+
+
+def words_stems(text: str) -> frozenset[str]:
+    """The stems of every word of ``text`` (lower-cased), as ``title_stems`` makes them."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=1)
@@ -256,6 +273,53 @@ def title_similarity(one: str, other: str) -> float:
     shared = sum(stem_weight(s) for s in sorted(a & b))
     whole = sum(stem_weight(s) for s in sorted(a)) + sum(stem_weight(s) for s in sorted(b))
     return 2 * shared / whole if whole > 0 else 0.0
+
+
+def same_job(name: str, title: str) -> bool:
+    """Whether a taxonomy's ``name`` is plausibly another name of the job called ``title``,
+    not a sibling job the taxonomy files with it or reached through a shared word.
+
+    A name must name a person (end in a head word: "developer", not "mining") or be an
+    abbreviation ("CPA"). With the title's head ("Cost Accountant" for "Accountant") its
+    qualifiers are judged where the occupations are read (``occupations._another_job``); with
+    another head it may only rename the person: every word before its head must be one of the
+    title's ("Aircraft Mechanic" for "Aircraft Maintenance Technician", "product developer" for
+    "Product manager"), so ESCO's "sports product engineer", filed under product manager, is
+    not a product manager's name.
+
+    >>> same_job("product developer", "Product manager")
+    True
+    >>> same_job("sports product engineer", "Product manager"), same_job("mining", "Mechanical Engineer")
+    (False, False)
+    >>> same_job("CPA", "Accountant"), same_job("Auditor", "Accountant")
+    (True, True)
+    """
+    words = _WORD.findall(name.lower())
+    title = english_name(title)
+    if not words or not name.isascii() or not title:
+        return True  # a curated other-language name: the title table vouches for it
+    if re.fullmatch(r"[A-Z]{2,6}", name.strip()):
+        return True
+    if not is_head(words[-1]):
+        return False
+    mine = _telling_words(title)
+    if not mine or lemma(words[-1]) == lemma(mine[-1]):
+        return True
+    stems = {_stem(w) for w in mine}
+    return all(
+        any(_same_stem(_stem(w), s) for s in stems)
+        for w in words[:-1]
+        if w not in RANK_WORDS and w not in _NOT_JOB
+    )
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Stems of one word family: equal, or one a long prefix of the other ("agronomi" of
+    "agronomy", "agronomist"; the stemmer keeps agent nouns whole)."""
+    if one == other:
+        return True
+    short, long_ = sorted((one, other), key=len)
+    return len(short) >= 6 and long_.startswith(short[:-1]) and len(short) - 1 >= 0.75 * len(short)
 
 
 # ---------------------------------------------------------------- a title or a name

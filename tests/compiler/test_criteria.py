@@ -292,7 +292,9 @@ def test_procurement_chores_weigh_little() -> None:
     # The job title and the light keyword criteria have weights of their own, whatever the duty.
     seven = compile_file(EN_SEED)[6]
     assert max(c.weight for c in seven.criteria if c.kind not in ("title", "keyword")) <= 1.0
-    assert max(c.weight for c in seven.criteria if c.kind == "keyword") < 3.0
+    # Its page heading ("product manager") is not its job, so no occupation says which of its
+    # words are the trade's: no keyword criteria (``heading_fits``).
+    assert max((c.weight for c in seven.criteria if c.kind == "keyword"), default=0.0) < 3.0
     ordinary = compile_file(EN_SEED)[2]
     lexicon_kinds = ("responsibility", "keyword", "title")
     assert min(c.weight for c in ordinary.criteria if c.kind not in lexicon_kinds) > 1.0
@@ -552,3 +554,34 @@ def test_a_department_the_job_works_with_is_no_criterion() -> None:
         stem="j",
     )[0]
     assert {c.label for c in r.criteria} == {"SQL"}
+
+
+@pytest.mark.parametrize(
+    ("line", "required"),
+    [
+        ("2+ years of experience", True),  # any work: a floor as before
+        ("2+ years of experience in sales or retail sales", False),  # a field: weighed
+        ("3+ years of human resources experience is a plus", False),
+        ("Minimum of 2 years of experience in sales", True),  # the posting insists
+        ("At least 3 years of experience in commercial construction", True),
+        ("You must have 5+ years of experience in data engineering", True),
+    ],
+)
+def test_years_in_a_field_are_required_only_where_the_posting_insists(
+    line: str, required: bool
+) -> None:
+    """Field years walled off relevant resumes whose roles were misdated or named in other
+    words (bench/QUALITY.md): required only with must, required, minimum or at least."""
+    r = compile_text(f"Sales Representative\nRequirements:\n- {line}", stem="j")[0]
+    (years,) = (c for c in r.criteria if c.kind == "experience")
+    assert years.required is required
+
+
+def test_a_lexicon_phrase_matches_its_plural_but_one_word_does_not_grow_one() -> None:
+    """Regression (seed 000-14): "writing product functional requirements specifications"
+    missed PRD, whose alias is the singular."""
+    lex = default_lexicon()
+    labels = [h.term.label for h in lex.scan("functional requirements specifications")]
+    assert labels == ["PRD"]
+    assert [h.term.label for h in lex.scan("product strategies")] == ["product planning"]
+    assert not any(h.term.label == "Java" for h in lex.scan("Javas"))

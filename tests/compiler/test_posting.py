@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.compiler.posting import split_postings
+from matcher.compiler.posting import Posting, heading_fits, split_postings
 from tests.conftest import SEEDS
 
 EN_SEED = SEEDS / "000_1e07a38cda397245.txt"
@@ -67,3 +67,34 @@ def test_a_title_case_first_line_is_the_title(first: str, titled: bool) -> None:
     assert p.titled is titled
     if titled:
         assert p.title == first and first not in p.lines
+
+
+# ---------------------------------------------------------------- the posting's title or the page's
+
+
+def test_a_qualifier_with_a_cue_word_does_not_hide_the_title() -> None:
+    """Regression: "Personal Banker II - Bilingual Spanish Preferred" read as a "preferred"
+    heading, so the page's "Skip to main content" became the posting's title."""
+    text = "Skip to main content\nSearch Jobs\n\nPersonal Banker II - Bilingual Spanish Preferred\n\nResponsibilities:\n- Open accounts"
+    (p,) = split_postings(text)
+    assert (p.title, p.titled) == ("Personal Banker II - Bilingual Spanish Preferred", True)
+
+
+def test_a_breadcrumb_is_navigation_not_the_title() -> None:
+    (p,) = split_postings(
+        "Home > Jobs > Product Manager\nProcurement Clerk\nDuties:\n1. Buy supplies"
+    )
+    assert p.title == "Procurement Clerk"
+
+
+def test_a_page_heading_is_kept_only_where_the_posting_names_its_trade() -> None:
+    """The seed page files a procurement clerk (7), two software department heads (5, 12) and
+    a deputy general manager (11) under "Responsibilities of product manager N"."""
+    postings = split_postings(EN_SEED.read_text(encoding="utf-8"))
+    unfit = [p.number for p in postings if not heading_fits(p)]
+    assert unfit == [5, 7, 11, 12]
+
+
+def test_a_title_written_in_the_posting_always_fits() -> None:
+    p = Posting(1, "Product Manager", ("1. Buy office supplies", "2. Keep invoices"), titled=True)
+    assert heading_fits(p)

@@ -137,3 +137,21 @@ def test_years_from_text_bounded_by_earliest_start_to_as_of(
         assert r.years_experience <= (as_of.year * 12 + as_of.month - earliest) / 12 + 0.005
     shuffled = resume("EXPERIENCE\n" + "\n".join(reversed(lines + lines)) + "\n", as_of=as_of)
     assert shuffled.years_experience == r.years_experience
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # The latest year this document writes is 2014: it was written then, and its open role
+        # ends with that year (to as_of 2026 it would count eleven years more).
+        ("EXPERIENCE\nManager, Acme  Jan 2014 - Current\nClerk, Beta  2011 - 2013\n", 3.0),
+        # A current document keeps its open role to as_of.
+        ("EXPERIENCE\nManager, Acme  Jan 2024 - Current\nClerk, Beta  2011 - 2013\n", 4.08),
+        # A degree or a certificate from a recent year says the document is that recent.
+        ("EXPERIENCE\nManager, Acme  Jan 2014 - Present\nEDUCATION\nMBA 2020\n", 12.08),
+    ],
+)
+def test_an_open_role_on_an_old_resume_ends_where_the_resume_stops(text: str, years: float) -> None:
+    """The evidence bench's finding: "2016 - Current" on a resume written in 2016 counted ten
+    years to as_of and met "4+ years" for two years of work."""
+    assert resume(text).years_experience == years

@@ -147,3 +147,19 @@ def test_any_of_terms_are_checked_like_labels() -> None:
     many = check_data({**base, "criteria": [{**crit, "any_of": [f"t{i}" for i in range(101)]}]})
     assert many == ["criteria[0].any_of: 101 terms, at most 100 allowed"]
     assert check_data({**base, "criteria": [{**crit, "any_of": ["SQL", "MySQL"]}]}) == []
+
+
+def test_not_aliases_are_names_that_are_not_also_terms() -> None:
+    ok = crit(aliases=["MySQL"], not_aliases=["NoSQL"])
+    assert check_data({**GOOD, "criteria": [ok]}) == []
+    both = crit(aliases=["MySQL", "NoSQL"], not_aliases=["nosql "])
+    assert check_data({**GOOD, "criteria": [both]}) == [
+        "criteria[0].not_aliases[0]: 'nosql' is also in aliases: a name cannot be both; "
+        "delete it from one of them"
+    ]
+    assert check_data({**GOOD, "criteria": [crit(not_aliases=["SQL"])]})[0].endswith(
+        "is also in label: a name cannot be both; delete it from one of them"
+    )
+    assert check_data({**GOOD, "criteria": [crit(not_aliases="NoSQL")]}) == [
+        "criteria[0].not_aliases: must be a list of at most 100 strings"
+    ]

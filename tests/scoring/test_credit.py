@@ -43,7 +43,12 @@ MATCH_CASES = [
     ("plural of a term", "requirement document", (), "Wrote requirement documents", "morphology"),
     ("plural in -es", "business process", (), "Mapped business processes", "morphology"),
     ("plural of a title", "teacher", (), "Mentored new teachers", "morphology"),
-    ("an irregular past", "teaching", (), "Taught math to fifth grade", "morphology"),
+    ("a verb of the same word", "teaching", (), "Teaches math to fifth grade", "morphology"),
+    # A past is a verb, a term in -ing a gerund (the evidence bench: "trained staff" was
+    # credited as fitness training, "consulted with buyers" as consulting).
+    ("a past is no gerund", "teaching", (), "Taught math to fifth grade", "none"),
+    ("a past is no gerund, regular", "training", (), "Trained new hires", "none"),
+    ("a participle is no plural noun", "returns", (), "Returning dishes to the kitchen", "none"),
     ("another inflection", "auditing", (), "Led audits of vendors", "morphology"),
     (
         "inflection of an alias",
@@ -322,3 +327,58 @@ def test_a_partial_title_shares_a_word_that_says_which_job(resume_title: str, me
     card = card_for(f"{resume_title}\nExperience\n{resume_title} 2019 - 2021, Acme", rubric)
     want = {"sales": method, "acc": "none"}
     assert {e.criterion_id: e.method for e in card.evidence} == want
+
+
+def test_an_alias_inside_a_field_of_study_does_not_count() -> None:
+    """The evidence bench's finding: office administration's alias "administration" met the
+    field of an MBA, "Business Administration"."""
+    rubric = Rubric(
+        "j",
+        "t",
+        "en",
+        (Criterion("oa", "skill", "office administration", 1.0, ("administration",)),),
+    )
+    edu = "EDUCATION\nMaster of Business Administration, State University, 2012\n"
+    (ev,) = card_for(edu, rubric).evidence
+    assert ev.method == "none", (ev.method, ev.text)
+    (ev,) = card_for(
+        edu + "EXPERIENCE\nClerk 2013 - 2015\nHandled the administration of the office.\n", rubric
+    ).evidence
+    assert ev.method == "alias"
+    accounting = Rubric(
+        "j", "t", "en", (Criterion("a", "title", "Accountant", 1.0, ("accounting",)),)
+    )
+    (ev,) = card_for("EDUCATION\nBachelor of Science in Accounting, 2012\n", accounting).evidence
+    assert ev.method == "alias"  # the whole field, not the end of a longer one
+
+
+def test_a_field_of_experience_is_not_named_by_its_head_word_alone() -> None:
+    """The evidence bench's finding: "training" put a personnel trainer's roles in "fitness
+    training", "sales" a retail clerk's in "outside B2B sales"."""
+    crit = Criterion(
+        "y",
+        "experience",
+        "1+ years in fitness training",
+        1.0,
+        ("training", "personal trainer"),
+        min_years=1,
+        required=True,
+        field="fitness training or coaching",
+    )
+    rubric = Rubric("j", "t", "en", (crit,))
+    staff = "EXPERIENCE\nStore Manager  2019 - 2022\nAcme\nLed training of new staff.\n"
+    assert not card_for(staff, rubric).eligible
+    gym = "EXPERIENCE\nGym Staff  2019 - 2022\nAcme\nRan coaching and fitness training sessions.\n"
+    assert card_for(gym, rubric).eligible
+
+
+def test_a_degree_under_the_minimum_is_shown_as_below() -> None:
+    """The evidence bench's finding: an associate degree was shown as the level evidence of
+    "bachelor or above" (half credit, not met), which a recruiter reads as a match."""
+    rubric = Rubric(
+        "j", "t", "en", (Criterion("e", "education", "bachelor", 1.0, min_level="bachelor"),)
+    )
+    (ev,) = card_for("EDUCATION\nAssociate of Science, Biology\n", rubric).evidence
+    assert (ev.method, ev.credit, ev.met) == ("below", 0.5, False)
+    (ev,) = card_for("EDUCATION\nBachelor of Science, Biology\n", rubric).evidence
+    assert (ev.method, ev.met) == ("level", True)

@@ -103,6 +103,16 @@ def test_recency_is_relative_to_as_of() -> None:
         assert [scan.context(s) for s, _ in scan.hits["python"]] == [want]
 
 
+def test_a_current_role_on_an_old_resume_is_still_recent() -> None:
+    """Its years end with the resume's latest year (``roles.STALE_YEARS``); what the candidate
+    does in the role they call current stays their recent work (onet-style MAP fell 0.003
+    when it read as an old role)."""
+    text = "EXPERIENCE\nEngineer, Acme  2010 - Present\nBuilt Python services\n"
+    _, scan = scan_of(text, "python", as_of=date(2026, 1, 1))
+    assert scan.resume.years_experience == 1.0
+    assert [scan.context(s) for s, _ in scan.hits["python"]] == ["recent_role"]
+
+
 def test_title_context_headline_role_title_or_mentioned() -> None:
     text = (
         "Jane Roe\nBilling Clerk\nSUMMARY\nTen years in billing.\nEXPERIENCE\n"

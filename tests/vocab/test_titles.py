@@ -58,3 +58,25 @@ def test_a_head_is_still_borrowed_from_a_later_part() -> None:
         "Computer Systems Administrator",
     )
     assert titles.job_names("Wholesale and Manufacturing") == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "same"),
+    [
+        ("product development manager", "Product manager", True),
+        ("product developer", "Product manager", True),  # renames the person, same trade
+        ("Cost Accountant", "Accountant", True),
+        ("Aircraft Mechanic", "Aircraft Maintenance Technician", True),
+        ("Agronomy Consultant", "Agronomist", True),  # one word family
+        ("CPA", "Accountant", True),
+        ("产品主管", "产品经理", True),  # the curated table vouches for it
+        # ESCO files "sports product engineer" under product manager: another head, another trade
+        ("sports product engineer", "Product manager", False),
+        ("sports product engineer", "产品经理", False),  # judged by the English name
+        ("mining", "Mechanical Engineer", False),  # names no person
+        ("personal financial adviser", "Personal Banker", False),
+        ("aircraft instrument operator", "Aircraft Maintenance Technician", False),
+    ],
+)
+def test_a_taxonomy_name_is_the_same_job_or_left_out(name: str, title: str, same: bool) -> None:
+    assert titles.same_job(name, title) is same
