@@ -136,6 +136,23 @@ OcrMode = Annotated[
 ]
 
 
+ReaderMode = Annotated[
+    str,
+    typer.Option(
+        "--reader",
+        metavar="pdfminer|pdfium",
+        help="The PDF character source: pdfminer (default) or pdfium (several times faster, "
+        "the same hidden-text checks; files with pictures or forms are still read by pdfminer).",
+    ),
+]
+
+
+def _reader(name: str) -> str:
+    if name not in ("pdfminer", "pdfium"):
+        raise typer.BadParameter("must be pdfminer or pdfium", param_hint="--reader")
+    return name
+
+
 def _ocr(mode: str) -> bool:
     if mode not in ("auto", "off"):
         raise typer.BadParameter("must be auto or off", param_hint="--ocr")
@@ -400,6 +417,7 @@ def score(
     no_manifest: NoManifestOption = False,
     manifest_names: ManifestNamesOption = False,
     ocr: OcrMode = "auto",
+    reader: ReaderMode = "pdfminer",
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -468,6 +486,7 @@ def score(
                 progress=counted,
                 blind=blind,
                 ocr=_ocr(ocr),
+                reader=_reader(reader),
             )
             if target is not None:
                 with target.open("rb") as table:
@@ -680,6 +699,7 @@ def explain(
         ),
     ] = False,
     ocr: OcrMode = "auto",
+    reader: ReaderMode = "pdfminer",
 ) -> None:
     """Show why a resume scored what it did: weight, credit, contribution and evidence.
 
@@ -696,7 +716,7 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        doc = read_document(resume, ocr=_ocr(ocr))
+        doc = read_document(resume, ocr=_ocr(ocr), reader=_reader(reader))  # type: ignore[arg-type]
         understood = understand(blind_document(doc)[0] if blind else doc, _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
@@ -1178,6 +1198,7 @@ def tune(
             "so the weights are learnt from blind scores.",
         ),
     ] = False,
+    reader: ReaderMode = "pdfminer",
 ) -> None:
     """Tune a rubric's weights to recruiter decisions; print held-out metrics before and after.
 
@@ -1200,7 +1221,9 @@ def tune(
     options = {"k": k, "threshold": threshold, "folds": folds, "forced": force, "blind": blind}
     try:
         base = load_rubric(rubric)
-        result, tuned = _tuned(resumes, base, labels, groups, day, options, jobs, _ocr(ocr))
+        result, tuned = _tuned(
+            resumes, base, labels, groups, day, options, jobs, _ocr(ocr), _reader(reader)
+        )
     except MatcherError as e:
         raise _fail(e.message) from None
     typer.echo(format_report(tuned))
@@ -1236,6 +1259,7 @@ def _tuned(
     options: dict[str, Any],
     jobs: int | None = None,
     ocr: bool = True,
+    reader: str = "pdfminer",
 ) -> tuple[Scored, Any]:
     """Score ``resumes`` against ``base`` (blind when ``options`` say so) and tune it to the
     labels: what ``tune`` runs, and what ``verify`` runs again. Raises ``MatcherError``."""
@@ -1255,6 +1279,7 @@ def _tuned(
         cache=default_cache_dir(),
         ocr=ocr,
         blind=bool(options.get("blind")),
+        reader=reader,
     )
     assert result.evidence is not None
     tuned = tune_rubric(

@@ -577,6 +577,21 @@ def test_verify_a_file_that_is_no_manifest(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "not a matcher manifest" in res.output
 
 
+def test_score_with_the_pdfium_reader_ranks_as_pdfminer(tmp_path: Path) -> None:
+    """--reader pdfium reads the samples to the same ranking (issue 18); a bad name is usage."""
+    pytest.importorskip("pypdfium2")
+    tables = []
+    for reader in ("pdfminer", "pdfium"):
+        out = tmp_path / f"{reader}.csv"
+        args = ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--as-of", "2026-11-23"]
+        res = runner.invoke(app, [*args, "--no-cache", "--reader", reader, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        tables.append(out.read_text(encoding="utf-8"))
+    assert tables[0] == tables[1]
+    res = runner.invoke(app, ["score", str(SAMPLES), "--rubric", str(RUBRIC), "--reader", "x"])
+    assert res.exit_code == 2
+
+
 def test_compile_keeps_the_names_a_person_ruled_out(tmp_path: Path) -> None:
     """A taxonomy alias a person moved to ``not_aliases`` stays out when compile writes the
     file again (--force over the hand edit, then as matcher's own)."""

@@ -51,6 +51,7 @@ class Batch:
     cache: ReadCache | None = None
     blind: bool = False  # mask who the candidate is before understanding (``resume.blind``)
     ocr: bool = True  # recognise scans when the ``ocr`` extra is installed
+    reader: str = "pdfminer"  # the PDF character source (``read_bytes``)
     keys: tuple[str, ...] = field(init=False)  # each rubric's ``match_key``, made once
     weights: tuple[Weights, ...] = field(init=False)
 
@@ -118,15 +119,17 @@ def _split(joined: str) -> tuple[str, ...]:
 OUT_OF_MEMORY = "reading it needed more memory than a reader process may use: stopped"
 
 
-def read_data(source: str, data: bytes, ocr: bool = True) -> Read:
+def read_data(source: str, data: bytes, ocr: bool = True, reader: str = "pdfminer") -> Read:
     """Read one resume from its bytes (``source`` names it); never raises.
 
     An unexpected error becomes status ``error``: a reader bug must cost one row, not the batch.
-    ``ocr`` recognises scans when the ``ocr`` extra is installed (``read_bytes``).
+    ``ocr`` recognises scans when the ``ocr`` extra is installed, ``reader`` picks the PDF
+    character source (``read_bytes``).
     """
     try:
         suffix = Path(source).suffix.lower()
-        return Read(source, read_bytes(data, label=source, suffix=suffix, ocr=ocr))
+        doc = read_bytes(data, label=source, suffix=suffix, ocr=ocr, reader=reader)  # type: ignore[arg-type]
+        return Read(source, doc)
     except MatcherError as e:
         return Read(source, None, e.status, e.message)
     except RecursionError:
@@ -142,6 +145,7 @@ def _namespace(batch: Batch) -> str:
     """Where a file's understood resume and credits are cached: by engine build, the way it
     was read and understood (OCR, blind) and ``as_of``."""
     how = ("-ocr" if batch.ocr else "") + ("-blind" if batch.blind else "")
+    how += "" if batch.reader == "pdfminer" else f"-{batch.reader}"
     return f"scored-{build_id()}{how}/{batch.as_of.isoformat()}"
 
 
@@ -173,7 +177,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
                 return FileRows.scored(source, sha[:12], rows)
     read = cache.get(source, sha) if cache is not None else None
     if read is None:
-        read = read_data(source, data, batch.ocr)
+        read = read_data(source, data, batch.ocr, batch.reader)
         if cache is not None:
             cache.put(sha, read)
     doc = read.document

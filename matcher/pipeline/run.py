@@ -144,6 +144,7 @@ def run(
     progress: Progress | None = None,
     blind: bool = False,
     ocr: bool = True,
+    reader: str = "pdfminer",
 ) -> Run:
     """Read, understand, score and rank every resume in ``paths`` against every rubric.
 
@@ -157,10 +158,11 @@ def run(
         progress: called as ``progress(done, total)`` as files are read.
         blind: mask who each candidate is before scoring (``matcher.resume.blind``).
         ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
+        reader: the PDF character source, ``"pdfminer"`` or ``"pdfium"`` (``read_bytes``).
     """
     as_of = as_of or date.today()
     ocr = ocr_enabled(ocr)
-    store = ReadCache(cache, ocr=ocr) if cache is not None else None
+    store = ReadCache(cache, ocr=ocr, reader=reader) if cache is not None else None
     reads = read_many(
         collect_inputs(paths),
         jobs,
@@ -168,7 +170,7 @@ def run(
         cache=store,
         progress=progress,
         memory=OCR_MEMORY_LIMIT if ocr else MEMORY_LIMIT,
-        reader=functools.partial(read_data, ocr=ocr),
+        reader=functools.partial(read_data, ocr=ocr, reader=reader),
     )
     return score_reads(reads, rubrics, as_of, blind=blind)
 
@@ -230,6 +232,7 @@ def score_files(
     progress: Progress | None = None,
     blind: bool = False,
     ocr: bool = True,
+    reader: str = "pdfminer",
 ) -> Scored:
     """Score every resume in ``paths`` against every rubric and rank them, in flat memory.
 
@@ -258,6 +261,7 @@ def score_files(
         progress: called as ``progress(done, total)`` as files are scored.
         blind: mask who each candidate is before scoring (``matcher.resume.blind``).
         ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed.
+        reader: the PDF character source, ``"pdfminer"`` or ``"pdfium"`` (``read_bytes``).
 
     Returns:
         A ``Scored``: the ranking (or where it was written) and the files that failed.
@@ -277,7 +281,8 @@ def score_files(
     sources = collect_inputs(paths)
     ocr = ocr_enabled(ocr)
     want_evidence = evidence is not False
-    batch = Batch(tuple(rubrics), as_of, want_evidence, _cache(cache, ocr), blind, ocr)
+    store = _cache(cache, ocr, reader)
+    batch = Batch(tuple(rubrics), as_of, want_evidence, store, blind, ocr, reader)
     spool = Spool(_spool_folder(cache), rubrics, as_of, want_evidence)
     try:
         if cluster is not None:
@@ -328,13 +333,15 @@ def score_stream(
     memory_limit: int | None = MEMORY_LIMIT,
     blind: bool = False,
     ocr: bool = True,
+    reader: str = "pdfminer",
 ) -> Iterator[FileRows]:
     """Score resumes as they come in (an ATS's stream); yield one ``FileRows`` per resume, in order.
 
     ``resumes`` may be paths or ``(name, bytes)`` pairs and is read lazily, so a stream of any
     length runs in bounded memory; ``rows[k]`` of each result is its row for ``rubrics[k]``
     (score, eligibility, missing required criteria, warnings). No ranking: that needs the
-    whole batch (``score_files``). ``blind``, ``ocr`` and the limits are as in ``score_files``.
+    whole batch (``score_files``). ``blind``, ``ocr``, ``reader`` and the limits are as in
+    ``score_files``.
 
     >>> import matcher
     >>> rubric = matcher.compile_posting("Requirements: SQL, Excel", stem="bi")[0]
@@ -344,7 +351,8 @@ def score_stream(
     [('a.txt', 'ok', [56.13]), ('b.txt', 'empty', [])]
     """
     ocr = ocr_enabled(ocr)
-    batch = Batch(tuple(rubrics), as_of or date.today(), evidence, _cache(cache, ocr), blind, ocr)
+    store = _cache(cache, ocr, reader)
+    batch = Batch(tuple(rubrics), as_of or date.today(), evidence, store, blind, ocr, reader)
     limit = _limit(memory_limit, ocr)
 
     def items() -> Iterator[Item]:
@@ -366,8 +374,8 @@ def score_stream(
                 nxt += 1
 
 
-def _cache(cache: Path | None, ocr: bool) -> ReadCache | None:
-    return ReadCache(cache, ocr=ocr) if cache is not None else None
+def _cache(cache: Path | None, ocr: bool, reader: str = "pdfminer") -> ReadCache | None:
+    return ReadCache(cache, ocr=ocr, reader=reader) if cache is not None else None
 
 
 def _limit(memory_limit: int | None, ocr: bool) -> int | None:

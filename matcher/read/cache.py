@@ -68,10 +68,12 @@ class ReadCache:
     root: Path
     max_pages: int = MAX_PAGES
     ocr: bool = False  # reads made with OCR (the extra installed and on) are kept apart
+    reader: str = "pdfminer"  # and so are reads with another character source
 
     def _path(self, sha: str) -> Path:
         ocr = "-ocr" if self.ocr else ""
-        version = f"read-v{READER_VERSION}-{__version__}-p{self.max_pages}{ocr}"
+        source = "" if self.reader == "pdfminer" else f"-{self.reader}"
+        version = f"read-v{READER_VERSION}-{__version__}-p{self.max_pages}{ocr}{source}"
         return self.root / version / sha[:2] / f"{sha}.json"
 
     def get(self, source: str, sha: str) -> Read | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Literal, get_args
 
 from matcher.errors import ReadError, ReadStatus
 from matcher.read.document import Document, assemble
@@ -26,8 +27,12 @@ from matcher.read.intake import Kind, read_file_bytes, read_other, sniff
 
 # Bump when the reader's output for the same bytes may change (here or in the steps it
 # composes: intake, formats, layout, textlayer, document, device, pdf): cached reads key on it.
-READER_VERSION = 9
+READER_VERSION = 10
 MAX_PAGES = 30
+# The character sources a PDF can be read with: pdfminer (the default) or pdfium (the
+# ``pdfium`` extra; about 10x faster, the same judge of hidden text: ``matcher.read.pdfium``).
+Reader = Literal["pdfminer", "pdfium"]
+READERS: tuple[str, ...] = get_args(Reader)
 
 
 def read_document(
@@ -36,6 +41,7 @@ def read_document(
     name: str | None = None,
     max_pages: int = MAX_PAGES,
     ocr: bool = True,
+    reader: Reader = "pdfminer",
 ) -> Document:
     """Read a resume from a path or from the file's bytes (text in memory: ``read_text``).
 
@@ -46,6 +52,8 @@ def read_document(
         max_pages: pages past this are not read (a ``page_cap`` warning says so).
         ocr: recognise scanned pages and image resumes when the ``ocr`` extra is installed;
             False leaves them ``needs_ocr``.
+        reader: the PDF character source, ``"pdfminer"`` or ``"pdfium"`` (faster; a file
+            with pictures, forms or optional content is still read by pdfminer).
 
     Returns:
         A ``Document``.
@@ -61,7 +69,7 @@ def read_document(
     else:
         label, suffix = name or str(source), Path(source).suffix.lower()
         data = read_file_bytes(source)
-    return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages, ocr=ocr)
+    return read_bytes(data, label=label, suffix=suffix, max_pages=max_pages, ocr=ocr, reader=reader)
 
 
 def ocr_enabled(ocr: bool = True) -> bool:
@@ -74,17 +82,30 @@ def ocr_enabled(ocr: bool = True) -> bool:
 
 
 def read_bytes(
-    data: bytes, *, label: str, suffix: str = "", max_pages: int = MAX_PAGES, ocr: bool = True
+    data: bytes,
+    *,
+    label: str,
+    suffix: str = "",
+    max_pages: int = MAX_PAGES,
+    ocr: bool = True,
+    reader: Reader = "pdfminer",
 ) -> Document:
     """Read a resume from its bytes; ``suffix`` (".pdf", ".docx"...) is a hint, content decides.
 
     >>> read_bytes(b'{"basics": {"name": "Li Lei"}}', label="li.json").text
     'Li Lei'
     """
+    if reader not in READERS:
+        raise ValueError(f"reader must be one of {', '.join(READERS)}, not {reader!r}")
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(data, suffix)
     try:
-        if kind == "pdf":
+        if kind == "pdf" and reader == "pdfium":
+            from matcher.read.pdfium import read_pdf as read_with_pdfium
+
+            pages, warnings = read_with_pdfium(data, max_pages, ocr=ocr_enabled(ocr))
+            fmt = "pdf"
+        elif kind == "pdf":
             from matcher.read.pdf import read_pdf  # pdfminer: imported on the first PDF only
 
             pages, warnings = read_pdf(data, max_pages, ocr=ocr_enabled(ocr))
