@@ -505,7 +505,14 @@ def score(
     if record is not None:
         _write_manifest(
             record,
-            _score_manifest(inputs, rubrics, result, day, top, blind, manifest_names),
+            _score_manifest(
+                inputs,
+                rubrics,
+                result,
+                day,
+                {"blind": blind, "top": top, "ocr": _ocr(ocr), "reader": _reader(reader)},
+                manifest_names,
+            ),
             {"score": time.perf_counter() - started},
         )
     for wall in result.walls:
@@ -552,11 +559,11 @@ def _score_manifest(
     rubrics: list[Rubric],
     result: Scored,
     day: date,
-    top: int | None,
-    blind: bool,
+    options: dict[str, Any],
     names: bool,
 ) -> dict[str, Any]:
-    """The manifest of a score run (``matcher.pipeline.manifest.build``)."""
+    """The manifest of a score run (``matcher.pipeline.manifest.build``); ``options`` are what
+    changes its output (top, blind, ocr, reader)."""
     from matcher.pipeline.manifest import build
 
     counts = {"ok": result.files - len(result.failed)}
@@ -567,7 +574,7 @@ def _score_manifest(
         files=inputs,
         rubrics=rubrics,
         as_of=day.isoformat(),
-        options={"blind": blind, "top": top},
+        options=options,
         counts=counts,
         outputs={"ranking": result.ranking_sha256},
         names=names,
@@ -1018,10 +1025,20 @@ def _verify_score(
         raise _fail("give the run's rubrics: --rubric", 2)
     rubrics, _ = _rubrics(rubric, skip_invalid=False)
     files = collect_inputs(given)
+    # Manifests from before --reader record neither OCR nor the reader: auto and pdfminer.
     options = recorded["options"]
-    day, top, blind = date.fromisoformat(recorded["as_of"]), options.get("top"), options["blind"]
-    result = score_files(files, rubrics, as_of=day, top=top, blind=blind)
-    return _score_manifest(files, rubrics, result, day, top, blind, names)
+    result = score_files(
+        files,
+        rubrics,
+        as_of=date.fromisoformat(recorded["as_of"]),
+        top=options.get("top"),
+        blind=options["blind"],
+        ocr=options.get("ocr", True),
+        reader=options.get("reader", "pdfminer"),
+    )
+    return _score_manifest(
+        files, rubrics, result, date.fromisoformat(recorded["as_of"]), options, names
+    )
 
 
 def _verify_tune(
@@ -1050,7 +1067,8 @@ def _verify_tune(
     files = [Path(p) for p in given]
     day = date.fromisoformat(recorded["as_of"])
     try:
-        result, tuned = _tuned(files, chosen[0], labels, groups, day, options)
+        ocr, reader = options.get("ocr", True), options.get("reader", "pdfminer")
+        result, tuned = _tuned(files, chosen[0], labels, groups, day, options, None, ocr, reader)
     except MatcherError as e:
         raise _fail(e.message) from None
     if "blind" not in recorded["options"]:
@@ -1218,7 +1236,15 @@ def tune(
             "is the input rubric: add --overwrite to replace it", param_hint="-o"
         )
     started = time.perf_counter()
-    options = {"k": k, "threshold": threshold, "folds": folds, "forced": force, "blind": blind}
+    options = {
+        "k": k,
+        "threshold": threshold,
+        "folds": folds,
+        "forced": force,
+        "blind": blind,
+        "ocr": _ocr(ocr),
+        "reader": _reader(reader),
+    }
     try:
         base = load_rubric(rubric)
         result, tuned = _tuned(

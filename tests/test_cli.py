@@ -539,10 +539,16 @@ def test_blind_score_audit_and_verify(tmp_path: Path) -> None:
     assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
     assert (tmp_path / "r.csv.manifest.json").read_bytes() == first  # byte-identical
     data = json.loads(first)
-    assert data["options"] == {"blind": True, "top": None} and data["counts"] == {"ok": 2}
+    assert data["options"] == {"blind": True, "ocr": True, "reader": "pdfminer", "top": None}
+    assert data["counts"] == {"ok": 2}
     assert "en_chef" not in first.decode()  # hashes, not names, unless asked
     verify = ["verify", str(tmp_path / "r.csv.manifest.json"), *two, "-r", str(RUBRIC)]
     res = runner.invoke(app, verify)
+    assert res.exit_code == 0 and "same output" in res.stdout
+    # A manifest written before --ocr and --reader were recorded ran with auto and pdfminer.
+    data["options"] = {"blind": True, "top": None}
+    (tmp_path / "old.manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    res = runner.invoke(app, ["verify", str(tmp_path / "old.manifest.json"), *verify[2:]])
     assert res.exit_code == 0 and "same output" in res.stdout
     # What differs when something does: tests/pipeline/test_manifest.py (compare).
     res = runner.invoke(
