@@ -137,7 +137,7 @@ def read_resume(
     as_of: date | None = None,
     blind: bool = False,
     ocr: bool = True,
-    reader: str = "pdfminer",
+    reader: Literal["pdfminer", "pdfium"] = "pdfminer",
 ) -> Resume:
     """Read and understand a resume.
 
@@ -181,7 +181,7 @@ def read_resume(
                 "matcher.read_resume(text, text=True)",
                 status="not_found",
             )
-        doc = read_document(source, name=name, ocr=ocr, reader=reader)  # type: ignore[arg-type]
+        doc = read_document(source, name=name, ocr=ocr, reader=reader)
     else:
         data, label = _content(source, "<file>")
         if isinstance(data, str):
@@ -195,7 +195,7 @@ def read_resume(
                 label=name or label,
                 suffix=suffix,
                 ocr=ocr,
-                reader=reader,  # type: ignore[arg-type]
+                reader=reader,
             )
     if blind:
         from matcher.resume.blind import blind as blind_document

@@ -27,6 +27,7 @@ from matcher.errors import MatcherError, PostingError, RubricError, safe_message
 
 if TYPE_CHECKING:
     from matcher.pipeline.run import Scored
+    from matcher.read.reader import Reader
     from matcher.rubric.model import Rubric
 
 
@@ -147,10 +148,12 @@ ReaderMode = Annotated[
 ]
 
 
-def _reader(name: str) -> str:
-    if name not in ("pdfminer", "pdfium"):
+def _reader(name: str) -> Reader:
+    if name == "pdfium":
+        return "pdfium"
+    if name != "pdfminer":
         raise typer.BadParameter("must be pdfminer or pdfium", param_hint="--reader")
-    return name
+    return "pdfminer"
 
 
 def _ocr(mode: str) -> bool:
@@ -723,7 +726,7 @@ def explain(
         raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         r = load_rubric(rubric)
-        doc = read_document(resume, ocr=_ocr(ocr), reader=_reader(reader))  # type: ignore[arg-type]
+        doc = read_document(resume, ocr=_ocr(ocr), reader=_reader(reader))
         understood = understand(blind_document(doc)[0] if blind else doc, _as_of(as_of))
         card = score_one(understood, r)
     except MatcherError as e:
@@ -1026,19 +1029,17 @@ def _verify_score(
     rubrics, _ = _rubrics(rubric, skip_invalid=False)
     files = collect_inputs(given)
     # Manifests from before --reader record neither OCR nor the reader: auto and pdfminer.
-    options = recorded["options"]
+    options, day = recorded["options"], date.fromisoformat(recorded["as_of"])
     result = score_files(
         files,
         rubrics,
-        as_of=date.fromisoformat(recorded["as_of"]),
+        as_of=day,
         top=options.get("top"),
         blind=options["blind"],
-        ocr=options.get("ocr", True),
-        reader=options.get("reader", "pdfminer"),
+        ocr=bool(options.get("ocr", True)),
+        reader=_reader(str(options.get("reader", "pdfminer"))),
     )
-    return _score_manifest(
-        files, rubrics, result, date.fromisoformat(recorded["as_of"]), options, names
-    )
+    return _score_manifest(files, rubrics, result, day, options, names)
 
 
 def _verify_tune(
@@ -1067,8 +1068,7 @@ def _verify_tune(
     files = [Path(p) for p in given]
     day = date.fromisoformat(recorded["as_of"])
     try:
-        ocr, reader = options.get("ocr", True), options.get("reader", "pdfminer")
-        result, tuned = _tuned(files, chosen[0], labels, groups, day, options, None, ocr, reader)
+        result, tuned = _tuned(files, chosen[0], labels, groups, day, options)
     except MatcherError as e:
         raise _fail(e.message) from None
     if "blind" not in recorded["options"]:
@@ -1247,9 +1247,7 @@ def tune(
     }
     try:
         base = load_rubric(rubric)
-        result, tuned = _tuned(
-            resumes, base, labels, groups, day, options, jobs, _ocr(ocr), _reader(reader)
-        )
+        result, tuned = _tuned(resumes, base, labels, groups, day, options, jobs)
     except MatcherError as e:
         raise _fail(e.message) from None
     typer.echo(format_report(tuned))
@@ -1284,11 +1282,10 @@ def _tuned(
     day: date,
     options: dict[str, Any],
     jobs: int | None = None,
-    ocr: bool = True,
-    reader: str = "pdfminer",
 ) -> tuple[Scored, Any]:
-    """Score ``resumes`` against ``base`` (blind when ``options`` say so) and tune it to the
-    labels: what ``tune`` runs, and what ``verify`` runs again. Raises ``MatcherError``."""
+    """Score ``resumes`` against ``base`` as ``options`` say (blind, ocr, reader; a manifest
+    from before they were recorded ran without blind, with OCR on and pdfminer) and tune it to
+    the labels: what ``tune`` runs, and what ``verify`` runs again. Raises ``MatcherError``."""
     from matcher.pipeline.run import score_files
     from matcher.read.cache import default_cache_dir
     from matcher.tune.labels import read_groups, read_labels
@@ -1303,9 +1300,9 @@ def _tuned(
         jobs=jobs,
         evidence=True,
         cache=default_cache_dir(),
-        ocr=ocr,
+        ocr=bool(options.get("ocr", True)),
         blind=bool(options.get("blind")),
-        reader=reader,
+        reader=_reader(str(options.get("reader", "pdfminer"))),
     )
     assert result.evidence is not None
     tuned = tune_rubric(

@@ -34,6 +34,7 @@ from matcher.pipeline.stored import (
 )
 from matcher.read.cache import Read, ReadCache
 from matcher.read.intake import read_file_bytes
+from matcher.read.reader import Reader as PdfReader
 from matcher.read.reader import read_bytes
 from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import understand
@@ -51,7 +52,7 @@ class Batch:
     cache: ReadCache | None = None
     blind: bool = False  # mask who the candidate is before understanding (``resume.blind``)
     ocr: bool = True  # recognise scans when the ``ocr`` extra is installed
-    reader: str = "pdfminer"  # the PDF character source (``read_bytes``)
+    reader: PdfReader = "pdfminer"  # the PDF character source (``read_bytes``)
     keys: tuple[str, ...] = field(init=False)  # each rubric's ``match_key``, made once
     weights: tuple[Weights, ...] = field(init=False)
 
@@ -119,7 +120,7 @@ def _split(joined: str) -> tuple[str, ...]:
 OUT_OF_MEMORY = "reading it needed more memory than a reader process may use: stopped"
 
 
-def read_data(source: str, data: bytes, ocr: bool = True, reader: str = "pdfminer") -> Read:
+def read_data(source: str, data: bytes, ocr: bool = True, reader: PdfReader = "pdfminer") -> Read:
     """Read one resume from its bytes (``source`` names it); never raises.
 
     An unexpected error becomes status ``error``: a reader bug must cost one row, not the batch.
@@ -128,8 +129,7 @@ def read_data(source: str, data: bytes, ocr: bool = True, reader: str = "pdfmine
     """
     try:
         suffix = Path(source).suffix.lower()
-        doc = read_bytes(data, label=source, suffix=suffix, ocr=ocr, reader=reader)  # type: ignore[arg-type]
-        return Read(source, doc)
+        return Read(source, read_bytes(data, label=source, suffix=suffix, ocr=ocr, reader=reader))
     except MatcherError as e:
         return Read(source, None, e.status, e.message)
     except RecursionError:

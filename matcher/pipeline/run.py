@@ -39,6 +39,7 @@ from matcher.pipeline.workers import (
 )
 from matcher.ranking import EVIDENCE_SCHEMA, Failure, csv_text, evidence_table, rank
 from matcher.read.cache import Read, ReadCache
+from matcher.read.reader import Reader as PdfReader
 from matcher.read.reader import ocr_enabled
 from matcher.resume.blind import blind as blind_document
 from matcher.resume.understand import understand
@@ -144,7 +145,7 @@ def run(
     progress: Progress | None = None,
     blind: bool = False,
     ocr: bool = True,
-    reader: str = "pdfminer",
+    reader: PdfReader = "pdfminer",
 ) -> Run:
     """Read, understand, score and rank every resume in ``paths`` against every rubric.
 
@@ -232,7 +233,7 @@ def score_files(
     progress: Progress | None = None,
     blind: bool = False,
     ocr: bool = True,
-    reader: str = "pdfminer",
+    reader: PdfReader = "pdfminer",
 ) -> Scored:
     """Score every resume in ``paths`` against every rubric and rank them, in flat memory.
 
@@ -333,7 +334,7 @@ def score_stream(
     memory_limit: int | None = MEMORY_LIMIT,
     blind: bool = False,
     ocr: bool = True,
-    reader: str = "pdfminer",
+    reader: PdfReader = "pdfminer",
 ) -> Iterator[FileRows]:
     """Score resumes as they come in (an ATS's stream); yield one ``FileRows`` per resume, in order.
 
@@ -374,7 +375,7 @@ def score_stream(
                 nxt += 1
 
 
-def _cache(cache: Path | None, ocr: bool, reader: str = "pdfminer") -> ReadCache | None:
+def _cache(cache: Path | None, ocr: bool, reader: PdfReader = "pdfminer") -> ReadCache | None:
     return ReadCache(cache, ocr=ocr, reader=reader) if cache is not None else None
 
 
