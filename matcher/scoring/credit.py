@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from matcher.resume.roles import Role, years_of_experience
 from matcher.resume.understand import Resume
@@ -79,10 +80,24 @@ PARTIAL_TITLE_MIN = 0.5
 FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio, 0-100
 
 
+TYPO_CHARS = 6  # one typo per this many letters of a word ("Kubernets": one in ten)
+
+
 FUZZY_MIN_LEN = 5  # shorter terms ("R", "Go", "SQL", "Java") are never matched fuzzily
 
 
 CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
+
+
+# A lone word has many senses: "samples" are garments to a fashion designer and blood to a
+# nurse, "policies" are a farm's or a hospital's, "excels" is no spreadsheet. Where a keyword
+# (a trade's word from the posting), a title's word or an inflected form is one word, it counts
+# only with company: another term of the same rubric within this many characters of it.
+# Livecareer, evidence bench (bench/README.md): morphology precision 0.45 -> 0.65, exact 0.84
+# -> 0.87, weighted 0.78 -> 0.85 on the labelled rows kept; ranking MAP level or up on all
+# four posting styles. A rubric with nothing else to lend company leaves its words alone.
+SUPPORT_CHARS = 150
+SUPPORTED_KINDS: frozenset[Kind] = frozenset({"keyword", "title"})
 
 
 # How a criterion's evidence was found: a term's level (exact label, alias, an inflected form of
@@ -144,6 +159,7 @@ class PreparedCriterion:
     fuzzy: tuple[bool, ...]  # which terms may be matched fuzzily
     cased: tuple[bool, ...] = ()  # which terms count only as written in capitals ("HR")
     own: int = 1  # terms[:own] are the criterion itself (its label or alternatives): "exact"
+    support: frozenset[str] = frozenset()  # the other criteria's terms (``with_support``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +226,8 @@ class FuzzyScan(Scan):
             for _, sim, k in process.extract(
                 term, w.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
             ):
-                if all(map(known_word, w.texts[lo + k].split())):
-                    continue  # "baking" is a word, not a typo of "banking"
+                if not _typo_of(term, w.texts[lo + k]):
+                    continue
                 i = w.first[lo + k]
                 s, e = self.words[i][0], self.words[i + n - 1][1]
                 ctx = self.context(s)
@@ -222,8 +238,35 @@ class FuzzyScan(Scan):
         return got
 
 
+def _typo_of(term: str, found: str) -> bool:
+    """Whether ``found`` (as many words as ``term``) may be ``term`` mistyped: each word that
+    differs is a few edits from the term's word (one per ``TYPO_CHARS`` letters, at least one;
+    an edit is a letter added, dropped, changed or two swapped) and is not a word of the
+    language ("baking" is a word, not a typo of "banking"). Word by word, so a near whole is
+    not enough: "Microsoft Navision" is no "Microsoft Visio", though the two strings are 91%
+    alike."""
+    ours, theirs = term.split(), found.split()
+    if len(ours) != len(theirs):  # the term has punctuation a window drops: judge it whole
+        return not all(map(known_word, theirs))
+    pairs = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
+    return bool(pairs) and all(
+        OSA.distance(a, b) <= max(1, len(a) // TYPO_CHARS) and not known_word(b) for a, b in pairs
+    )
+
+
 def fuzzy_ok(term: str) -> bool:
     return len(term) >= FUZZY_MIN_LEN and term.isascii() and not has_cjk(term)
+
+
+def _needs_support(pc: PreparedCriterion, method: Method, term: str, ctx: Context) -> bool:
+    """Whether an occurrence is a lone word that must have company (see ``SUPPORT_CHARS``)."""
+    return (
+        bool(pc.support)
+        and (pc.criterion.kind in SUPPORTED_KINDS or method == "morphology")
+        and ctx != "headline"
+        and term.isascii()
+        and term.isalpha()
+    )
 
 
 def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
@@ -249,6 +292,10 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
                 if not itself and _inside_other_name(pc, scan, s, e):
                     continue
                 ctx = scan.title_context(s, e) if titled else scan.context(s)
+                if _needs_support(pc, method, t, ctx) and not scan.near(
+                    s, e, SUPPORT_CHARS, pc.support
+                ):
+                    continue  # "samples" of a blood test, alone, are no garment samples
                 credit = level * CONTEXT_FACTOR[ctx]
                 hit = _Hit(method, pc.shown[i], s, e, 100.0, credit, ctx)
                 found.append(((-credit, 2 * rank + (not itself), s), hit))

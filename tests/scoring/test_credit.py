@@ -61,6 +61,10 @@ MATCH_CASES = [
     ("baking is not banking", "banking", (), "Pastry cook. Skills: baking, Excel", "none"),
     ("operation is not cooperation", "cooperation", (), "Ran the operation", "none"),
     ("vision is not visio", "Visio", (), "A vision for growth", "none"),
+    # Word by word: the two strings are 91% alike, but "navision" is no typo of "visio".
+    ("navision is not visio", "Microsoft Visio", (), "Microsoft Navision (ERP)", "none"),
+    ("a word is no typo, even beside another", "Microsoft Visio", (), "Microsoft Vision", "none"),
+    ("a typo beside the right word", "Microsoft Visio", (), "Microsoft Visoi charts", "fuzzy"),
     ("commerce is not ecommerce", "ecommerce", (), "Chamber of Commerce", "none"),
     ("ai is not in ai-based", "AI", (), "Used AI-based tools", "none"),
     ("no plural on short terms", "SQL", (), "Wrote SQLs", "none"),
@@ -382,3 +386,60 @@ def test_a_degree_under_the_minimum_is_shown_as_below() -> None:
     assert (ev.method, ev.credit, ev.met) == ("below", 0.5, False)
     (ev,) = card_for("EDUCATION\nBachelor of Science, Biology\n", rubric).evidence
     assert (ev.method, ev.met) == ("level", True)
+
+
+# ---------------------------------------------------------------- lone words need company
+
+GARMENTS = Rubric(
+    "designer",
+    "Fashion Designer",
+    "en",
+    (
+        Criterion("sample", "keyword", "sample", 1.0),
+        Criterion("garment", "keyword", "garment", 1.0),
+        Criterion("teach", "skill", "teaching", 1.0),
+        Criterion("fabric", "skill", "fabric sourcing", 1.0),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        # Another word of the job beside it says which sense: a garment's sample.
+        ("Prepared garment samples for the showroom.", "sample", "morphology"),
+        ("Prepared samples for fabric sourcing reviews.", "sample", "morphology"),
+        # Alone, far from any word of the job, "samples" are a lab's.
+        ("Collected and labelled urine samples for the lab.", "sample", "none"),
+        ("Sample: " + "x " * 120 + "then garment work", "sample", "none"),
+        # A keyword as written needs company too; a skill of the lexicon does not.
+        ("Kept one sample of each batch.", "sample", "none"),
+        ("Taught teaching assistants.", "teach", "exact"),
+    ],
+)
+def test_a_lone_word_counts_only_beside_another_term_of_the_job(
+    text: str, criterion: str, expected: str
+) -> None:
+    ev = by_id(card_for(text, GARMENTS))[criterion]
+    assert ev.method == expected, (ev.method, ev.text)
+
+
+def test_a_lone_word_stands_alone_where_the_rubric_has_nothing_else() -> None:
+    """Company can only come from the rubric's other criteria: a one-criterion rubric's word
+    is taken as it is ("teachers" for teacher, the issue's example)."""
+    rubric = Rubric("j", "t", "en", (Criterion("x", "keyword", "sample", 1.0),))
+    (ev,) = card_for("Collected urine samples", rubric).evidence
+    assert ev.method == "morphology"
+
+
+def test_a_title_in_the_headline_needs_no_company() -> None:
+    rubric = Rubric(
+        "j",
+        "Teacher",
+        "en",
+        (Criterion("t", "title", "teacher", 1.0), Criterion("k", "keyword", "classroom", 1.0)),
+    )
+    head = by_id(card_for("TEACHER\nSummary\nLoves reading.", rubric))["t"]
+    assert head.method == "exact" and head.context == "headline"
+    aside = by_id(card_for("Summary\nMy mother was a teacher.\n" + "x " * 100, rubric))["t"]
+    assert aside.method == "none"
