@@ -399,6 +399,7 @@ GARMENTS = Rubric(
         Criterion("garment", "keyword", "garment", 1.0),
         Criterion("teach", "skill", "teaching", 1.0),
         Criterion("fabric", "skill", "fabric sourcing", 1.0),
+        Criterion("office", "skill", "office administration", 1.0, ("administration",)),
     ),
 )
 
@@ -415,6 +416,9 @@ GARMENTS = Rubric(
         # A keyword as written needs company too; a skill of the lexicon does not.
         ("Kept one sample of each batch.", "sample", "none"),
         ("Taught teaching assistants.", "teach", "exact"),
+        # An alias that is one word of its label lost the word that said which sense.
+        ("Loans from the Small Business Administration.", "office", "none"),
+        ("Administration of garment orders and samples.", "office", "alias"),
     ],
 )
 def test_a_lone_word_counts_only_beside_another_term_of_the_job(
