@@ -213,32 +213,96 @@ class FuzzyScan(Scan):
     def __init__(self, resume: Resume, terms: frozenset[str]) -> None:
         super().__init__(resume, terms)
         self._fuzzy: dict[str, list[_Hit]] = {}
+        self._word_at: dict[str, list[int]] | None = None  # see ``_where``
+        self._by_length: list[str] = []
+        self._lengths: list[int] = []
+        self._typo_memo: dict[str, frozenset[str]] = {}
 
     def fuzzy(self, term: str) -> list[_Hit]:
-        """Every whole-word window within ``FUZZY_THRESHOLD`` of ``term`` (memoised per term)."""
+        """Every whole-word window within ``FUZZY_THRESHOLD`` of ``term`` that is a typo of
+        it word by word (``_typo_of``), in text order (memoised per term)."""
         got = self._fuzzy.get(term)
         if got is None:
+            words = term.split()
+            starts = self.typos(words) if all(map(str.isalnum, words)) else self.similar(term)
             got = []
-            n = term.count(" ") + 1
-            w = self.windows(n)
-            # ratio >= T needs the lengths within a factor of T / (2 - T) of each other, so
-            # only a slice of the windows (sorted by length) can match.
-            t = FUZZY_THRESHOLD / 100
-            lo = bisect.bisect_left(w.lens, int(len(term) * t / (2 - t)))
-            hi = bisect.bisect_right(w.lens, int(len(term) * (2 - t) / t) + 1)
-            for _, sim, k in process.extract(
-                term, w.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
-            ):
-                if not _typo_of(term, w.texts[lo + k]):
-                    continue
-                i = w.first[lo + k]
-                s, e = self.words[i][0], self.words[i + n - 1][1]
+            for i, sim in starts:
+                s, e = self.words[i][0], self.words[i + len(words) - 1][1]
                 ctx = self.context(s)
-                credit = CREDIT_FUZZY * CONTEXT_FACTOR[ctx]
-                got.append(_Hit("fuzzy", term, s, e, float(sim), credit, ctx))
-            got.sort(key=lambda h: h.start)
+                got.append(_Hit("fuzzy", term, s, e, sim, CREDIT_FUZZY * CONTEXT_FACTOR[ctx], ctx))
             self._fuzzy[term] = got
         return got
+
+    def typos(self, words: list[str]) -> list[tuple[int, float]]:
+        """(first word's index, similarity) of each window that is ``words`` mistyped: the
+        same windows as ``similar``, found word by word (each word's typos among the resume's
+        words of about its length), so a term is never compared to every window."""
+        where = self._where()
+        options = [self._typos_of(a) for a in words]
+        if not all(options):
+            return []
+        term, folded, n = " ".join(words), self.resume.folded, len(words)
+        out = []
+        for first in options[0]:
+            for i in where[first]:
+                found = [folded[s:e] for s, e in self.words[i : i + n]]
+                if found == words or len(found) < n:
+                    continue
+                if all(f in o for f, o in zip(found, options, strict=True)):
+                    sim = fuzz.ratio(term, " ".join(found), score_cutoff=FUZZY_THRESHOLD)
+                    if sim:
+                        out.append((i, float(sim)))
+        return sorted(out)
+
+    def _where(self) -> dict[str, list[int]]:
+        """Where each word of the resume stands (indexes into ``words``)."""
+        if self._word_at is None:
+            self.windows(1)  # fills ``self.words``
+            folded = self.resume.folded
+            self._word_at = {}
+            for i, (s, e) in enumerate(self.words):
+                self._word_at.setdefault(folded[s:e], []).append(i)
+            self._by_length = sorted(self._word_at, key=lambda w: (len(w), w))
+            self._lengths = [len(w) for w in self._by_length]
+        return self._word_at
+
+    def _typos_of(self, word: str) -> frozenset[str]:
+        """The resume's words that are ``word`` or may be it mistyped (``_typo_of``), memoised."""
+        got = self._typo_memo.get(word)
+        if got is None:
+            k = _typo_edits(word)
+            lo = bisect.bisect_left(self._lengths, len(word) - k)
+            hi = bisect.bisect_right(self._lengths, len(word) + k)
+            near = process.extract(
+                word, self._by_length[lo:hi], scorer=OSA.distance, score_cutoff=k, limit=None
+            )
+            got = frozenset(b for b, _, _ in near if b == word or not known_word(b))
+            self._typo_memo[word] = got
+        return got
+
+    def similar(self, term: str) -> list[tuple[int, float]]:
+        """``typos`` by comparing ``term`` to every window of its length (rapidfuzz): for
+        terms with punctuation in a word, and the reference ``typos`` is tested against."""
+        n = term.count(" ") + 1
+        w = self.windows(n)
+        # ratio >= T needs the lengths within a factor of T / (2 - T) of each other, so
+        # only a slice of the windows (sorted by length) can match.
+        t = FUZZY_THRESHOLD / 100
+        lo = bisect.bisect_left(w.lens, int(len(term) * t / (2 - t)))
+        hi = bisect.bisect_right(w.lens, int(len(term) * (2 - t) / t) + 1)
+        out = [
+            (w.first[lo + k], float(sim))
+            for _, sim, k in process.extract(
+                term, w.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+            )
+            if _typo_of(term, w.texts[lo + k])
+        ]
+        return sorted(out)
+
+
+def _typo_edits(word: str) -> int:
+    """How many edits a typo of ``word`` may hold: one per ``TYPO_CHARS`` letters, at least one."""
+    return max(1, len(word) // TYPO_CHARS)
 
 
 def _typo_of(term: str, found: str) -> bool:
@@ -253,7 +317,7 @@ def _typo_of(term: str, found: str) -> bool:
         return not all(map(known_word, theirs))
     pairs = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
     return bool(pairs) and all(
-        OSA.distance(a, b) <= max(1, len(a) // TYPO_CHARS) and not known_word(b) for a, b in pairs
+        OSA.distance(a, b) <= _typo_edits(a) and not known_word(b) for a, b in pairs
     )
 
 

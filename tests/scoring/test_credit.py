@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from matcher.read.document import read_text
 from matcher.resume.understand import understand
 from matcher.rubric.model import Criterion, Rubric
 from matcher.scoring.score import score
-from tests.scoring.conftest import by_id, card_for
+from tests.scoring.conftest import AS_OF, by_id, card_for
 
 # ---------------------------------------------------------------- match levels, table-driven
 
@@ -447,3 +448,52 @@ def test_a_title_in_the_headline_needs_no_company() -> None:
     assert head.method == "exact" and head.context == "headline"
     aside = by_id(card_for("Summary\nMy mother was a teacher.\n" + "x " * 100, rubric))["t"]
     assert aside.method == "none"
+
+
+# ---------------------------------------------------------------- fuzzy: fast path = reference
+
+
+def _typoed(word: str, rnd: random.Random) -> str:
+    """``word`` with one edit at a random place: a letter dropped, added, changed or swapped."""
+    i = rnd.randrange(len(word))
+    how = rnd.randrange(4)
+    if how == 0:
+        return word[:i] + word[i + 1 :]
+    if how == 1:
+        return word[:i] + rnd.choice("aeiourst") + word[i:]
+    if how == 2:
+        return word[:i] + rnd.choice("aeiourst") + word[i + 1 :]
+    return word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :]
+
+
+def test_fuzzy_word_by_word_finds_what_comparing_every_window_finds() -> None:
+    """``FuzzyScan.typos`` (each word's typos among the resume's words) is the fast path of
+    ``FuzzyScan.similar`` (rapidfuzz over every window, then the word rule): the same windows
+    and similarities, on the samples and on text full of generated typos of the rubrics'
+    terms, for every term the fuzzy level may try."""
+    from matcher.pipeline.run import collect_inputs
+    from matcher.read.reader import read_document
+    from matcher.rubric.io import load_rubrics
+    from matcher.scoring.credit import FuzzyScan
+    from matcher.scoring.score import _prepared
+    from tests.conftest import RUBRICS, SAMPLES
+
+    rubrics = load_rubrics([RUBRICS])
+    terms = sorted(
+        t
+        for r in rubrics
+        for c in _prepared(r).criteria
+        for t, ok in zip(c.terms, c.fuzzy, strict=True)
+        if ok and all(map(str.isalnum, t.split()))
+    )
+    rnd = random.Random(13)
+    typed = ". ".join(" ".join(_typoed(w, rnd) for w in t.split()) for t in terms for _ in (0, 1))
+    docs = [read_document(f) for f in collect_inputs([SAMPLES])[:6]] + [read_text(typed)]
+    compared = 0
+    for doc in docs:
+        scan = FuzzyScan(understand(doc, AS_OF), frozenset(terms))
+        for t in terms:
+            fast, reference = scan.typos(t.split()), scan.similar(t)
+            assert fast == reference, t
+            compared += len(reference)
+    assert compared > 50  # the typos were found, not only agreed to be absent
