@@ -577,6 +577,25 @@ def test_years_in_a_field_are_required_only_where_the_posting_insists(
     assert years.required is required
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("3+ years of human resources experience", ("human resources", "HR")),
+        ("2+ years of customer service experience", ("customer service",)),
+        ("5+ years of experience in business development", ("business development",)),
+        ("3+ years of experience in information technology", ("information technology", "IT")),
+    ],
+)
+def test_a_trade_named_by_job_names_is_a_field(line: str, names: tuple[str, ...]) -> None:
+    """ "Human resources" has no word that is telling alone, but it begins 34 job names: the
+    years are in that field (roles named by it or its initials), not any work's, and so
+    weighed rather than a wall (the bench HR posting walled off HR resumes with short dates)."""
+    r = compile_text(f"Sales Representative\nRequirements:\n- {line}", stem="j")[0]
+    (years,) = (c for c in r.criteria if c.kind == "experience")
+    assert (years.field, *years.aliases) == names
+    assert not years.required
+
+
 def test_a_lexicon_phrase_matches_its_plural_but_one_word_does_not_grow_one() -> None:
     """Regression (seed 000-14): "writing product functional requirements specifications"
     missed PRD, whose alias is the singular."""
