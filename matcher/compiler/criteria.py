@@ -194,11 +194,12 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
     names = [t.label for t in (h.term for h in lex.scan(field)) if t.kind != "soft_skill"]
     # "commercial or residential construction", "sales or retail sales": each part's head.
     # A one-word part before the last shares the last part's head ("commercial or residential
-    # construction"): it names no field of its own.
+    # construction"): it names no field of its own, unless it names an activity ("consulting
+    # or project management", "teaching or curriculum design").
     parts = re.split(r"\s+(?:and/or|or|and|&)\s+|\s*/\s*", field)
     for i, part in enumerate(parts):
         words = _LATIN_WORD.findall(part)
-        if i < len(parts) - 1 and len(words) == 1:
+        if i < len(parts) - 1 and len(words) == 1 and not words[0].lower().endswith("ing"):
             continue
         while words and words[-1].lower() in _CONTEXT_NOUNS:
             words.pop()  # "a hospital setting" is experience in hospitals

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher.compiler import posting
-from matcher.compiler.criteria import compile_file, compile_text
+from matcher.compiler.criteria import _field_names, compile_file, compile_text
 from matcher.compiler.posting import Posting, split_postings
 from matcher.errors import PostingError
 from matcher.rubric.io import loads_rubric, to_toml
@@ -604,3 +604,13 @@ def test_a_lexicon_phrase_matches_its_plural_but_one_word_does_not_grow_one() ->
     assert labels == ["PRD"]
     assert [h.term.label for h in lex.scan("product strategies")] == ["product planning"]
     assert not any(h.term.label == "Java" for h in lex.scan("Javas"))
+
+
+def test_an_activity_before_or_names_a_field_of_its_own() -> None:
+    """ "consulting or project management": consulting roles count, while "commercial or
+    residential construction" is construction (the adjectives share its head)."""
+    lex = default_lexicon()
+    assert "consulting" in _field_names("consulting or project management", lex)
+    assert not {"commercial", "residential"} & set(
+        _field_names("commercial or residential construction", lex)
+    )
