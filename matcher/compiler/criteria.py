@@ -220,7 +220,11 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
         if len(words) >= 2 and phrase not in names and titles_starting(phrase) >= TRADE_NAME_TITLES:
             names.append(phrase)
             initials = "".join(w[0] for w in words).upper()
-            if titles_starting(initials) >= TRADE_NAME_TITLES:
+            # not of a phrase holding one already: "IT support" is no "IS"
+            if (
+                not any(w.isupper() for w in words)
+                and titles_starting(initials) >= TRADE_NAME_TITLES
+            ):
                 names.append(initials)
         # Its people, with the word before the head: "teaching" -> "teacher", "data
         # engineering" -> "data engineer" (not "engineer": a civil engineer is no data one).

@@ -584,6 +584,7 @@ def test_years_in_a_field_are_required_only_where_the_posting_insists(
         ("2+ years of customer service experience", ("customer service",)),
         ("5+ years of experience in business development", ("business development",)),
         ("3+ years of experience in information technology", ("information technology", "IT")),
+        ("3+ years of experience in IT support", ("IT support",)),  # no initials of "IT"
     ],
 )
 def test_a_trade_named_by_job_names_is_a_field(line: str, names: tuple[str, ...]) -> None:
