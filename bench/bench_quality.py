@@ -328,14 +328,14 @@ def main() -> int:
         if got is not None:
             summary[style] = got
     print(
-        f"\n{'summary':10}{'engine P@10':>12}{'BM25':>6}{'engine MAP':>12}{'BM25':>6}{'ratio':>7}"
+        f"\n{'summary':10}{'engine P@10':>12}{'BM25':>6}{'engine MAP':>12}{'BM25':>6}{'ratio':>8}"
     )
     for style, scores in summary.items():
         n = len(scores["engine"])
         e = [sum(m[j] for m in scores["engine"]) / n for j in range(3)]
         b = [sum(m[j] for m in scores["BM25"]) / n for j in range(3)]
         print(
-            f"{style:10}{e[0]:12.2f}{b[0]:6.2f}{e[2]:12.2f}{b[2]:6.2f}{e[2] / max(b[2], 1e-9):7.2f}"
+            f"{style:10}{e[0]:12.3f}{b[0]:6.3f}{e[2]:12.3f}{b[2]:6.3f}{e[2] / max(b[2], 1e-9):8.3f}"
         )
     if args.ablations:
         return ablations(resumes, labels, categories)

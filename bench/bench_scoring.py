@@ -32,7 +32,7 @@ from matcher.read.reader import read_document
 from matcher.resume.understand import Resume, understand
 from matcher.rubric.io import load_rubrics
 from matcher.rubric.model import Rubric
-from matcher.scoring.matching import automaton
+from matcher.scoring.matching import term_index
 from matcher.scoring.score import _prepared, score, score_many
 from matcher.text import normalize_term
 
@@ -86,11 +86,11 @@ def measure(
         f"rubrics = {pairs} pairs; {len(terms)} distinct terms"
     )
     _prepared.cache_clear()
-    automaton.cache_clear()
+    term_index.cache_clear()
     t0 = time.perf_counter()
     for r in rubrics:
         _prepared(r)
-    automaton(terms)
+    term_index(terms)
     t_prepare = time.perf_counter() - t0
 
     cards = [c for r in resumes for c in score_many(r, rubrics)]

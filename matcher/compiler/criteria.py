@@ -24,7 +24,12 @@ from matcher._version import ENGINE_VERSION
 from matcher.compiler.blocks import Item, Part, items
 from matcher.compiler.clauses import clause_cues, clauses, cue_of
 from matcher.compiler.fairness import strip_protected
-from matcher.compiler.keywords import posting_words, said_of_the_job, title_words
+from matcher.compiler.keywords import (
+    TRADE_NAME_TITLES,
+    posting_words,
+    said_of_the_job,
+    title_words,
+)
 from matcher.compiler.minimums import (
     degree_required,
     education_level,
@@ -38,7 +43,13 @@ from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
 from matcher.vocab.kinds import CONCRETE_KINDS
 from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon
-from matcher.vocab.occupations import occupation_words, specificity, title_names, trade_noun
+from matcher.vocab.occupations import (
+    occupation_words,
+    specificity,
+    title_names,
+    titles_starting,
+    trade_noun,
+)
 from matcher.vocab.titles import agent_forms, job_names, same_job
 
 # Weight factors of an item's part and of prose (a long unnumbered paragraph).
@@ -177,15 +188,18 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
     ('data engineering', 'data engineer')
     >>> _field_names("fast-paced environment", default_lexicon()), _field_names("line cook", default_lexicon())
     ((), ('line cook', 'cook'))
+    >>> _field_names("human resources", default_lexicon())  # a trade's name: it begins job names
+    ('human resources', 'HR')
     """
     names = [t.label for t in (h.term for h in lex.scan(field)) if t.kind != "soft_skill"]
     # "commercial or residential construction", "sales or retail sales": each part's head.
     # A one-word part before the last shares the last part's head ("commercial or residential
-    # construction"): it names no field of its own.
+    # construction"): it names no field of its own, unless it names an activity ("consulting
+    # or project management", "teaching or curriculum design").
     parts = re.split(r"\s+(?:and/or|or|and|&)\s+|\s*/\s*", field)
     for i, part in enumerate(parts):
         words = _LATIN_WORD.findall(part)
-        if i < len(parts) - 1 and len(words) == 1:
+        if i < len(parts) - 1 and len(words) == 1 and not words[0].lower().endswith("ing"):
             continue
         while words and words[-1].lower() in _CONTEXT_NOUNS:
             words.pop()  # "a hospital setting" is experience in hospitals
@@ -199,6 +213,19 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
             prior = words[-2]
             if trade_noun(prior) and (specificity(prior) or 0) >= FIELD_SPECIFICITY:
                 names += [f"{prior} {head}", prior]
+        # A trade's name that begins job names ("human resources", "customer service",
+        # "business development") names the field though no word of it is telling alone; its
+        # initials too where job names use them ("HR").
+        phrase = " ".join(words)
+        if len(words) >= 2 and phrase not in names and titles_starting(phrase) >= TRADE_NAME_TITLES:
+            names.append(phrase)
+            initials = "".join(w[0] for w in words).upper()
+            # not of a phrase holding one already: "IT support" is no "IS"
+            if (
+                not any(w.isupper() for w in words)
+                and titles_starting(initials) >= TRADE_NAME_TITLES
+            ):
+                names.append(initials)
         # Its people, with the word before the head: "teaching" -> "teacher", "data
         # engineering" -> "data engineer" (not "engineer": a civil engineer is no data one).
         before = " ".join(words[-2:-1])

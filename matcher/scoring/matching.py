@@ -181,6 +181,8 @@ class Scan:
             if (s, e) not in self.hits.get(t, ()) and same_class(t, folded[s:e]):
                 self.morph.setdefault(t, []).append((s, e))
         self._tokens = tokens
+        self._all: list[tuple[int, int, str]] | None = None  # every occurrence, for ``near``
+        self._all_starts: list[int] = []
         self.words: list[tuple[int, int]] = []  # Latin word spans, found when windows need them
         self._windows: dict[int, Windows] = {}
         now = resume.as_of.year * 12 + resume.as_of.month  # an ongoing role's end_month
@@ -272,6 +274,26 @@ class Scan:
                 covered += e - max(s, reach)
                 reach = e
         return (covered / self.nonspace if self.nonspace else 0.0), len(spans)
+
+    def near(self, start: int, end: int, reach: int, terms: frozenset[str]) -> bool:
+        """Whether another occurrence of any of ``terms`` (as written or inflected) stands
+        within ``reach`` characters of ``start``-``end`` without overlapping it."""
+        if self._all is None:
+            self._all = sorted(
+                (s, e, t)
+                for found in (self.hits, self.morph)
+                for t, v in found.items()
+                for s, e in v
+            )
+            self._all_starts = [s for s, _, _ in self._all]
+        everything = self._all
+        i = bisect.bisect_left(self._all_starts, start - reach)
+        while i < len(everything) and everything[i][0] <= end + reach:
+            s, e, t = everything[i]
+            if t in terms and (e <= start or s >= end):
+                return True
+            i += 1
+        return False
 
     def windows(self, n: int) -> Windows:
         """Every run of ``n`` whole Latin words of the resume (memoised; spans in ``words``)."""

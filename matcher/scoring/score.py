@@ -13,6 +13,7 @@ Speed: each rubric is prepared once (``_prepared``, cached by value, fingerprint
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,6 +79,16 @@ class _Prepared:
 def _prepared(rubric: Rubric) -> _Prepared:
     """A rubric's criteria with their terms in matching form, once per rubric (cached by value)."""
     crits = [prepare(c) for c in rubric.criteria]
+    crits = [
+        dataclasses.replace(
+            c,
+            support=frozenset(
+                t for o in crits if o is not c and o.criterion.kind != "education" for t in o.terms
+            )
+            - set(c.terms),
+        )
+        for c in crits
+    ]
     terms = frozenset(t for c in crits if c.criterion.kind != "education" for t in c.terms)
     total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)

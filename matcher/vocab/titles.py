@@ -188,6 +188,7 @@ def _stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+@lru_cache(maxsize=65536)
 def title_stems(title: str) -> frozenset[str]:
     """The telling words of a title as stems: derivations meet ("engineering" ~ "engineer",
     "accounting" ~ "accountant"), ranks and joining words are left out.
@@ -247,6 +248,7 @@ def _stem_df() -> tuple[int, dict[str, int]]:
     return len(names), df
 
 
+@lru_cache(maxsize=65536)
 def stem_weight(stem: str) -> float:
     """How much a title word tells one job from another: its idf over job names."""
     n, df = _stem_df()
@@ -265,14 +267,20 @@ def title_similarity(one: str, other: str) -> float:
     0.0
     """
     a, b = title_stems(one), title_stems(other)
-    if not a or not b:
+    if not a or not b or a.isdisjoint(b):
         return 0.0
-    # Summed in sorted order: a set's order follows string hashing, which differs from one
-    # process to the next, and float sums in another order differ in the last bit (a worker
-    # or a Dask worker would then write other evidence bytes than the parent).
-    shared = sum(stem_weight(s) for s in sorted(a & b))
-    whole = sum(stem_weight(s) for s in sorted(a)) + sum(stem_weight(s) for s in sorted(b))
+    shared = _weight(frozenset(a & b))
+    whole = _weight(a) + _weight(b)
     return 2 * shared / whole if whole > 0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _weight(stems: frozenset[str]) -> float:
+    """The summed ``stem_weight`` of some stems, in sorted order: a set's order follows string
+    hashing, which differs from one process to the next, and float sums in another order differ
+    in the last bit (a worker or a Dask worker would then write other evidence bytes than the
+    parent). Cached: a resume's titles meet every rubric's job names."""
+    return sum(stem_weight(s) for s in sorted(stems))
 
 
 def same_job(name: str, title: str) -> bool:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher.compiler import posting
-from matcher.compiler.criteria import compile_file, compile_text
+from matcher.compiler.criteria import _field_names, compile_file, compile_text
 from matcher.compiler.posting import Posting, split_postings
 from matcher.errors import PostingError
 from matcher.rubric.io import loads_rubric, to_toml
@@ -577,6 +577,26 @@ def test_years_in_a_field_are_required_only_where_the_posting_insists(
     assert years.required is required
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("3+ years of human resources experience", ("human resources", "HR")),
+        ("2+ years of customer service experience", ("customer service",)),
+        ("5+ years of experience in business development", ("business development",)),
+        ("3+ years of experience in information technology", ("information technology", "IT")),
+        ("3+ years of experience in IT support", ("IT support",)),  # no initials of "IT"
+    ],
+)
+def test_a_trade_named_by_job_names_is_a_field(line: str, names: tuple[str, ...]) -> None:
+    """ "Human resources" has no word that is telling alone, but it begins 34 job names: the
+    years are in that field (roles named by it or its initials), not any work's, and so
+    weighed rather than a wall (the bench HR posting walled off HR resumes with short dates)."""
+    r = compile_text(f"Sales Representative\nRequirements:\n- {line}", stem="j")[0]
+    (years,) = (c for c in r.criteria if c.kind == "experience")
+    assert (years.field, *years.aliases) == names
+    assert not years.required
+
+
 def test_a_lexicon_phrase_matches_its_plural_but_one_word_does_not_grow_one() -> None:
     """Regression (seed 000-14): "writing product functional requirements specifications"
     missed PRD, whose alias is the singular."""
@@ -585,3 +605,13 @@ def test_a_lexicon_phrase_matches_its_plural_but_one_word_does_not_grow_one() ->
     assert labels == ["PRD"]
     assert [h.term.label for h in lex.scan("product strategies")] == ["product planning"]
     assert not any(h.term.label == "Java" for h in lex.scan("Javas"))
+
+
+def test_an_activity_before_or_names_a_field_of_its_own() -> None:
+    """ "consulting or project management": consulting roles count, while "commercial or
+    residential construction" is construction (the adjectives share its head)."""
+    lex = default_lexicon()
+    assert "consulting" in _field_names("consulting or project management", lex)
+    assert not {"commercial", "residential"} & set(
+        _field_names("commercial or residential construction", lex)
+    )

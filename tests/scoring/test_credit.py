@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from matcher.read.document import read_text
 from matcher.resume.understand import understand
 from matcher.rubric.model import Criterion, Rubric
 from matcher.scoring.score import score
-from tests.scoring.conftest import by_id, card_for
+from tests.scoring.conftest import AS_OF, by_id, card_for
 
 # ---------------------------------------------------------------- match levels, table-driven
 
@@ -61,6 +62,10 @@ MATCH_CASES = [
     ("baking is not banking", "banking", (), "Pastry cook. Skills: baking, Excel", "none"),
     ("operation is not cooperation", "cooperation", (), "Ran the operation", "none"),
     ("vision is not visio", "Visio", (), "A vision for growth", "none"),
+    # Word by word: the two strings are 91% alike, but "navision" is no typo of "visio".
+    ("navision is not visio", "Microsoft Visio", (), "Microsoft Navision (ERP)", "none"),
+    ("a word is no typo, even beside another", "Microsoft Visio", (), "Microsoft Vision", "none"),
+    ("a typo beside the right word", "Microsoft Visio", (), "Microsoft Visoi charts", "fuzzy"),
     ("commerce is not ecommerce", "ecommerce", (), "Chamber of Commerce", "none"),
     ("ai is not in ai-based", "AI", (), "Used AI-based tools", "none"),
     ("no plural on short terms", "SQL", (), "Wrote SQLs", "none"),
@@ -382,3 +387,113 @@ def test_a_degree_under_the_minimum_is_shown_as_below() -> None:
     assert (ev.method, ev.credit, ev.met) == ("below", 0.5, False)
     (ev,) = card_for("EDUCATION\nBachelor of Science, Biology\n", rubric).evidence
     assert (ev.method, ev.met) == ("level", True)
+
+
+# ---------------------------------------------------------------- lone words need company
+
+GARMENTS = Rubric(
+    "designer",
+    "Fashion Designer",
+    "en",
+    (
+        Criterion("sample", "keyword", "sample", 1.0),
+        Criterion("garment", "keyword", "garment", 1.0),
+        Criterion("teach", "skill", "teaching", 1.0),
+        Criterion("fabric", "skill", "fabric sourcing", 1.0),
+        Criterion("office", "skill", "office administration", 1.0, ("administration",)),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        # Another word of the job beside it says which sense: a garment's sample.
+        ("Prepared garment samples for the showroom.", "sample", "morphology"),
+        ("Prepared samples for fabric sourcing reviews.", "sample", "morphology"),
+        # Alone, far from any word of the job, "samples" are a lab's.
+        ("Collected and labelled urine samples for the lab.", "sample", "none"),
+        ("Sample: " + "x " * 120 + "then garment work", "sample", "none"),
+        # A keyword as written needs company too; a skill of the lexicon does not.
+        ("Kept one sample of each batch.", "sample", "none"),
+        ("Taught teaching assistants.", "teach", "exact"),
+        # An alias that is one word of its label lost the word that said which sense.
+        ("Loans from the Small Business Administration.", "office", "none"),
+        ("Administration of garment orders and samples.", "office", "alias"),
+    ],
+)
+def test_a_lone_word_counts_only_beside_another_term_of_the_job(
+    text: str, criterion: str, expected: str
+) -> None:
+    ev = by_id(card_for(text, GARMENTS))[criterion]
+    assert ev.method == expected, (ev.method, ev.text)
+
+
+def test_a_lone_word_stands_alone_where_the_rubric_has_nothing_else() -> None:
+    """Company can only come from the rubric's other criteria: a one-criterion rubric's word
+    is taken as it is ("teachers" for teacher, the issue's example)."""
+    rubric = Rubric("j", "t", "en", (Criterion("x", "keyword", "sample", 1.0),))
+    (ev,) = card_for("Collected urine samples", rubric).evidence
+    assert ev.method == "morphology"
+
+
+def test_a_title_in_the_headline_needs_no_company() -> None:
+    rubric = Rubric(
+        "j",
+        "Teacher",
+        "en",
+        (Criterion("t", "title", "teacher", 1.0), Criterion("k", "keyword", "classroom", 1.0)),
+    )
+    head = by_id(card_for("TEACHER\nSummary\nLoves reading.", rubric))["t"]
+    assert head.method == "exact" and head.context == "headline"
+    aside = by_id(card_for("Summary\nMy mother was a teacher.\n" + "x " * 100, rubric))["t"]
+    assert aside.method == "none"
+
+
+# ---------------------------------------------------------------- fuzzy: fast path = reference
+
+
+def _typoed(word: str, rnd: random.Random) -> str:
+    """``word`` with one edit at a random place: a letter dropped, added, changed or swapped."""
+    i = rnd.randrange(len(word))
+    how = rnd.randrange(4)
+    if how == 0:
+        return word[:i] + word[i + 1 :]
+    if how == 1:
+        return word[:i] + rnd.choice("aeiourst") + word[i:]
+    if how == 2:
+        return word[:i] + rnd.choice("aeiourst") + word[i + 1 :]
+    return word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :]
+
+
+def test_fuzzy_word_by_word_finds_what_comparing_every_window_finds() -> None:
+    """``FuzzyScan.typos`` (each word's typos among the resume's words) is the fast path of
+    ``FuzzyScan.similar`` (rapidfuzz over every window, then the word rule): the same windows
+    and similarities, on the samples and on text full of generated typos of the rubrics'
+    terms, for every term the fuzzy level may try."""
+    from matcher.pipeline.run import collect_inputs
+    from matcher.read.reader import read_document
+    from matcher.rubric.io import load_rubrics
+    from matcher.scoring.credit import FuzzyScan
+    from matcher.scoring.score import _prepared
+    from tests.conftest import RUBRICS, SAMPLES
+
+    rubrics = load_rubrics([RUBRICS])
+    terms = sorted(
+        t
+        for r in rubrics
+        for c in _prepared(r).criteria
+        for t, ok in zip(c.terms, c.fuzzy, strict=True)
+        if ok and all(map(str.isalnum, t.split()))
+    )
+    rnd = random.Random(13)
+    typed = ". ".join(" ".join(_typoed(w, rnd) for w in t.split()) for t in terms for _ in (0, 1))
+    docs = [read_document(f) for f in collect_inputs([SAMPLES])[:6]] + [read_text(typed)]
+    compared = 0
+    for doc in docs:
+        scan = FuzzyScan(understand(doc, AS_OF), frozenset(terms))
+        for t in terms:
+            fast, reference = scan.typos(t.split()), scan.similar(t)
+            assert fast == reference, t
+            compared += len(reference)
+    assert compared > 50  # the typos were found, not only agreed to be absent
