@@ -48,6 +48,15 @@ def file_sha256(path: str | Path) -> str | None:
         return None
 
 
+def file_hashes(paths: Sequence[str | Path], threads: int = 4) -> list[str | None]:
+    """``file_sha256`` of each of ``paths``, in order, read in ``threads`` threads (reading
+    and hashing let other threads run, so a batch of small files is hashed at disk speed)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(file_sha256, paths, chunksize=256))
+
+
 def table_sha256(table: pl.DataFrame) -> str:
     """The sha256 of a table as plain CSV, whatever format it was written in."""
     return hashlib.sha256(csv_text(table).encode("utf-8")).hexdigest()
@@ -71,6 +80,7 @@ def build(
     outputs: Mapping[str, str] | None = None,
     extra: Mapping[str, str | None] | None = None,
     names: bool = False,
+    hashes: Mapping[str, str | None] | None = None,
 ) -> dict[str, Any]:
     """A run's manifest as plain data (see the module's docstring).
 
@@ -84,9 +94,16 @@ def build(
         outputs: name -> sha256 of what the run wrote (``table_sha256``).
         extra: other inputs by role (labels, groups) -> their sha256.
         names: record the input files' paths too (so ``verify`` can find them).
+        hashes: the sha256 of input files the run already hashed, by path (``Scored.hashes``);
+            the others are read and hashed here.
     """
+    known = hashes or {}
+
+    def sha256(f: str | Path) -> str | None:
+        return known[str(f)] if str(f) in known else file_sha256(f)
+
     inputs = sorted(
-        ({"sha256": file_sha256(f), **({"name": str(f)} if names else {})} for f in files),
+        ({"sha256": sha256(f), **({"name": str(f)} if names else {})} for f in files),
         key=lambda d: (d["sha256"] or "", d.get("name", "")),
     )
     return {
