@@ -40,7 +40,7 @@ CREDITS_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
 
 # Parts of one key past which a run merges them into one (each run adds a part per key for
 # every flush of files it scored).
-COMPACT_AT = 16
+COMPACT_AT = 4
 
 # What reading a damaged Parquet file may raise (polars panics on some damage).
 _DAMAGED = (OSError, pl.exceptions.PolarsError, pl.exceptions.PanicException)

@@ -43,7 +43,8 @@ class ManifestError(MatcherError):
 def file_sha256(path: str | Path) -> str | None:
     """The sha256 of a file's bytes, or ``None`` when it cannot be read."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
     except OSError:
         return None
 
@@ -53,8 +54,13 @@ def file_hashes(paths: Sequence[str | Path], threads: int = 4) -> list[str | Non
     and hashing let other threads run, so a batch of small files is hashed at disk speed)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    def each(chunk: Sequence[str | Path]) -> list[str | None]:
+        return [file_sha256(p) for p in chunk]
+
+    # In chunks: a future per file would cost more than hashing a small file.
+    chunks = [paths[i : i + 256] for i in range(0, len(paths), 256)]
     with ThreadPoolExecutor(threads) as pool:
-        return list(pool.map(file_sha256, paths, chunksize=256))
+        return [h for hashes in pool.map(each, chunks) for h in hashes]
 
 
 def table_sha256(table: pl.DataFrame) -> str:

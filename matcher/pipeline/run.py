@@ -72,22 +72,30 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume; name it explicitly to score it. A file named twice (directly or through its
     folder) is scored once, under the first name it was given.
     """
-    found: list[tuple[str, Path | None]] = []  # a name, and its real path when already known
+    found: list[tuple[str, str | None]] = []  # a name, and its real path when already known
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            real = path.resolve()
+            real, base = str(path.resolve()), str(path)
             with os.scandir(path) as entries:
-                kept = sorted((e for e in entries if _is_resume(e)), key=lambda e: Path(e.path))
-            # A folder's own entries resolve to the folder's real path and their name, but
-            # for links: resolving 100k names one by one would cost seconds.
-            found += [(str(Path(e.path)), None if e.is_symlink() else real / e.name) for e in kept]
+                # By name: the order of ``sorted(path.iterdir())`` within one folder.
+                kept = sorted((e for e in entries if _is_resume(e)), key=lambda e: e.name)
+            # Names as ``str(path / name)`` gives them, and the real path of each entry that
+            # is no link (the folder's and its name): making a Path of each of 100k names,
+            # or resolving them one by one, would cost seconds.
+            found += [
+                (
+                    e.name if base == "." else os.path.join(base, e.name),
+                    None if e.is_symlink() else os.path.join(real, e.name),
+                )
+                for e in kept
+            ]
         else:
             found.append((str(p), None))
     out: list[str] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for f, known in found:
-        key = known or Path(f).resolve()
+        key = known or str(Path(f).resolve())
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -100,7 +108,7 @@ def _is_resume(entry: os.DirEntry[str]) -> bool:
     name = entry.name
     return (
         entry.is_file()
-        and Path(name).suffix.lower() in RESUME_SUFFIXES
+        and os.path.splitext(name)[1].lower() in RESUME_SUFFIXES
         and not name.upper().startswith("README")
         and not name.endswith((".manifest.json", ".timings.json"))
     )
@@ -311,7 +319,16 @@ def score_files(
         if cluster is not None:
             from matcher.pipeline.cluster import score_on_cluster
 
-            score_on_cluster(cluster, rest, batch, spool, send_bytes=send_bytes, progress=progress)
+            score_on_cluster(
+                cluster,
+                rest,
+                batch,
+                spool,
+                send_bytes=send_bytes,
+                progress=progress,
+                credits=credits,
+                done=len(sources) - len(rest),
+            )
         else:
             items = (Item(i, s) for i, s in enumerate(rest))
             scored = _scored(items, batch, jobs, timeout, _limit(memory_limit, ocr))
@@ -328,8 +345,9 @@ def score_files(
                         progress(done, len(sources))
             if credits is not None:
                 credits.add(batch.keys, fresh)
-                for key in set(batch.keys):
-                    credits.compact(key)
+        if credits is not None:
+            for key in set(batch.keys):
+                credits.compact(key)
         spool.flush()
         failed = tuple(FailedFile(*f) for f in sorted(spool.failed))
         target = Path(out) if out is not None else None
