@@ -106,15 +106,16 @@ class CreditStore:
                     frames.append(frame)
         if not frames:
             return pl.DataFrame(schema=CREDITS_SCHEMA)
-        return (
+        valid = (
             pl.concat(frames)
             .drop_nulls()
             .filter(
                 (pl.col("credits").list.drop_nulls().list.len() == n_criteria)
                 & (pl.col("met").str.len_bytes() == n_criteria)
             )
-            .unique("sha", keep="first", maintain_order=True)
         )
+        # Each part is written without repeats; parts may repeat each other.
+        return valid if len(frames) == 1 else valid.unique("sha", maintain_order=True)
 
     def compact(self, key: str) -> None:
         """Merge ``key``'s parts into one once there are ``COMPACT_AT`` of them (best effort).
@@ -142,7 +143,7 @@ class Hits:
     """A batch's files whose credits are all stored: their spool rows, job by job."""
 
     files: frozenset[int]  # indices in the batch of the files scored from the store
-    rows: tuple[Path, ...]  # per job, its rows in spool form (written in the scratch folder)
+    rows: tuple[Path, ...]  # per job, its rows by content hash (Arrow files in the scratch folder)
 
 
 def stored_rows(
@@ -160,26 +161,23 @@ def stored_rows(
     that key and kept in ``scratch`` while the other keys are read, since a file is scored
     from the store only when every key has it.
     """
-    files = pl.DataFrame(
-        {"index": range(len(sources)), "resume": sources, "sha": hashes},
-        schema={"index": pl.Int64, "resume": pl.String, "sha": pl.String},
-    ).drop_nulls("sha")
+    shas = pl.DataFrame({"sha": hashes}, schema={"sha": pl.String}).drop_nulls().unique()
     scratch.mkdir(parents=True, exist_ok=True)
-    found: set[str] | None = None
+    found = shas  # the contents every key read so far has
     made: list[Path] = []
-    read: dict[str, tuple[pl.DataFrame, set[str]]] = {}
+    table, table_key = pl.DataFrame(schema=CREDITS_SCHEMA), None
     for j, (key, w) in enumerate(zip(keys, weights, strict=True)):
-        if found is not None and not found:
+        if key != table_key:  # a tuned copy next to its rubric reuses the table
+            table = store.read(key, len(w.weights)).join(shas, on="sha", how="semi")
+            table_key = key
+            found = found.join(table.select("sha"), on="sha", how="semi")
+        if found.is_empty():
             return Hits(frozenset(), ())
-        if key not in read:
-            table = store.read(key, len(w.weights)).join(files.select("sha").unique(), on="sha")
-            read = {key: (table, set(table["sha"].to_list()))}  # keys come grouped or not: one kept
-        table, shas = read[key]
-        found = shas if found is None else found & shas
-        path = scratch / f"stored-{j:06d}.parquet"
-        job_rows(table, w).write_parquet(path)
+        path = scratch / f"stored-{j:06d}.arrow"
+        job_rows(table, w).write_ipc(path, compression="uncompressed")
         made.append(path)
-    hit = files.filter(pl.col("sha").is_in(list(found or ())))
+    files = pl.DataFrame({"index": range(len(sources)), "sha": hashes})
+    hit = files.join(found, on="sha", how="semi")
     return Hits(frozenset(hit["index"].to_list()), tuple(made))
 
 
@@ -188,15 +186,16 @@ def job_rows(table: pl.DataFrame, w: Weights) -> pl.DataFrame:
     ``sha``, ``score``, ``eligible``, ``missing_required``, ``warnings``.
 
     The score is ``stored.row_of``'s, bit for bit: each criterion's ``100 * w * credit /
-    total`` in the same order of operations, added in criterion order from 0.0 (a criterion
-    that earned nothing adds 0.0, which changes no sum), then Python's ``round`` (correctly
-    rounded; a column's ``round`` multiplies by 100 first and can land on the other side).
+    total`` in the same order of operations (dividing by a column, see ``_full``), added in
+    criterion order from 0.0 (a criterion that earned nothing adds 0.0, which changes no
+    sum), then rounded as Python rounds (``round2``).
     """
     score: pl.Expr = pl.lit(0.0)
     if w.total > 0:
+        table = table.with_columns(_full("total", w.total, table.height))
         for i, weight in enumerate(w.weights):
             credit = pl.col("credits").list.get(i)
-            score = score + (pl.lit(100.0 * weight) * credit) / pl.lit(w.total)
+            score = score + (pl.lit(100.0 * weight) * credit) / pl.col("total")
     unmet = [(pl.col("met").str.slice(i, 1) != "1", label) for i, label in w.required]
     missing = (
         pl.concat_str(
@@ -215,14 +214,38 @@ def job_rows(table: pl.DataFrame, w: Weights) -> pl.DataFrame:
         missing.alias("missing_required"),
         "warnings",
     )
-    rounded = [round(x, 2) for x in out["score"].to_list()]
-    return out.with_columns(pl.Series("score", rounded, dtype=pl.Float64))
+    return out.with_columns(round2(out["score"]))
+
+
+def round2(scores: pl.Series) -> pl.Series:
+    """Python's ``round(x, 2)`` of each score, bit for bit, mostly in columns.
+
+    ``round(x, 2)`` is the double nearest to ``n / 100``, ``n`` the integer nearest to the
+    exact ``100 * x``; ``n / 100.0`` is that double (IEEE division rounds correctly). ``100 *
+    x`` in floats is off the exact product by under 1e-11 for a score (at most 100), so the
+    column's own rounding finds ``n`` unless the product lies within 1e-6 of a half; those few
+    (and anything not finite) are rounded by Python.
+    """
+    y = scores * 100.0
+    near = ((y - y.floor() - 0.5).abs() < 1e-6) | ~y.is_finite()
+    out = (y.round(0) / _full("", 100.0, y.len())).alias(scores.name)
+    if near.any():
+        idx = near.arg_true()
+        out = out.scatter(idx, [round(x, 2) for x in scores.gather(idx).to_list()])
+    return out
+
+
+def _full(name: str, value: float, n: int) -> pl.Series:
+    """A column of ``n`` times ``value``, to divide by: polars divides by a scalar (a literal,
+    even broadcast) by multiplying with its reciprocal, which is off by an ulp for four
+    values in ten; it divides by a column as Python divides."""
+    return pl.Series(name, [value] * n, dtype=pl.Float64)
 
 
 def spool_part(path: Path, job: int, hits: pl.DataFrame) -> pl.DataFrame:
     """Job ``job``'s rows of ``hits`` (``resume``, ``sha``: the files scored from the store)
     from its stored rows at ``path``, in spool form."""
-    rows = pl.read_parquet(path)
+    rows = pl.read_ipc(path)
     return (
         hits.join(rows, on="sha", how="inner")
         .with_columns(

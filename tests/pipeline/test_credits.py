@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import matcher.pipeline.run as run_module
-from matcher.pipeline.credits import CREDITS_SCHEMA, job_rows
+from matcher.pipeline.credits import CREDITS_SCHEMA, _full, job_rows, round2
 from matcher.pipeline.manifest import file_sha256
 from matcher.pipeline.rows import SEP
 from matcher.pipeline.run import score_files
@@ -85,6 +85,31 @@ def test_stored_rows_equal_row_of_bit_for_bit(
         SEP.join(("scanned_page", *m.warnings)) if k % 2 else "" for k, m in enumerate(matches)
     ]
     rows_both_ways(w, matches, warnings)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(0.0, 100.0, allow_nan=False),
+            st.integers(0, 20_000).map(lambda n: n / 200),  # halves of a cent: ties
+            st.integers(0, 10_000).map(lambda n: n / 100 + 0.005),  # just off a tie
+            st.sampled_from([1.005, 1.115, 2.675, 0.285, 99.995, 100.0, 0.0]),
+        ),
+        min_size=1,
+    )
+)
+def test_round2_is_pythons_round(xs: list[float]) -> None:
+    got = round2(pl.Series("score", xs, dtype=pl.Float64)).to_list()
+    assert [repr(x) for x in got] == [repr(round(x, 2)) for x in xs]
+
+
+@given(st.lists(st.floats(0.0, 1e4, allow_nan=False), min_size=1), st.floats(0.01, 1e3))
+def test_a_column_divided_by_a_full_column_is_pythons_division(xs: list[float], d: float) -> None:
+    """Regression: polars divides by a literal with its reciprocal (3122 / 100 gave
+    31.220000000000002), so the stored rows divide by a full column (``_full``)."""
+    got = (pl.Series(xs) / _full("", d, len(xs))).to_list()
+    assert got == [x / d for x in xs]
+    assert round2(pl.Series([31.22])).to_list() == [31.22]
 
 
 def test_a_rubric_with_no_weight_scores_zero() -> None:
