@@ -183,6 +183,12 @@ def test_a_damaged_or_foreign_store_part_is_a_miss(tmp_path: Path) -> None:
     table = pl.read_parquet(parts[2])
     # Rows that do not fit their rubric (a credit short) are left out, not scored.
     table.with_columns(pl.col("credits").list.slice(1)).write_parquet(parts[2])
+    nulls = pl.read_parquet(parts[3]).with_columns(
+        pl.col("credits").list.eval(
+            pl.when(pl.int_range(pl.len()) == 0).then(None).otherwise(pl.element())
+        )
+    )
+    nulls.write_parquet(parts[3])  # and rows with a credit missing
     assert scored_bytes(out, rs, cache, [SAMPLES]) == fresh
     assert scored_bytes(out, rs, cache, [SAMPLES]) == fresh  # and healed by that run
 
