@@ -4,8 +4,10 @@ What a worker does for one file: read it (through the read cache), understand it
 against every rubric and turn the cards into rows: a score, eligibility, the missing required
 criteria and warnings per job, and the evidence rows only when they were asked for. Documents
 and cards stay in the worker; only rows go back. With a cache, the understood resume and its
-per-criterion credits (``stored.Match``) are kept by content hash, so a warm run, a resumed
-run or a run with tuned weights costs a cache lookup per file instead of reading and scanning.
+per-criterion credits (``stored.Match``) are kept by content hash, so a resumed run or a run
+with tuned weights costs a cache lookup per file instead of reading and scanning; the credits
+also go back with the rows, for the parent's bulk store (``credits``), which spares a warm
+run even that lookup.
 A file that cannot be read, or a bug on one resume, gives a status and a message, never an
 exception.
 """

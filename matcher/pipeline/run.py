@@ -311,7 +311,7 @@ def score_files(
     credits = _credit_store(batch)
     try:
         todo = list(range(len(sources)))
-        if credits is not None and not want_evidence:
+        if credits is not None and not want_evidence and batch.rubrics:
             todo = _from_store(credits, batch, sources, hashes, spool)
             if progress is not None and len(todo) < len(sources):
                 progress(len(sources) - len(todo), len(sources))
@@ -381,6 +381,10 @@ def score_files(
         spool.close()
 
 
+# Rows of stored credits held before they are written as one spool part (some 20 MiB).
+STORED_PART_ROWS = 200_000
+
+
 def _credit_store(batch: Batch) -> CreditStore | None:
     """The bulk store of the batch's credits, beside its scored entries in the cache."""
     if batch.cache is None:
@@ -406,8 +410,12 @@ def _from_store(
             {"resume": [sources[i] for i in kept], "sha": [hashes[i] for i in kept]},
             schema={"resume": pl.String, "sha": pl.String},
         )
+        held: list[pl.DataFrame] = []  # a few jobs' rows to a part: fewer files to rank from
         for j, path in enumerate(hits.rows):
-            spool.add_part(spool_part(path, j, files))
+            held.append(spool_part(path, j, files))
+            if sum(f.height for f in held) >= STORED_PART_ROWS or j == len(hits.rows) - 1:
+                spool.add_part(pl.concat(held))
+                held = []
     shutil.rmtree(scratch, ignore_errors=True)
     return [i for i in range(len(sources)) if i not in hits.files]
 
