@@ -9,9 +9,10 @@ compiled, and a few variants with an added alias) with ``score_files`` (what ``m
 runs: workers on every core, rows spooled to disk, ranking written as Parquet), three times:
 
 - cold: an empty cache (reading, understanding and scanning every file);
-- warm: the same command again (each file's rows come from the cache: a lookup per file);
+- warm: the same command again (every file is read and hashed, its rows come from the bulk
+  store of credits, ``matcher.pipeline.credits``: no worker runs);
 - reweigh: the same resumes against the 50 rubrics with tuned weights (same terms: rows come
-  from the cached per-criterion credits, nothing is scanned).
+  from the same stored credits, nothing is scanned).
 
 Peak RSS is the largest sum, sampled every 0.2 s, of the resident memory of this process and
 every process under it (workers, the fork server). Targets (issue 18, 2 cores): 100k x 50

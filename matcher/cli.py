@@ -581,6 +581,7 @@ def _score_manifest(
         counts=counts,
         outputs={"ranking": result.ranking_sha256},
         names=names,
+        hashes=result.hashes,
     )
 
 

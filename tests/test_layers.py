@@ -72,7 +72,7 @@ MODULES = {
     "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
-    "pipeline": ["stored", "rows", "workers", "spool", "cluster", "run", "manifest"],
+    "pipeline": ["stored", "rows", "workers", "spool", "credits", "cluster", "manifest", "run"],
     "report": ["tables", "html"],
     "service": ["limits", "models", "app", "server"],
 }

@@ -2,8 +2,9 @@
 
 The files (their paths, or their bytes with ``send_bytes``) go to the cluster's workers in
 partitions; each partition is read, understood and scored on a worker with ``rows.score_file``
-and comes back as a Parquet partition of rows, which the local ``Spool`` keeps; the ranking is
-made once, here, so it is the same bytes as a local run's. Needs ``distributed``
+and comes back as a Parquet partition of rows, which the local ``Spool`` keeps, with the
+credits its files earned, which the local ``CreditStore`` keeps; the ranking is made once,
+here, so it is the same bytes as a local run's. Needs ``distributed``
 (``pip install 'matcher[dask]'``) here and on the workers, with the same matcher build.
 """
 
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
 
 from matcher.errors import MatcherError
+from matcher.pipeline.credits import CreditStore
 from matcher.pipeline.rows import Batch, FileRows, score_file
 from matcher.pipeline.spool import Spool, evidence_frame, spool_frame
 from matcher.pipeline.stored import build_id
@@ -36,8 +39,13 @@ def score_on_cluster(
     send_bytes: bool = False,
     partition: int = PARTITION,
     progress: Callable[[int, int], None] | None = None,
+    credits: CreditStore | None = None,
+    done: int = 0,
 ) -> None:
     """Score ``sources`` on a Dask cluster (its scheduler's address, or a ``Client``) into ``spool``.
+
+    The credits the workers found go to ``credits`` when given; ``progress`` counts from
+    ``done`` (files of the batch already scored) to ``done + len(sources)``.
 
     Raises:
         MatcherError: ``distributed`` is not installed, the scheduler cannot be reached, or
@@ -72,17 +80,19 @@ def score_on_cluster(
             )
             for chunk in chunks
         ]
-        done = 0
+        total = done + len(sources)
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            rows, evidence, n = future.result()
+            rows, evidence, scored = future.result()
             spool.add_part(
                 pl.read_parquet(io.BytesIO(rows)),
                 pl.read_parquet(io.BytesIO(evidence)) if evidence is not None else None,
             )
             future.release()
-            done += n
+            if credits is not None:
+                credits.add(batch.keys, scored)
+            done += len(scored)
             if progress is not None:
-                progress(done, len(sources))
+                progress(done, total)
     finally:
         if own:
             client.close()
@@ -101,8 +111,9 @@ def _read_all(chunk: Sequence[str]) -> list[bytes | None]:
 
 def score_partition(
     batch: Batch, sources: Sequence[str], data: Sequence[bytes | None] | None = None
-) -> tuple[bytes, bytes | None, int]:
-    """Score a partition of files on a worker: (rows as Parquet, evidence as Parquet, files)."""
+) -> tuple[bytes, bytes | None, list[FileRows]]:
+    """Score a partition of files on a worker: (rows as Parquet, evidence as Parquet, its
+    files' rows without their evidence, for their credits)."""
     files: list[FileRows] = [
         score_file(batch, s, data[k] if data is not None else None) for k, s in enumerate(sources)
     ]
@@ -113,4 +124,4 @@ def score_partition(
         ev = io.BytesIO()
         evidence_frame(files).write_parquet(ev)
         evidence = ev.getvalue()
-    return buf.getvalue(), evidence, len(files)
+    return buf.getvalue(), evidence, [replace(f, evidence=()) for f in files]

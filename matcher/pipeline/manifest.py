@@ -43,9 +43,24 @@ class ManifestError(MatcherError):
 def file_sha256(path: str | Path) -> str | None:
     """The sha256 of a file's bytes, or ``None`` when it cannot be read."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
     except OSError:
         return None
+
+
+def file_hashes(paths: Sequence[str | Path], threads: int = 4) -> list[str | None]:
+    """``file_sha256`` of each of ``paths``, in order, read in ``threads`` threads (reading
+    and hashing let other threads run, so a batch of small files is hashed at disk speed)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def each(chunk: Sequence[str | Path]) -> list[str | None]:
+        return [file_sha256(p) for p in chunk]
+
+    # In chunks: a future per file would cost more than hashing a small file.
+    chunks = [paths[i : i + 256] for i in range(0, len(paths), 256)]
+    with ThreadPoolExecutor(threads) as pool:
+        return [h for hashes in pool.map(each, chunks) for h in hashes]
 
 
 def table_sha256(table: pl.DataFrame) -> str:
@@ -71,6 +86,7 @@ def build(
     outputs: Mapping[str, str] | None = None,
     extra: Mapping[str, str | None] | None = None,
     names: bool = False,
+    hashes: Mapping[str, str | None] | None = None,
 ) -> dict[str, Any]:
     """A run's manifest as plain data (see the module's docstring).
 
@@ -84,9 +100,16 @@ def build(
         outputs: name -> sha256 of what the run wrote (``table_sha256``).
         extra: other inputs by role (labels, groups) -> their sha256.
         names: record the input files' paths too (so ``verify`` can find them).
+        hashes: the sha256 of input files the run already hashed, by path (``Scored.hashes``);
+            the others are read and hashed here.
     """
+    known = hashes or {}
+
+    def sha256(f: str | Path) -> str | None:
+        return known[str(f)] if str(f) in known else file_sha256(f)
+
     inputs = sorted(
-        ({"sha256": file_sha256(f), **({"name": str(f)} if names else {})} for f in files),
+        ({"sha256": sha256(f), **({"name": str(f)} if names else {})} for f in files),
         key=lambda d: (d["sha256"] or "", d.get("name", "")),
     )
     return {

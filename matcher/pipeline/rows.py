@@ -4,8 +4,10 @@ What a worker does for one file: read it (through the read cache), understand it
 against every rubric and turn the cards into rows: a score, eligibility, the missing required
 criteria and warnings per job, and the evidence rows only when they were asked for. Documents
 and cards stay in the worker; only rows go back. With a cache, the understood resume and its
-per-criterion credits (``stored.Match``) are kept by content hash, so a warm run, a resumed
-run or a run with tuned weights costs a cache lookup per file instead of reading and scanning.
+per-criterion credits (``stored.Match``) are kept by content hash, so a resumed run or a run
+with tuned weights costs a cache lookup per file instead of reading and scanning; the credits
+also go back with the rows, for the parent's bulk store (``credits``), which spares a warm
+run even that lookup.
 A file that cannot be read, or a bug on one resume, gives a status and a message, never an
 exception.
 """
@@ -73,7 +75,9 @@ class FileRows:
     ``scores``, ``eligible``, ``missing`` and ``warnings`` have one entry per rubric of the
     batch (lists joined by ``SEP``), and are empty when ``status`` is not ``ok``; ``rows`` gives
     them as ``Row`` values. ``evidence`` holds tuples in the column order of
-    ``ranking.EVIDENCE_SCHEMA``, only when the batch asked for evidence.
+    ``ranking.EVIDENCE_SCHEMA``, only when the batch asked for evidence. With a cache, ``sha``
+    is the content hash and ``credits`` and ``met`` what each rubric's ``Match`` holds (every
+    criterion's credit, which are met), for the parent's bulk store (``credits.CreditStore``).
     """
 
     source: str
@@ -85,6 +89,9 @@ class FileRows:
     missing: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     evidence: tuple[tuple[Any, ...], ...] = ()
+    sha: str = ""
+    credits: tuple[tuple[float, ...], ...] = ()
+    met: tuple[str, ...] = ()
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -98,11 +105,17 @@ class FileRows:
 
     @staticmethod
     def scored(
-        source: str, resume_id: str, rows: Sequence[Row], evidence: tuple[tuple[Any, ...], ...] = ()
+        source: str,
+        sha: str,
+        rows: Sequence[Row],
+        evidence: tuple[tuple[Any, ...], ...] = (),
+        matches: Sequence[Match] = (),
     ) -> FileRows:
+        """The rows of a file scored (``sha``: its content hash); ``matches`` (one per rubric)
+        are sent back for the bulk store when given."""
         return FileRows(
             source,
-            resume_id,
+            sha[:12],
             "ok",
             "",
             tuple(r.score for r in rows),
@@ -110,6 +123,9 @@ class FileRows:
             tuple(SEP.join(r.missing_required) for r in rows),
             tuple(SEP.join(r.warnings) for r in rows),
             evidence,
+            sha if matches else "",
+            tuple(m.dense() for m in matches),
+            tuple(m.met for m in matches),
         )
 
 
@@ -141,7 +157,7 @@ def read_data(source: str, data: bytes, ocr: bool = True, reader: PdfReader = "p
         return Read(source, None, "error", safe_message(f"unexpected {type(e).__name__}: {e}"))
 
 
-def _namespace(batch: Batch) -> str:
+def namespace(batch: Batch) -> str:
     """Where a file's understood resume and credits are cached: by engine build, the way it
     was read and understood (OCR, blind) and ``as_of``."""
     how = ("-ocr" if batch.ocr else "") + ("-blind" if batch.blind else "")
@@ -163,18 +179,16 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
     cache, keys = batch.cache, batch.keys
     entry: dict[str, Any] | None = None
     if cache is not None:
-        got = cache.load(_namespace(batch), sha)
+        got = cache.load(namespace(batch), sha)
         entry = got if isinstance(got, dict) else None
     if entry is not None and not batch.evidence:
         # Warm: every rubric's credits are cached; one small entry, no reading, no scanning.
         with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError):
             matches, warnings = entry["matches"], tuple(entry["warnings"])
             if all(k in matches for k in keys):
-                rows = [
-                    row_of(w, Match.of_data(matches[k]), warnings)
-                    for w, k in zip(batch.weights, keys, strict=True)
-                ]
-                return FileRows.scored(source, sha[:12], rows)
+                found = [Match.of_data(matches[k]) for k in keys]
+                rows = [row_of(w, m, warnings) for w, m in zip(batch.weights, found, strict=True)]
+                return FileRows.scored(source, sha, rows, matches=found)
     read = cache.get(source, sha) if cache is not None else None
     if read is None:
         read = read_data(source, data, batch.ocr, batch.reader)
@@ -202,7 +216,7 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
         old = entry.get("matches", {}) if entry is not None else {}
         stored = {**old, **{k: m.data() for k, m in matches_now.items()}}
         cache.store(
-            _namespace(batch),
+            namespace(batch),
             sha,
             {"warnings": list(doc.warnings), "resume": resume_data(resume), "matches": stored},
         )
@@ -210,7 +224,8 @@ def score_file(batch: Batch, source: str, data: bytes | None = None) -> FileRows
         row_of(w, matches_now[k], doc.warnings) for w, k in zip(batch.weights, keys, strict=True)
     ]
     evidence = evidence_rows(cards) if batch.evidence else ()
-    return FileRows.scored(source, sha[:12], rows, evidence)
+    found = [matches_now[k] for k in keys] if cache is not None else []
+    return FileRows.scored(source, sha, rows, evidence, found)
 
 
 def evidence_rows(cards: Sequence[ScoreCard]) -> tuple[tuple[Any, ...], ...]:

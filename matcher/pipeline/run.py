@@ -18,16 +18,18 @@ import heapq
 import os
 import shutil
 import tempfile
-from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
 from matcher._version import ENGINE_VERSION
-from matcher.pipeline.rows import Batch, FileRows, read_data, score_file
-from matcher.pipeline.spool import Spool
+from matcher.pipeline.credits import CreditStore, spool_part, stored_rows
+from matcher.pipeline.manifest import file_hashes
+from matcher.pipeline.rows import Batch, FileRows, namespace, read_data, score_file
+from matcher.pipeline.spool import FLUSH_EVERY, Spool
 from matcher.pipeline.workers import (
     MEMORY_LIMIT,
     OCR_MEMORY_LIMIT,
@@ -70,28 +72,46 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
     and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume; name it explicitly to score it. A file named twice (directly or through its
     folder) is scored once, under the first name it was given.
     """
-    found: list[str] = []
+    found: list[tuple[str, str | None]] = []  # a name, and its real path when already known
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found.extend(
-                str(f)
-                for f in sorted(path.iterdir())
-                if f.is_file()
-                and f.suffix.lower() in RESUME_SUFFIXES
-                and not f.name.upper().startswith("README")
-                and not f.name.endswith((".manifest.json", ".timings.json"))
-            )
+            real, base = str(path.resolve()), str(path)
+            with os.scandir(path) as entries:
+                # By name: the order of ``sorted(path.iterdir())`` within one folder.
+                kept = sorted((e for e in entries if _is_resume(e)), key=lambda e: e.name)
+            # Names as ``str(path / name)`` gives them, and the real path of each entry that
+            # is no link (the folder's and its name): making a Path of each of 100k names,
+            # or resolving them one by one, would cost seconds.
+            found += [
+                (
+                    e.name if base == "." else os.path.join(base, e.name),
+                    None if e.is_symlink() else os.path.join(real, e.name),
+                )
+                for e in kept
+            ]
         else:
-            found.append(str(p))
+            found.append((str(p), None))
     out: list[str] = []
-    seen: set[Path] = set()
-    for f in found:
-        key = Path(f).resolve()
+    seen: set[str] = set()
+    for f, known in found:
+        key = known or str(Path(f).resolve())
         if key not in seen:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _is_resume(entry: os.DirEntry[str]) -> bool:
+    """A folder entry ``collect_inputs`` takes: a file with a resume's suffix, not notes or a
+    run's record."""
+    name = entry.name
+    return (
+        entry.is_file()
+        and os.path.splitext(name)[1].lower() in RESUME_SUFFIXES
+        and not name.upper().startswith("README")
+        and not name.endswith((".manifest.json", ".timings.json"))
+    )
 
 
 def score_reads(
@@ -198,7 +218,8 @@ class Scored:
     how many ranking rows were kept (after ``top``); ``walls`` has a line for each required
     criterion that no scored resume of its job meets (``ranking.required_walls``);
     ``ranking_sha256`` is the sha256 of the ranking as plain CSV, whatever format it was
-    written in (what a run's manifest records).
+    written in (what a run's manifest records); ``hashes`` the sha256 of each file, by name
+    (None when it could not be read), so the manifest need not read them again.
     """
 
     files: int
@@ -210,6 +231,7 @@ class Scored:
     rows: int = 0
     walls: tuple[str, ...] = ()
     ranking_sha256: str = ""
+    hashes: Mapping[str, str | None] = field(default_factory=dict)
 
 
 Resumes = Iterable["str | Path | tuple[str, bytes]"]
@@ -285,21 +307,47 @@ def score_files(
     store = _cache(cache, ocr, reader)
     batch = Batch(tuple(rubrics), as_of, want_evidence, store, blind, ocr, reader)
     spool = Spool(_spool_folder(cache), rubrics, as_of, want_evidence)
+    hashes = file_hashes(sources)
+    credits = _credit_store(batch)
     try:
+        todo = list(range(len(sources)))
+        if credits is not None and not want_evidence and batch.rubrics:
+            todo = _from_store(credits, batch, sources, hashes, spool)
+            if progress is not None and len(todo) < len(sources):
+                progress(len(sources) - len(todo), len(sources))
+        rest = [sources[i] for i in todo]
         if cluster is not None:
             from matcher.pipeline.cluster import score_on_cluster
 
             score_on_cluster(
-                cluster, sources, batch, spool, send_bytes=send_bytes, progress=progress
+                cluster,
+                rest,
+                batch,
+                spool,
+                send_bytes=send_bytes,
+                progress=progress,
+                credits=credits,
+                done=len(sources) - len(rest),
             )
         else:
-            items = (Item(i, s) for i, s in enumerate(sources))
+            items = (Item(i, s) for i, s in enumerate(rest))
             scored = _scored(items, batch, jobs, timeout, _limit(memory_limit, ocr))
+            fresh: list[FileRows] = []  # scored by a worker: their credits go to the store
             with contextlib.closing(scored):
-                for done, (_, rows) in enumerate(scored, 1):
+                for done, (_, rows) in enumerate(scored, len(sources) - len(rest) + 1):
                     spool.add(rows)
+                    if credits is not None and rows.credits:
+                        fresh.append(rows)
+                        if len(fresh) >= FLUSH_EVERY:
+                            credits.add(batch.keys, fresh)
+                            fresh = []
                     if progress is not None:
                         progress(done, len(sources))
+            if credits is not None:
+                credits.add(batch.keys, fresh)
+        if credits is not None:
+            for key in set(batch.keys):
+                credits.compact(key)
         spool.flush()
         failed = tuple(FailedFile(*f) for f in sorted(spool.failed))
         target = Path(out) if out is not None else None
@@ -317,9 +365,59 @@ def score_files(
             frames = [spool.evidence_of(j) for j in spool.jobs()]
             ev_frame = pl.concat(frames) if frames else pl.DataFrame(schema=EVIDENCE_SCHEMA)
         walls = spool.walls()
-        return Scored(len(sources), failed, ranking, ev_frame, target, ev_path, kept, walls, digest)
+        return Scored(
+            len(sources),
+            failed,
+            ranking,
+            ev_frame,
+            target,
+            ev_path,
+            kept,
+            walls,
+            digest,
+            dict(zip(sources, hashes, strict=True)),
+        )
     finally:
         spool.close()
+
+
+# Rows of stored credits held before they are written as one spool part (some 20 MiB).
+STORED_PART_ROWS = 200_000
+
+
+def _credit_store(batch: Batch) -> CreditStore | None:
+    """The bulk store of the batch's credits, beside its scored entries in the cache."""
+    if batch.cache is None:
+        return None
+    root = batch.cache.root
+    return CreditStore(root / namespace(batch) / "credits", root / "tmp")
+
+
+def _from_store(
+    store: CreditStore,
+    batch: Batch,
+    sources: Sequence[str],
+    hashes: Sequence[str | None],
+    spool: Spool,
+) -> list[int]:
+    """Spool the rows of every file whose credits are all in ``store``; the indices of the
+    other files, which workers score."""
+    scratch = spool.folder / "stored"
+    hits = stored_rows(store, batch.keys, batch.weights, sources, hashes, scratch)
+    if hits.files:
+        kept = sorted(hits.files)
+        files = pl.DataFrame(
+            {"resume": [sources[i] for i in kept], "sha": [hashes[i] for i in kept]},
+            schema={"resume": pl.String, "sha": pl.String},
+        )
+        held: list[pl.DataFrame] = []  # a few jobs' rows to a part: fewer files to rank from
+        for j, path in enumerate(hits.rows):
+            held.append(spool_part(path, j, files))
+            if sum(f.height for f in held) >= STORED_PART_ROWS or j == len(hits.rows) - 1:
+                spool.add_part(pl.concat(held))
+                held = []
+    shutil.rmtree(scratch, ignore_errors=True)
+    return [i for i in range(len(sources)) if i not in hits.files]
 
 
 def score_stream(

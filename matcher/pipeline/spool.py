@@ -92,9 +92,10 @@ class Spool:
         self.failed += failed.select("resume", "status", "message").rows()
         n = self.parts
         self.parts += 1
-        # Rows come sorted by job, the same number for each: one row group per job, so
-        # ranking a job reads its own row groups only (Parquet statistics).
-        per_job = max(1, rows.height // max(1, len(self.rubrics)))
+        # Rows come sorted by job, the same number for each (or one job's, from the credit
+        # store): one row group per job, so ranking a job reads its own row groups only
+        # (Parquet statistics).
+        per_job = max(1, rows.height // max(1, rows["job"].n_unique()))
         rows.write_parquet(
             self.folder / f"rows-{n:06d}.parquet", statistics=True, row_group_size=per_job
         )

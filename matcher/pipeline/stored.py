@@ -133,6 +133,13 @@ class Match:
         """As JSON data."""
         return [[[i, c] for i, c in self.credits], self.met, list(self.warnings)]
 
+    def dense(self) -> tuple[float, ...]:
+        """Every criterion's credit in the rubric's order, 0.0 where nothing was earned."""
+        out = [0.0] * len(self.met)
+        for i, c in self.credits:
+            out[i] = c
+        return tuple(out)
+
     @staticmethod
     def of_data(data: list[Any]) -> Match:
         credits, met, warnings = data

@@ -137,6 +137,10 @@ class ReadCache:
         except (OSError, ValueError, TypeError):
             with contextlib.suppress(OSError):
                 tmp.unlink()
+        except BaseException:  # a worker stopped mid-write (SIGTERM's SystemExit): no half entry
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
     def sweep(self, older_than: float = STALE_TMP_SECONDS) -> int:
         """Remove temporary files left by processes killed mid-write; returns how many.

@@ -46,6 +46,13 @@ def test_a_local_cluster_gives_the_bytes_of_a_local_run(tmp_path: Path) -> None:
             assert out.read_bytes() == local.read_bytes()
             assert cev.read_bytes() == ev.read_bytes()
             assert sorted(f.status for f in got.failed) == ["encrypted", "not_found"]
+        # The credits the cluster found are kept here: a run without evidence comes from them.
+        assert list((tmp_path / "cache").glob("scored-*/*/credits/*/part-*.parquet"))
+        warm = tmp_path / "warm.csv"
+        score_files(
+            inputs, rubrics, as_of=AS_OF, out=warm, cluster=client, cache=tmp_path / "cache"
+        )
+        assert warm.read_bytes() == local.read_bytes()
 
 
 def test_an_unreachable_scheduler_is_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
