@@ -13,10 +13,9 @@ Speed: each rubric is prepared once (``_prepared``, cached by value, fingerprint
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -80,7 +79,7 @@ def _prepared(rubric: Rubric) -> _Prepared:
     """A rubric's criteria with their terms in matching form, once per rubric (cached by value)."""
     crits = [prepare(c) for c in rubric.criteria]
     crits = [
-        dataclasses.replace(
+        replace(
             c,
             support=frozenset(
                 t for o in crits if o is not c and o.criterion.kind != "education" for t in o.terms
