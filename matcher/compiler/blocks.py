@@ -276,6 +276,14 @@ def _heading_by_cue(key: str, line: str) -> Opens | None:
         bare.endswith((":", "："))
         or bare.isupper()
         or all(w[:1].isupper() or w.lower() in _SMALL for w in bare.rstrip(":：").split())
+        # "Bonus points", "Nice to have", "Minimum qualifications": sentence case, but made
+        # of heading words only ("Excel skills" and "Strong communication skills" are items)
+        or (
+            len(words) >= 2
+            and bare[:1].isupper()
+            and not BULLET.match(line.strip())
+            and all(w in _HEADING_WORDS for w in words)
+        )
     )
     if not shaped:
         return None
@@ -289,6 +297,54 @@ def _heading_by_cue(key: str, line: str) -> Opens | None:
         elif any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", key) for c in cues):
             return part
     return None
+
+
+# The words headings are made of: every word of a cue or a part's name, and what qualifies them.
+_HEADING_WORDS = frozenset(
+    w
+    for cues in (*(c for _, c in _HEAD_CUES), *_PARTS.values())
+    for cue in cues
+    if cue.isascii()
+    for w in cue.split()
+) | frozenset(
+    [
+        "points",
+        "minimum",
+        "basic",
+        "key",
+        "additional",
+        "other",
+        "required",
+        "preferred",
+        "ideal",
+        "candidate",
+        "profile",
+        "must",
+        "haves",
+        "nice",
+        "have",
+        "to",
+        "bonus",
+        "plus",
+        "extra",
+        "your",
+        "job",
+        "role",
+        "the",
+        "a",
+        "and",
+        "&",
+        "our",
+        "you",
+        "we",
+        "need",
+        "desired",
+        "technical",
+        "professional",
+        "core",
+        "good",
+    ]
+)
 
 
 def _ends(phrase: str, cue: str) -> bool:

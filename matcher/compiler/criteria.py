@@ -23,6 +23,7 @@ from pathlib import Path
 from matcher._version import ENGINE_VERSION
 from matcher.compiler.blocks import Item, Part, items
 from matcher.compiler.clauses import clause_cues, clauses, cue_of
+from matcher.compiler.credentials import credentials
 from matcher.compiler.fairness import strip_protected
 from matcher.compiler.keywords import (
     TRADE_NAME_TITLES,
@@ -146,6 +147,35 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
             field=names[0] if names else None,
         )
         out.append(_Named("experience", f"experience-{years:g}-years", experience, first_wins=True))
+    return out
+
+
+def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
+    """The licences and certificates an item names (``credentials``) that the lexicon does
+    not know by name: required where the item asks for them as a requirement, like any
+    concrete term ("Active RN license required"), else weighed."""
+    if item.part == "intro":
+        return []  # a company blurb's "licensed lender" is the company's
+    out = []
+    for c in credentials(text):
+        name = c.label.rsplit(" ", 1)[0]
+        if any(h.start == 0 and h.end == len(name) for h in lex.scan(name)):
+            continue  # "CPA license": the lexicon's CPA names it, with its own aliases
+        first = c.label.split()[0]
+        cue = cue_of(next((p for p in clauses(text) if first in p), text), lex)
+        if cue and cue.factor <= 0:
+            continue
+        asked = bool(cue and cue.required and item.part == "req" and not item.prose)
+        crit = Criterion(
+            "",
+            "certification",
+            c.label,
+            round(lex.kind_weight("certification") * _factor(cue, item), 3),
+            c.aliases,
+            asked,
+            item.text[:300],
+        )
+        out.append(_Named(c.label.casefold(), c.label, crit))
     return out
 
 
@@ -518,6 +548,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
         named += _minimums(text, item, lex)
+        named += _credentials(text, item, lex)
         parts = clauses(text)
         hits = lex.scan(text)
         groups = alternatives(text, lex)

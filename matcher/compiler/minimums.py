@@ -121,7 +121,10 @@ def min_years(clause: str) -> float | None:
 # "5+ years of data engineering experience", "3年以上Java开发经验": the field the years are in.
 _FIELD_AFTER = re.compile(
     r"^\W{0,3}(?:of\s+)?(?:(?:professional|hands-on|industry|progressive|working|work|full-time)\s+)*"
-    r"experience\s+(?:in|with|as|doing|building|on)\s+(?:an?\s+|the\s+)?(?P<field>[^,.;:()\n]{2,80})",
+    r"experience\s+(?:(?:in|with|as|doing|building|on|using)\s+(?:an?\s+|the\s+)?"
+    # "two years of experience cooking in a high-volume kitchen": the work named by its verb
+    r"|(?=(?-i:[a-z]{2,20}ing)(?:\s+[a-z]+){0,2}\s*(?:\b(?:in|at|for|with|on|to)\b|[^\w\s]|$)))"
+    r"(?P<field>[^,.;:()\n]{2,80})",
     re.I,
 )
 _FIELD_BEFORE = re.compile(
@@ -157,6 +160,8 @@ def experience_field(clause: str) -> str | None:
     ('Java', 'Python')
     >>> experience_field("4 years' accounting experience")
     'accounting'
+    >>> experience_field("At least two years of experience cooking in a high-volume kitchen")
+    'cooking'
     >>> experience_field("5+ years of relevant experience"), experience_field("3年以上相关工作经验")
     (None, None)
     """

@@ -19,9 +19,9 @@ similarity ("partial"), where they also share a word that says which job (not "A
 earlier place. Repeating a term adds nothing. A lone word has many senses, so a keyword, a
 title's word outside the headline, an inflected form or an alias that is one word of its label
 counts only where another term of the rubric stands near it (``SUPPORT_CHARS``). An alias does not count as the end of a degree's
-longer field name ("Business Administration" for office administration's "administration"). A two-letter term the rubric writes in capitals
-("HR", "PR") counts only where the resume writes it in capitals too ("12 hr shifts" is not
-human resources).
+longer field name ("Business Administration" for office administration's "administration"). A term the rubric writes in capitals that is a word
+in lower case ("HR", "CALM") counts only where the resume writes it in capitals too ("12 hr
+shifts" is not human resources).
 
 Fuzzy matching is for typos: tried only when nothing else was found, only for ASCII terms of at
 least ``FUZZY_MIN_LEN`` characters, only against whole-word windows within
@@ -54,7 +54,7 @@ from matcher.resume.roles import Role, years_of_experience
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Criterion
 from matcher.scoring.matching import Context, Scan, known_word, term_key
-from matcher.text import has_cjk
+from matcher.text import capitals_only, has_cjk, in_capitals
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
 from matcher.vocab.titles import shares_qualifier, title_similarity
@@ -201,9 +201,11 @@ def prepare(c: Criterion) -> PreparedCriterion:
     # A keyword is one literal word of the posting (plurals already match): a near miss
     # of it says little, and fuzzy search for dozens of them would cost the most time.
     fuzzy = tuple(fuzzy_ok(k) and c.kind != "keyword" for k in keys)
-    # A two-letter acronym written in capitals ("HR", "PR") is a word in lower case ("12 hr
-    # shifts"): only its capitals count.
-    cased = tuple(len(t) <= 2 and t.isalpha() and t.isupper() for t in seen.values())
+    # An acronym written in capitals that is a word in lower case ("HR" in "12 hr shifts",
+    # "CALM" in "a calm head") counts only in capitals, as in postings (``capitals_only``).
+    cased = tuple(
+        (len(t) <= 2 and t.isalpha() and t.isupper()) or capitals_only(t) for t in seen.values()
+    )
     return PreparedCriterion(c, keys, tuple(seen.values()), fuzzy, cased, max(own, 1))
 
 
@@ -360,7 +362,7 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
         )
         for rank, (method, level, spans) in enumerate(levels):
             for s, e in spans:
-                if pc.cased[i] and not text[s:e].isupper():
+                if pc.cased[i] and not in_capitals(text, s, e):
                     continue
                 if not itself and _inside_other_name(pc, scan, s, e):
                     continue

@@ -17,7 +17,16 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from matcher.text import TermIndex, fold, has_cjk, normalize, normalize_term, tokenize
+from matcher.text import (
+    TermIndex,
+    capitals_only,
+    fold,
+    has_cjk,
+    in_capitals,
+    normalize,
+    normalize_term,
+    tokenize,
+)
 from matcher.vocab.kinds import Kind, as_kind
 
 # A term may carry at most this many aliases: scoring tries each, and a person reads them all.
@@ -68,6 +77,7 @@ class Hit:
 class _Index:
     terms: TermIndex  # every surface (label or alias) as tokens
     owner: dict[str, Term]  # surface -> the term that owns it (the first, curated first)
+    cased: frozenset[str] = frozenset()  # surfaces that count only in capitals ("CALM")
 
 
 def _build_index(terms: tuple[Term, ...]) -> _Index:
@@ -81,7 +91,10 @@ def _build_index(terms: tuple[Term, ...]) -> _Index:
         plural = _plural(surface)
         if plural:
             owner.setdefault(plural, t)
-    return _Index(TermIndex(owner), owner)
+    cased = frozenset(
+        normalize_term(s) for t in terms for s in (t.label, *t.aliases) if capitals_only(s)
+    )
+    return _Index(TermIndex(owner), owner, cased)
 
 
 def _plural(surface: str) -> str | None:
@@ -164,7 +177,10 @@ class Lexicon:
         folded = fold(normalize(text)) if not text.isascii() else text.lower()
         hits: list[Hit] = []
         last = -1
+        written = text if text.isascii() else normalize(text)
         for start, end, surface in idx.terms.find(folded, tokenize(folded)):
+            if surface in idx.cased and not in_capitals(written, start, end):
+                continue  # "a calm head" is no CALM, "12 hr shifts" no HR
             if start != last:  # the longest at each start comes first
                 hits.append(Hit(start, end, idx.owner[surface]))
                 last = start

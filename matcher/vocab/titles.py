@@ -42,6 +42,18 @@ _QUALIFIERS = re.compile(
     r"|[,;]\s*(?:except|excluding|including|all other|other than)\b.*)\s*$",
     re.I,
 )
+# What a posting's headline says around the job's name: "Now hiring: Line Cook", "Join us as a
+# Barista", "Line Cook wanted at The Blue Door Bistro", "Barista @ Bean There". Bounded
+# quantifiers and literal anchors only: linear on any line.
+_LEAD_IN = re.compile(
+    r"^(?:(?:now|urgently|we(?:'re|\s+are))\s+hiring\b[:!\s-]*(?:an?\s+)?"
+    r"|hiring\s*[:!-]\s*(?:an?\s+)?|hiring\s+an?\s+"
+    r"|join\s+(?:us|our\s+team)\s+as\s+(?:an?\s+)?"
+    r"|(?:we(?:'re|\s+are)\s+)?(?:looking\s+for|seeking)\s+(?:an?\s+)?"
+    r"|(?:wanted|opening|vacancy)\s*[:!-]\s*)",
+    re.I,
+)
+_TAIL = re.compile(r"(?<!\s)\s++(?:(?:wanted|needed)\b|(?:at|@)\s)", re.I)
 _INCLUDED = re.compile(r",\s*including\s+(.+?)(?:,\s*except\b.*)?$", re.I)
 _PARTS = re.compile(r"(?<!\s)\s++(?:and|or|&)\s+|(?<!\s)\s*+[&/]\s*", re.I)
 _LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "remote", "hybrid", "onsite", "contract"})
@@ -99,7 +111,8 @@ def _singular(word: str) -> str:
 @lru_cache(maxsize=4096)
 def job_names(title: str) -> tuple[str, ...]:
     """The job names a resume would use for a title: qualifiers dropped ("(Remote)",
-    " - Night Shift", ", Except Special Education"), rank words dropped ("Senior", "II"),
+    " - Night Shift", ", Except Special Education"), what a headline says around the name
+    ("Now hiring:", "wanted at The Blue Door Bistro"), rank words dropped ("Senior", "II"),
     compounds split ("Airline Pilots, Copilots, and Flight Engineers"), a shared head
     distributed ("Financial and Investment Analysts"), heads made singular, what an
     "Including" list names added. () when no part of the title names a person's job.
@@ -112,8 +125,13 @@ def job_names(title: str) -> tuple[str, ...]:
     (('Financial Analyst', 'Investment Analyst'), ('Accountant',))
     >>> job_names("Cedar Hollow Public Schools")
     ()
+    >>> job_names("Line Cook wanted at The Blue Door Bistro"), job_names("Now hiring: Baristas")
+    (('Line Cook',), ('Barista',))
     """
     text = " ".join(normalize(title).split())
+    text = _LEAD_IN.sub("", text, count=1) or text
+    if (tail := _TAIL.search(text)) is not None and tail.start() > 0:
+        text = text[: tail.start()]
     included = _INCLUDED.search(text)
     while (cut := _QUALIFIERS.sub("", text)) != text and cut:
         text = cut

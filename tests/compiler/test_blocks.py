@@ -53,3 +53,18 @@ def test_a_posting_whose_only_heading_closes_it_is_not_all_intro() -> None:
              "Candidates must have excellent written and verbal communication skills.",
              "Application", "Your application must contain a CV.")  # fmt: skip
     assert [i.part for i in items(lines)] == ["resp", "resp"]
+
+
+@pytest.mark.parametrize(
+    ("line", "part"),
+    [("Bonus points", "pref"), ("Nice to have", "pref"), ("Minimum qualifications", "req")],
+)
+def test_a_sentence_case_heading_of_heading_words_opens_its_part(line: str, part: str) -> None:
+    got = items(("Requirements:", "- Python", line, "- Kafka"))
+    assert got[-1] == Item(part, "Kafka", False)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("line", ["Excel skills", "Strong communication skills", "- Nice to have"])
+def test_an_item_made_of_other_words_stays_an_item(line: str) -> None:
+    got = items(("Requirements:", "- Python", line))
+    assert [i.part for i in got] == ["req", "req"]

@@ -53,3 +53,19 @@ def test_a_preferred_degree_is_never_required() -> None:
     assert not degree_required("Bachelor degree or above preferred", preferred)
     assert degree_required("Must have a bachelor's degree", must)
     assert not degree_required("本科及以上学历或同等经验", must)  # experience will do
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("At least two years of experience cooking in a high-volume kitchen", "cooking"),
+        ("2 years experience selling software", "selling software"),
+        ("4 years experience using Excel", "Excel"),
+        ("2 years experience working with children", None),  # any work
+        ("3 years experience required", None),
+    ],
+)
+def test_experience_named_by_its_verb_is_a_field(text: str, field: str | None) -> None:
+    from matcher.compiler.minimums import experience_field
+
+    assert experience_field(text) == field

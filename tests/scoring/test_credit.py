@@ -497,3 +497,10 @@ def test_fuzzy_word_by_word_finds_what_comparing_every_window_finds() -> None:
             assert fast == reference, t
             compared += len(reference)
     assert compared > 50  # the typos were found, not only agreed to be absent
+
+
+def test_an_acronym_that_is_a_word_counts_only_in_capitals() -> None:
+    # The O*NET tool "CALM" (an aircraft log manager) is no "calm head" in a cook's resume.
+    rubric = Rubric("j", "t", "en", (Criterion("calm", "tool", "CALM", 1.0),))
+    assert by_id(card_for("Cook\nKept a calm head during the rush", rubric))["calm"].credit == 0
+    assert by_id(card_for("Mechanic\nSkills: CALM, logbooks", rubric))["calm"].credit > 0

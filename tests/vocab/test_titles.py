@@ -80,3 +80,21 @@ def test_a_head_is_still_borrowed_from_a_later_part() -> None:
 )
 def test_a_taxonomy_name_is_the_same_job_or_left_out(name: str, title: str, same: bool) -> None:
     assert titles.same_job(name, title) is same
+
+
+@pytest.mark.parametrize(
+    ("headline", "names"),
+    [
+        ("Line Cook wanted at The Blue Door Bistro", ("Line Cook",)),
+        ("Now hiring: Baristas", ("Barista",)),
+        ("We are hiring a Registered Nurse", ("Registered Nurse",)),
+        ("Join our team as a Pastry Chef", ("Pastry Chef",)),
+        ("Barista @ Bean There", ("Barista",)),
+        ("Welder needed", ("Welder",)),
+        ("Hiring Manager", ("Hiring Manager",)),  # a job of its own, not a lead-in
+    ],
+)
+def test_what_a_headline_says_around_the_job_is_not_its_name(
+    headline: str, names: tuple[str, ...]
+) -> None:
+    assert titles.job_names(headline) == names

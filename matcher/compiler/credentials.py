@@ -1,0 +1,230 @@
+"""Credentials: a posting item's text in, the licences and certificates it asks for out.
+
+A step of compiling beside ``matcher.compiler.minimums``: "Active RN license", "BLS and ACLS
+certification", "a food handler card", "valid state teaching credential", "FAA A&P
+certificate". The curated lexicon knows a few credentials by name (CPA, PMP); most are named
+by the word that says what they are, so that word finds them whatever the trade. Nothing here
+weighs them or says whether they are required: the compiler does, as for any concrete term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from matcher.text import capitals_only
+
+# The word that makes a phrase a credential, and the names it takes after it in a resume.
+_NOUN = r"licen[cs]e|licensure|certification|certificate|credential|card|registration"
+# A name: one to four words before the noun ("FAA A&P", "food handler", "ServSafe Manager").
+# Bounded repetition on words without blanks inside: linear on any line.
+_CREDENTIAL = re.compile(
+    rf"(?<![\w&/+.-])(?P<name>[A-Za-z][\w&/+.'’-]{{0,30}}(?:[ \t]+[A-Za-z0-9][\w&/+.'’-]{{0,30}}){{0,3}})"
+    rf"[ \t]+(?P<noun>{_NOUN})s?\b",
+    re.I,
+)
+# Words before a credential's name that say nothing of which it is.
+_FILLER = frozenset(
+    [
+        "various",
+        "multiple",
+        "all",
+        "necessary",
+        "needed",
+        "some",
+        "such",
+        "related",
+        "a",
+        "an",
+        "the",
+        "any",
+        "valid",
+        "active",
+        "current",
+        "unencumbered",
+        "state",
+        "national",
+        "professional",
+        "relevant",
+        "appropriate",
+        "applicable",
+        "required",
+        "requires",
+        "must",
+        "have",
+        "has",
+        "hold",
+        "holds",
+        "possess",
+        "possession",
+        "of",
+        "obtain",
+        "maintain",
+        "with",
+        "and",
+        "or",
+        "in",
+        "good",
+        "standing",
+        "preferred",
+        "plus",
+        "is",
+        "are",
+        "be",
+        "to",
+        "our",
+        "your",
+        "their",
+        "this",
+        "that",
+        "eligible",
+        "eligibility",
+        "for",
+        "its",
+    ]
+)
+# Words a name never holds: where a phrase before the noun stops being the credential's name
+# ("Bachelor's degree or equivalent certification", "help customers with registration").
+_STOP = _FILLER - {"and"} | frozenset(
+    [
+        "or",
+        "with",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "to",
+        "from",
+        "equivalent",
+        "similar",
+        "other",
+        "degree",
+        "obtain",
+        "obtained",
+        "get",
+        "earn",
+        "help",
+        "assist",
+        "process",
+        "manage",
+        "handle",
+        "issue",
+        "issuing",
+        "verify",
+        "verifying",
+    ]
+)
+# Nouns that name a credential only after a proper name: "TWIC card", "NMC registration",
+# "food handler card" (not "loyalty card", "patient registration").
+_PROPER_ONLY = frozenset({"card", "registration"})
+# Names that are no credential's: "a business card", "credit card", "report card".
+_NOT_NAMES = frozenset(
+    [
+        "business",
+        "credit",
+        "debit",
+        "gift",
+        "report",
+        "sim",
+        "id",
+        "identification",
+        "security",
+        "green",
+        "insurance",
+        "health",
+        "social",
+        "red",
+        "yellow",
+        "time",
+        "rate",
+        "key",
+        "index",
+        "sd",
+        "memory",
+        "graphics",
+        "sound",
+        "network",
+        "degree",
+        "course",
+        "program",
+        "training",
+    ]
+)
+_SPLIT = re.compile(r"\s*(?:,|\band\b|&(?=\s)|/(?=\s))\s*", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """A licence or certificate a posting names: its label ("RN license") and the other ways
+    a resume writes it ("RN", "BLS certified")."""
+
+    label: str
+    aliases: tuple[str, ...]
+
+
+def credentials(text: str) -> list[Credential]:
+    """The licences and certificates ``text`` names, in order, once each.
+
+    >>> [c.label for c in credentials("Active RN license required; BLS and ACLS certification")]
+    ['RN license', 'BLS certification', 'ACLS certification']
+    >>> credentials("Hand out business cards"), credentials("Bachelor's degree or equivalent certification")
+    ([], [])
+    """
+    out: dict[str, Credential] = {}
+    for m in _CREDENTIAL.finditer(text):
+        noun = m.group("noun").lower().replace("licence", "license")
+        words = m.group("name").split()
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].lower().strip(".,") in _STOP:
+                words = words[k + 1 :]
+                break
+        for name in _names(" ".join(words)):
+            low = name.lower()
+            if not name or low in _NOT_NAMES or low.split()[-1] in _NOT_NAMES:
+                continue
+            if noun in _PROPER_ONLY and not (
+                _acronym(name) or low.endswith(("handler", "handlers"))
+            ):
+                continue
+            label = f"{name} {noun}"
+            out.setdefault(label.casefold(), Credential(label, _aliases(name, noun)))
+    return list(out.values())
+
+
+def _names(name: str) -> list[str]:
+    """The credentials of one name, "BLS and ACLS" two, "Food and Beverage" one: split only
+    where every part is short and stands for a credential of its own (written in capitals)."""
+    parts = [p for p in _SPLIT.split(name) if p]
+    if (
+        len(parts) > 1
+        and all(_acronym(p) or len(p.split()) <= 2 for p in parts)
+        and any(map(_acronym, parts))
+    ):
+        return parts
+    return [name] if name and not _SPLIT.fullmatch(name) else []
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name is written as a proper name: capitals ("BLS", "A&P") or inner capitals
+    ("ServSafe"), not a word that merely opens a sentence ("Forklift")."""
+    return any(
+        len(w) >= 2 and (w.isupper() or (w[0].isupper() and any(c.isupper() for c in w[1:])))
+        for w in name.split()
+    )
+
+
+def _aliases(name: str, noun: str) -> tuple[str, ...]:
+    """How a resume writes a credential: its name alone where that is a proper name ("RN",
+    "ServSafe"; capitals only when the name is also a word), else its name with a word that
+    says it is held ("forklift certified", "certified forklift")."""
+    out = []
+    if _acronym(name) and not capitals_only(name):
+        out.append(name)
+    elif _acronym(name):
+        out.append(name.upper())
+    out += [f"{name} certified", f"certified {name}", f"{name} {noun}s"]
+    for other in ("license", "licence", "certification", "certificate", "card"):
+        if other != noun:
+            out.append(f"{name} {other}")
+    return tuple(dict.fromkeys(out))
