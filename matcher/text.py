@@ -231,20 +231,6 @@ def find_term(term: str, folded_text: str, original: str | None = None) -> list[
     return [Span(s, e, source[s:e]) for s, e, _ in idx.find(folded_text, tokenize(folded_text))]
 
 
-def capitals_only(term: str) -> bool:
-    """Whether ``term`` counts only where it stands in capitals, in postings and resumes alike:
-    an acronym of three letters or more that is also a word in lower case ("CALM" in "a calm
-    head", "PALS"). Scoring also holds two-letter terms to capitals ("HR" in "12 hr shifts");
-    postings write "js" of "Node.js" in lower case, so the compiler does not.
-
-    >>> capitals_only("CALM"), capitals_only("SQL"), capitals_only("Excel"), capitals_only("HR")
-    (True, False, False, False)
-    """
-    if len(term) < 3 or not (term.isascii() and term.isalpha() and term.isupper()):
-        return False
-    return _english_word(term.lower())
-
-
 def in_capitals(text: str, start: int, end: int) -> bool:
     """Whether the occurrence ``text[start:end]`` of a ``capitals_only`` term counts: written
     in capitals, or against Chinese, where Latin letters keep no case ("电商app").
@@ -255,13 +241,6 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     if text[start:end].isupper():
         return True
     return has_cjk(text[max(0, start - 1) : start]) or has_cjk(text[end : end + 1])
-
-
-@lru_cache(maxsize=65536)
-def _english_word(word: str) -> bool:
-    import simplemma  # here, not at the top: most callers never reach a capitals term
-
-    return bool(simplemma.is_known(word, lang="en"))
 
 
 def display_width(text: str) -> int:

@@ -69,7 +69,16 @@ MODULES = {
         "understand",
     ],
     "rubric": ["model", "check", "stamp", "io"],
-    "compiler": ["blocks", "posting", "keywords", "clauses", "fairness", "minimums", "criteria"],
+    "compiler": [
+        "blocks",
+        "posting",
+        "keywords",
+        "clauses",
+        "fairness",
+        "minimums",
+        "credentials",
+        "criteria",
+    ],
     "scoring": ["matching", "credit", "score", "explain"],
     "tune": ["labels", "learn", "round", "report"],
     "pipeline": ["stored", "rows", "workers", "spool", "credits", "cluster", "manifest", "run"],
@@ -84,7 +93,7 @@ HOMES = {
     "docx": {"read.formats"},
     "typer": {"cli"},
     "rapidfuzz": {"scoring.credit"},
-    "simplemma": {"scoring.matching"},
+    "simplemma": {"vocab.lexicon", "scoring.matching"},  # English words: acronyms, typos
     "snowballstemmer": {"vocab.titles"},
     # the HTTP service's stack (the serve extra) stays in the service
     "fastapi": {"service.app"},

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.text import capitals_only
+from matcher.vocab.lexicon import capitals_only
 
 # The word that makes a phrase a credential, and the names it takes after it in a resume.
 _NOUN = r"licen[cs]e|licensure|certification|certificate|credential|card|registration"

@@ -54,9 +54,10 @@ from matcher.resume.roles import Role, years_of_experience
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Criterion
 from matcher.scoring.matching import Context, Scan, known_word, term_key
-from matcher.text import capitals_only, has_cjk, in_capitals
+from matcher.text import has_cjk, in_capitals
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
+from matcher.vocab.lexicon import capitals_only
 from matcher.vocab.titles import shares_qualifier, title_similarity
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly

@@ -17,9 +17,10 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+import simplemma
+
 from matcher.text import (
     TermIndex,
-    capitals_only,
     fold,
     has_cjk,
     in_capitals,
@@ -298,3 +299,22 @@ def title_groups() -> tuple[tuple[str, ...], ...]:
     ('product manager', '产品经理', '产品专员', '产品主管')
     """
     return tuple(tuple(group["names"]) for group in _table().get("titles", ()))
+
+
+def capitals_only(term: str) -> bool:
+    """Whether ``term`` counts only where it stands in capitals, in postings and resumes alike:
+    an acronym of three letters or more that is also a word in lower case ("CALM" in "a calm
+    head", "PALS"). Scoring also holds two-letter terms to capitals ("HR" in "12 hr shifts");
+    postings write "js" of "Node.js" in lower case, so the compiler does not.
+
+    >>> capitals_only("CALM"), capitals_only("SQL"), capitals_only("Excel"), capitals_only("HR")
+    (True, False, False, False)
+    """
+    if len(term) < 3 or not (term.isascii() and term.isalpha() and term.isupper()):
+        return False
+    return _english_word(term.lower())
+
+
+@lru_cache(maxsize=65536)
+def _english_word(word: str) -> bool:
+    return bool(simplemma.is_known(word, lang="en"))
