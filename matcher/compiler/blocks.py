@@ -93,6 +93,14 @@ _PARTS: dict[Opens, tuple[str, ...]] = {
         "工作地点",
         "工作时间",
         "联系方式",
+        # a job board's form fields ("Pay: $16.00 - $19.00 per hour", "Job Type: Full-time")
+        "pay",
+        "job type",
+        "employment type",
+        "shift",
+        "shift and schedule",
+        "start date",
+        "work location",
     ),
 }
 _ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s+)?")
@@ -240,6 +248,15 @@ _HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
             "qualification",
             "must have",
             "must-have",
+            "a fit",
+            "a good fit",
+            "you'll need",
+            "you will need",
+            "ideal candidate",
+            "you should have",
+            "you might have",
+            "we'd love",
+            "to succeed",
             "what you bring",
             "what you'll bring",
             "what we're looking for",
@@ -296,6 +313,8 @@ def _heading_by_cue(key: str, line: str) -> Opens | None:
                 return part
         elif any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", key) for c in cues):
             return part
+    if len(words) <= 3 and words[0] == "about":
+        return "skip"  # "About Lumen": the company's own name, a blurb follows
     return None
 
 
@@ -432,6 +451,9 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         if head is not None:
             part = head
             continue
+        field = _FORM_FIELD.match(ln)
+        if field and heading(field.group(1)) == "skip":
+            continue  # "Pay: $16.00 - $19.00 per hour", "Compensation: $75,000 - $90,000"
         if i < first and part != "skip" and not BULLET.match(ln) and not has_cjk(ln):
             if len(ln.split()) >= INTRO_WORDS or ln.rstrip().endswith("."):
                 out.append(Item("intro", ln.strip(), True))
@@ -455,4 +477,6 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     return out
 
 
+# A form field on one line: "Job Type: Full-time", "Work Location: In person".
+_FORM_FIELD = re.compile(r"^\s*([^:：\n]{2,40})[:：]\s*\S")
 INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data

@@ -9,6 +9,7 @@ above", "本科及以上学历", "3-5年相关工作经验"). A degree stated as
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from matcher.vocab.levels import Level, level_rank
@@ -45,7 +46,16 @@ _YEARS = re.compile(
     r"(?:years?|yrs|年)(?![底度份初末终])",
     re.I,
 )
-_EXP_AFTER = re.compile(r"^.{0,40}?(?:经验|经历|experience|工作年限)", re.I | re.S)
+_EXP_AFTER = re.compile(r"^.{0,60}?(?:经验|经历|experience|工作年限)", re.I | re.S)
+# A job board's form: "Cooking: 1 year (Required)", "Total work: 3 years (Preferred)".
+_FORM = re.compile(
+    r"^\s*(?P<field>[A-Za-z][^:：\n]{1,40}?)\s*[:：]\s*"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs)\b"
+    r"\s*(?:\((?:required|preferred)\))?\s*$",
+    re.I,
+)
+# A form's field that is any work: "Total work: 3 years", "Experience: 2 years".
+_ANY_WORK = re.compile(r"^(?:total\s+)?(?:work|working|experience|work experience|relevant)$", re.I)
 _CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
 _CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
 # "Bachelor's degree or equivalent experience": a degree the posting will do without.
@@ -107,14 +117,36 @@ def min_years(clause: str) -> float | None:
 
     >>> min_years("3-5年相关工作经验"), min_years("less than 2 years of experience")
     (3.0, None)
+    >>> min_years("Cooking: 1 year (Required)")
+    1.0
+    >>> min_years("2+ years of banking experience, or 1+ year as a Personal Banker I")
+    1.0
     """
+    form = _FORM.match(clause)
+    if form:
+        n = form.group("n")
+        return float(_EN_NUM.get(n.lower()) or int(n))
+    found: list[tuple[float, int, int]] = []  # (years, start, end) of each minimum stated
     for m in _YEARS.finditer(clause):
         if _CEILING_AFTER.match(clause[m.end() :]) or _CEILING_BEFORE.search(clause[: m.start()]):
             continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
         if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
             n = m.group(1)
-            return float(_CN_NUM.get(n) or _EN_NUM.get(n.lower()) or int(n))
-    return None
+            found.append((float(_CN_NUM.get(n) or _EN_NUM.get(n.lower()) or int(n)), *m.span()))
+    if not found:
+        return None
+    # "2+ years of banking experience, OR 1+ year as a Personal Banker I": the floor is the
+    # least of the alternatives; otherwise the first stated.
+    years = found[0][0]
+    for (_, _, end), (other, start, _) in itertools.pairwise(found):
+        if _ALTERNATIVE.search(clause, end, start):
+            years = min(years, other)
+        else:
+            break
+    return years
+
+
+_ALTERNATIVE = re.compile(r"\bor\b|或", re.I)
 
 
 # "5+ years of experience in data engineering", "3 years' experience as a line cook",
@@ -165,6 +197,10 @@ def experience_field(clause: str) -> str | None:
     >>> experience_field("5+ years of relevant experience"), experience_field("3年以上相关工作经验")
     (None, None)
     """
+    form = _FORM.match(clause)
+    if form:
+        field = form.group("field").strip()
+        return None if _ANY_WORK.match(field) else field
     for m in _YEARS.finditer(clause):
         rest = clause[m.end() :]
         for rx in (_FIELD_AFTER, _FIELD_BEFORE, _FIELD_ZH):

@@ -68,3 +68,18 @@ def test_a_sentence_case_heading_of_heading_words_opens_its_part(line: str, part
 def test_an_item_made_of_other_words_stays_an_item(line: str) -> None:
     got = items(("Requirements:", "- Python", line))
     assert [i.part for i in got] == ["req", "req"]
+
+
+def test_a_company_named_about_heading_and_form_fields_give_no_items() -> None:
+    lines = (
+        "About Lumen",
+        "Lumen builds payroll software for small businesses.",
+        "You might be a fit if you:",
+        "Have a Bachelor's degree in Accounting",
+        "Compensation: $75,000 - $90,000",
+        "Job Type: Full-time",
+        "Pay: $16.00 - $19.00 per hour",
+    )
+    assert [(i.part, i.text) for i in items(lines)] == [
+        ("req", "Have a Bachelor's degree in Accounting")
+    ]

@@ -69,3 +69,21 @@ def test_experience_named_by_its_verb_is_a_field(text: str, field: str | None) -
     from matcher.compiler.minimums import experience_field
 
     assert experience_field(text) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "field"),
+    [
+        ("Cooking: 1 year (Required)", 1.0, "Cooking"),
+        ("Total work: 3 years (Preferred)", 3.0, None),
+        ("2+ years of banking experience, OR 1+ year as a Personal Banker I", 1.0, "banking"),
+        ("Have 2+ years of public accounting or corporate accounting experience", 2.0,
+         "public accounting or corporate accounting"),
+    ],
+)  # fmt: skip
+def test_a_job_boards_form_and_alternatives_state_the_floor(
+    text: str, years: float, field: str | None
+) -> None:
+    from matcher.compiler.minimums import experience_field
+
+    assert (min_years(text), experience_field(text)) == (years, field)
