@@ -272,6 +272,9 @@ def plain(text: str) -> str:
     Returns:
         The text as plain lines; ``text`` itself when it is neither HTML nor Markdown.
 
+    Raises:
+        Nothing: any text has a reading (broken HTML is read as a browser would, loosely).
+
     >>> plain("<h1>Nurse</h1><ul><li>RN license <b>required</b></li></ul>")
     'Nurse\\n- RN license required'
     >>> plain("## Skills\\n* **Python** and [SQL](https://sql.org)")
