@@ -190,11 +190,22 @@ ManifestNamesOption = Annotated[
 ]
 
 
+def _posting_files(folder: Path) -> list[Path]:
+    """A folder's posting files by name: *.txt as always, and *.md, *.html, *.htm but a README."""
+    found = set(folder.glob("*.txt"))
+    for suffix in ("md", "html", "htm"):
+        found.update(f for f in folder.glob(f"*.{suffix}") if f.stem.lower() != "readme")
+    return sorted(found)
+
+
 @app.command(cls=_Command)
 def compile(
     postings: Annotated[
         list[Path],
-        typer.Argument(metavar="POSTING...", help="Posting text files or folders of them."),
+        typer.Argument(
+            metavar="POSTING...",
+            help="Posting files (plain text, Markdown or HTML) or folders of them.",
+        ),
     ],
     out: Annotated[
         Path, typer.Option("-o", "--out", metavar="FOLDER", help="Folder for the rubric files.")
@@ -210,6 +221,9 @@ def compile(
     ] = False,
 ) -> None:
     """Compile job postings into rubric files FOLDER/<job_id>.toml.
+
+    A posting may be plain text, Markdown or an HTML page; a folder stands for its *.txt,
+    *.md, *.html and *.htm files (a README.md or README.html describes the folder: skipped).
 
     A rubric file a person edited since matcher wrote it (its recorded sha256 no longer
     matches) is left alone: --check shows the difference, --force replaces it.
@@ -227,7 +241,7 @@ def compile(
         raise _fail("no such file or folder: " + ", ".join(map(_shown, missing)), 2)
     if not check:
         _write(lambda: out.mkdir(parents=True, exist_ok=True), out)
-    files = [f for p in postings for f in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
+    files = [f for p in postings for f in (_posting_files(p) if p.is_dir() else [p])]
     failed = 0
     done: dict[str, int] = {}
     written: dict[str, Path] = {}
@@ -269,7 +283,10 @@ def compile(
             }.get(what, "")
             typer.echo(f"{path}  {len(r.criteria)} criteria  {r.title}{note}", err=True)
     if not files:
-        raise _fail("no posting files given (a folder stands for its *.txt files)", 2)
+        raise _fail(
+            "no posting files given (a folder stands for its *.txt, *.md, *.html and *.htm files)",
+            2,
+        )
     counts = ", ".join(f"{n} {w}" for w, n in done.items()) or "none"
     typer.echo(
         f"matcher: {len(files)} posting files, {sum(done.values())} rubrics: {counts}"

@@ -48,6 +48,37 @@ def test_compile_bad_posting_exits_1(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "empty" in res.output
 
 
+def test_compile_reads_a_folders_markdown_and_html_postings_too(tmp_path: Path) -> None:
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    (postings / "analyst.txt").write_text("Requirements:\n1. SQL and Excel", encoding="utf-8")
+    (postings / "engineer.md").write_text(
+        "# Data Engineer\n## Requirements\n* **Python** and SQL", encoding="utf-8"
+    )
+    (postings / "nurse.html").write_text(
+        "<h1>Registered Nurse</h1><ul><li>Patient care</li><li>Epic</li></ul>", encoding="utf-8"
+    )
+    (postings / "legacy.htm").write_text("<p>Analyst</p><ul><li>SQL</li></ul>", encoding="utf-8")
+    (postings / "README.md").write_text("# About these postings\n**Python**", encoding="utf-8")
+    (postings / "notes.csv").write_text("a,b", encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["compile", str(postings), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.glob("*.toml")) == [
+        "analyst.toml",
+        "engineer.toml",
+        "legacy.toml",
+        "nurse.toml",
+    ]
+    assert 'title = "Registered Nurse"' in (out / "nurse.toml").read_text(encoding="utf-8")
+    assert "4 posting files" in res.stderr
+
+
+def test_compile_an_empty_folder_says_which_files_a_folder_stands_for(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["compile", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 2 and "*.txt, *.md, *.html and *.htm" in res.stderr
+
+
 @pytest.mark.parametrize("ext", [".csv", ".parquet", ".json", ".ndjson"])
 def test_score_writes_every_format(tmp_path: Path, ext: str) -> None:
     out = tmp_path / f"ranking{ext}"

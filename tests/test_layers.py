@@ -70,6 +70,7 @@ MODULES = {
     ],
     "rubric": ["model", "check", "stamp", "io"],
     "compiler": [
+        "markup",
         "blocks",
         "posting",
         "keywords",

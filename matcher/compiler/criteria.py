@@ -31,6 +31,7 @@ from matcher.compiler.keywords import (
     said_of_the_job,
     title_words,
 )
+from matcher.compiler.markup import plain
 from matcher.compiler.minimums import (
     degree_required,
     education_level,
@@ -712,14 +713,17 @@ def compile_text(
 ) -> list[Rubric]:
     """Compile every posting in ``text``; ``job_id`` is ``stem``, or ``stem-N`` for several.
 
+    ``text`` may be an HTML page or Markdown (``matcher.compiler.markup``): it is read as the
+    plain lines it shows, while ``source.sha256`` stays the hash of ``text`` as given.
     Postings with nothing scorable are skipped; ``PostingError`` is raised when none is left.
 
     >>> [r.job_id for r in compile_text("Requirements: SQL and Excel", stem="analyst")]
     ['analyst']
     """
+    source = Source(posting_name, hashlib.sha256(text.encode("utf-8")).hexdigest(), ENGINE_VERSION)
+    text = plain(text)
     if not text.strip():
         raise PostingError(f"{posting_name or stem}: empty posting")
-    source = Source(posting_name, hashlib.sha256(text.encode("utf-8")).hexdigest(), ENGINE_VERSION)
     postings = split_postings(text)
     out: list[Rubric] = []
     errors: list[str] = []
