@@ -93,14 +93,6 @@ _PARTS: dict[Opens, tuple[str, ...]] = {
         "工作地点",
         "工作时间",
         "联系方式",
-        # a job board's form fields ("Pay: $16.00 - $19.00 per hour", "Job Type: Full-time")
-        "pay",
-        "job type",
-        "employment type",
-        "shift",
-        "shift and schedule",
-        "start date",
-        "work location",
     ),
 }
 _ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s+)?")
@@ -404,7 +396,7 @@ END_LINES = re.compile(
 # Boilerplate that stands anywhere: equal opportunity and accommodation statements.
 _BOILERPLATE = re.compile(
     r"equal (?:opportunity|employment)|without regard to|regardless of (?:race|age|sex)"
-    r"|reasonable accommodation|e-verify|drug[- ]free workplace|background check",
+    r"|reasonable accommodation|e-verify|drug[- ]free workplace|background check|\bEOE\b",
     re.I,
 )
 
@@ -452,7 +444,9 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             part = head
             continue
         field = _FORM_FIELD.match(ln)
-        if field and heading(field.group(1)) == "skip":
+        if field and (
+            normalize_term(field.group(1)) in _FORM_SKIP or heading(field.group(1)) == "skip"
+        ):
             continue  # "Pay: $16.00 - $19.00 per hour", "Compensation: $75,000 - $90,000"
         if i < first and part != "skip" and not BULLET.match(ln) and not has_cjk(ln):
             if len(ln.split()) >= INTRO_WORDS or ln.rstrip().endswith("."):
@@ -479,4 +473,28 @@ def items(lines: tuple[str, ...]) -> list[Item]:
 
 # A form field on one line: "Job Type: Full-time", "Work Location: In person".
 _FORM_FIELD = re.compile(r"^\s*([^:：\n]{2,40})[:：]\s*\S")
+# A job board's form fields that say nothing of the work ("Pay: $16.00 - $19.00 per hour"):
+# names of fields, matched whole (as headings' last words they would drop "... per shift").
+_FORM_SKIP = frozenset(
+    [
+        "pay",
+        "job type",
+        "employment type",
+        "shift",
+        "schedule",
+        "shift and schedule",
+        "start date",
+        "work location",
+        "location",
+        "hours",
+        "job id",
+        "req id",
+        "requisition id",
+        "category",
+        "posted",
+        "posted date",
+        "salary",
+        "compensation",
+    ]
+)
 INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data

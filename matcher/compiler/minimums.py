@@ -9,7 +9,6 @@ above", "本科及以上学历", "3-5年相关工作经验"). A degree stated as
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from matcher.vocab.levels import Level, level_rank
@@ -120,7 +119,7 @@ def min_years(clause: str) -> float | None:
     >>> min_years("Cooking: 1 year (Required)")
     1.0
     >>> min_years("2+ years of banking experience, or 1+ year as a Personal Banker I")
-    1.0
+    2.0
     """
     form = _FORM.match(clause)
     if form:
@@ -135,18 +134,9 @@ def min_years(clause: str) -> float | None:
             found.append((float(_CN_NUM.get(n) or _EN_NUM.get(n.lower()) or int(n)), *m.span()))
     if not found:
         return None
-    # "2+ years of banking experience, OR 1+ year as a Personal Banker I": the floor is the
-    # least of the alternatives; otherwise the first stated.
-    years = found[0][0]
-    for (_, _, end), (other, start, _) in itertools.pairwise(found):
-        if _ALTERNATIVE.search(clause, end, start):
-            years = min(years, other)
-        else:
-            break
-    return years
-
-
-_ALTERNATIVE = re.compile(r"\bor\b|或", re.I)
+    # The first stated: "3+ years of experience, or 2+ years at a well-known firm" is a floor
+    # and a narrower alternative, and the employer means the first (zhaopin's labels agree).
+    return found[0][0]
 
 
 # "5+ years of experience in data engineering", "3 years' experience as a line cook",

