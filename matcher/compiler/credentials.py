@@ -113,14 +113,61 @@ _STOP = _FILLER - {"and"} | frozenset(
         "issuing",
         "verify",
         "verifying",
+        "like",
+        "toward",
+        "towards",
+        "progress",
+        "unrestricted",
+        "out-of-state",
+        "add-on",
+        "as",
+        "including",
+        "pursuing",
+        "managing",
+        "paid",
     ]
 )
-# Nouns that name a credential only after a proper name: "TWIC card", "NMC registration",
-# "food handler card" (not "loyalty card", "patient registration").
-_PROPER_ONLY = frozenset({"card", "registration"})
+# Credentials named by plain words (most are named by a proper name: BLS, ServSafe, ISO 27001):
+# a certificate or card named otherwise is a thing of the work ("exam certificate", "TLS and
+# certificate"), a licence or credential named otherwise usually a credential.
+_TRADE_CREDENTIALS = frozenset(
+    [
+        "teaching",
+        "teacher",
+        "forklift",
+        "food handler",
+        "food handlers",
+        "food safety",
+        "first aid",
+        "welding",
+        "nursing",
+        "real estate",
+        "pharmacy technician",
+        "phlebotomy",
+        "notary",
+        "crane",
+        "hazmat",
+        "lifeguard",
+        "personal trainer",
+        "personal training",
+        "insurance",
+        "cosmetology",
+        "electrician",
+        "plumbing",
+        "hvac",
+    ]
+)
 # Names that are no credential's: "a business card", "credit card", "report card".
 _NOT_NAMES = frozenset(
     [
+        "cv",
+        "resume",
+        "tls",
+        "ssl",
+        "digital",
+        "software",
+        "user",
+        "users",
         "business",
         "credit",
         "debit",
@@ -183,18 +230,30 @@ def credentials(text: str) -> list[Credential]:
             low = name.lower()
             if not name or low in _NOT_NAMES or low.split()[-1] in _NOT_NAMES:
                 continue
-            if noun in _PROPER_ONLY and not (
-                _acronym(name) or low.endswith(("handler", "handlers"))
-            ):
+            if not (_acronym(name) or low in _TRADE_CREDENTIALS or _plain_licence(low, noun)):
                 continue
             label = f"{name} {noun}"
             out.setdefault(label.casefold(), Credential(label, _aliases(name, noun)))
     return list(out.values())
 
 
+def _plain_licence(name: str, noun: str) -> bool:
+    """Whether a name in plain words makes a licence ("driver's license", "Texas Real Estate
+    license"): up to three words of letters, the first no verb's -ing form. A "credential"
+    named so is a login's ("users credential")."""
+    words = name.split()
+    return (
+        noun in ("license", "licensure")
+        and len(words) <= 3
+        and all(len(w) >= 3 and re.fullmatch(r"[A-Za-z][a-z'’-]*", w) for w in words)
+        and not words[0].lower().endswith("ing")
+    )
+
+
 def _names(name: str) -> list[str]:
     """The credentials of one name, "BLS and ACLS" two, "Food and Beverage" one: split only
     where every part is short and stands for a credential of its own (written in capitals)."""
+    name = re.sub(r"(?:\s+(?:and|or|&))+$", "", name, flags=re.I)
     parts = [p for p in _SPLIT.split(name) if p]
     if (
         len(parts) > 1

@@ -81,3 +81,22 @@ def test_a_licence_the_posting_does_not_insist_on_is_weighed_not_required() -> N
     certs = [c for c in rubric.criteria if c.kind == "certification"]
     assert {c.label for c in certs} == {"BLS", "ACLS"}
     assert not any(c.required for c in certs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knowledge of cryptography like TLS and certificates",
+        "Managing users credentials",
+        "Send your application, CV and certificates",
+        "Paid certification",
+    ],
+)
+def test_things_of_the_work_named_certificate_are_no_credentials(text: str) -> None:
+    assert credentials(text) == []
+
+
+def test_a_licence_named_in_plain_words() -> None:
+    assert [c.label for c in credentials("Maintain a valid Texas Real Estate license")] == [
+        "Texas Real Estate license"
+    ]
