@@ -87,6 +87,10 @@ TYPO_CHARS = 6  # one typo per this many letters of a word ("Kubernets": one in 
 
 
 FUZZY_MIN_LEN = 5  # shorter terms ("R", "Go", "SQL", "Java") are never matched fuzzily
+# A word of a term shorter than this, or with a digit, is matched as written: one letter of an
+# acronym or a number is another thing, not a typo ("OE certified" is no "PE certified",
+# "OSHA 301" no "OSHA 30").
+TYPO_WORD_MIN = 4
 
 
 CREDIT_ONE_LEVEL_BELOW = 0.5  # education one level under the minimum
@@ -272,6 +276,9 @@ class FuzzyScan(Scan):
     def _typos_of(self, word: str) -> frozenset[str]:
         """The resume's words that are ``word`` or may be it mistyped (``_typo_of``), memoised."""
         got = self._typo_memo.get(word)
+        if got is None and not _may_mistype(word):
+            got = frozenset({word}) if word in self._where() else frozenset()
+            self._typo_memo[word] = got
         if got is None:
             k = _typo_edits(word)
             lo = bisect.bisect_left(self._lengths, len(word) - k)
@@ -320,8 +327,15 @@ def _typo_of(term: str, found: str) -> bool:
         return not all(map(known_word, theirs))
     pairs = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
     return bool(pairs) and all(
-        OSA.distance(a, b) <= _typo_edits(a) and not known_word(b) for a, b in pairs
+        _may_mistype(a) and OSA.distance(a, b) <= _typo_edits(a) and not known_word(b)
+        for a, b in pairs
     )
+
+
+def _may_mistype(word: str) -> bool:
+    """Whether a word of a term may be found mistyped (``TYPO_WORD_MIN``): letters only, long
+    enough that one edit is a slip and not another acronym."""
+    return len(word) >= TYPO_WORD_MIN and word.isalpha()
 
 
 def fuzzy_ok(term: str) -> bool:

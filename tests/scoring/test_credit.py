@@ -504,3 +504,15 @@ def test_an_acronym_that_is_a_word_counts_only_in_capitals() -> None:
     rubric = Rubric("j", "t", "en", (Criterion("calm", "tool", "CALM", 1.0),))
     assert by_id(card_for("Cook\nKept a calm head during the rush", rubric))["calm"].credit == 0
     assert by_id(card_for("Mechanic\nSkills: CALM, logbooks", rubric))["calm"].credit > 0
+
+
+@pytest.mark.parametrize(
+    ("term", "line"),
+    [
+        ("OSHA 30", "Kept OSHA 301 and OSHA 300A injury logs"),  # a number is not a typo
+        ("PE certified", "Operational Excellence (OE) certified"),  # nor a letter of an acronym
+    ],
+)
+def test_a_short_word_or_number_of_a_term_is_never_mistyped(term: str, line: str) -> None:
+    rubric = Rubric("j", "t", "en", (Criterion("c", "certification", term, 1.0),))
+    assert by_id(card_for(f"Safety Manager\n{line}", rubric))["c"].method == "none"
