@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.vocab.lexicon import capitals_only
-
 # The word that makes a phrase a credential, and the names it takes after it in a resume.
 _NOUN = r"licen[cs]e|licensure|certification|certificate|credential|card|registration"
 # A name: one to four words before the noun ("FAA A&P", "food handler", "ServSafe Manager").
@@ -275,13 +273,9 @@ def _acronym(name: str) -> bool:
 
 def _aliases(name: str, noun: str) -> tuple[str, ...]:
     """How a resume writes a credential: its name alone where that is a proper name ("RN",
-    "ServSafe"; capitals only when the name is also a word), else its name with a word that
-    says it is held ("forklift certified", "certified forklift")."""
-    out = []
-    if _acronym(name) and not capitals_only(name):
-        out.append(name)
-    elif _acronym(name):
-        out.append(name.upper())
+    "ServSafe"; scoring holds an acronym that is also a word to capitals), and its name with a
+    word that says it is held ("forklift certified", "certified forklift")."""
+    out = [name] if _acronym(name) else []
     out += [f"{name} certified", f"certified {name}", f"{name} {noun}s"]
     for other in ("license", "licence", "certification", "certificate", "card"):
         if other != noun:
