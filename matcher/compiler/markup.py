@@ -171,23 +171,25 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _STAR_BULLET = re.compile(r"^[ \t]*[*+][ \t]+(?=\S)")
 _DASH_BULLET = re.compile(r"^[ \t]+-[ \t]+(?=\S)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_LINK = re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+# Spans are bounded (``_SPAN``): an unclosed "[a](b" repeated over a 500 kB line took 6
+# minutes when every start searched the rest of the line for its close (attack, issue 14).
+_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)|!\[[^\]\n]{0,300}\]\[[^\]\n]{0,300}\]")
+_LINK = re.compile(r"\[([^\]\n]{1,300})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,300}\])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
-_CODE = re.compile(r"(`+)(.+?)\1")
+_CODE = re.compile(r"(`{1,3})([^\n]{1,300}?)\1")
 # Emphasis must sit around words: "5*3", "snake_case", "* item" and "C++" are no emphasis.
-_STRONG = re.compile(r"(?<![\w\\])(\*\*|__|~~)(?=[^\s*_~])(.+?)(?<=[^\s\\])\1(?!\w)")
-_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)")
+_STRONG = re.compile(r"(?<![\w\\])(\*\*|__|~~)(?=[^\s*_~])([^\n]{1,300}?)(?<=[^\s\\])\1(?!\w)")
+_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^\n]{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w\\])_(?=[^\s_])([^\n]{1,300}?)(?<=[^\s_\\])_(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # What only Markdown writes: a heading line, strong emphasis, a link, a code span, a fence or
 # a table rule. "* " bullets and single "*" or "_" are common in plain postings too.
 _MARKDOWN = re.compile(
     r"^ {0,3}#{1,6}[ \t]+\S"
-    r"|(?<![\w\\])(\*\*|__)(?=[^\s*_])[^\n]+?(?<=[^\s\\])\1(?!\w)"
-    r"|!?\[[^\]\n]+\]\([^)\s]+\)"
-    r"|`[^`\n]+`"
+    r"|(?<![\w\\])(\*\*|__)(?=[^\s*_])[^\n]{1,300}?(?<=[^\s\\])\1(?!\w)"
+    r"|!?\[[^\]\n]{1,300}\]\([^)\s]{1,500}\)"
+    r"|`[^`\n]{1,300}`"
     r"|^ {0,3}```"
     r"|^\s*\|?\s*:?-{3,}:?\s*\|\s*:?-{3,}",
     re.M,

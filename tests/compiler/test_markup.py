@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -301,3 +304,15 @@ def test_a_page_with_no_text_is_an_empty_posting() -> None:
 
     with pytest.raises(PostingError, match="empty posting"):
         compile_text("<html><body><p></p><script>x()</script></body></html>", stem="e")
+
+
+def test_unclosed_marks_cost_linear_work() -> None:
+    """Regression (issue 14's standard for postings): an unclosed link "[a](b" repeated over
+    one 250 kB line took minutes when each "[" searched the rest of the line for its ")".
+    Run apart with a generous timeout (about 0.5 s now; the old patterns took ~90 s)."""
+    script = (
+        "from matcher.compiler.markup import plain\n"
+        "for t in ('[a](b' * 50_000, '![a](b' * 50_000, '**a' * 80_000, '`a' * 80_000):\n"
+        "    plain(t)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
