@@ -438,6 +438,15 @@ def score(
     manifest_names: ManifestNamesOption = False,
     ocr: OcrMode = "auto",
     reader: ReaderMode = "pdfminer",
+    recursive: Annotated[
+        bool,
+        typer.Option(
+            "--recursive",
+            "-R",
+            help="Also read the resumes in sub-folders of the folders given (not hidden "
+            "ones, not links).",
+        ),
+    ] = False,
 ) -> None:
     """Score resumes against rubrics and rank them, one row per (resume, job).
 
@@ -478,9 +487,16 @@ def score(
                 err=True,
             )
     # A table this run writes is not one of its resumes (an earlier run's ranking.json).
-    inputs = [f for f in collect_inputs(resumes) if Path(f).resolve() not in mine]
+    inputs = [
+        f for f in collect_inputs(resumes, recursive=recursive) if Path(f).resolve() not in mine
+    ]
     if not inputs:
-        raise _fail("no resume files found in " + ", ".join(map(str, resumes)))
+        nested = not recursive and any(
+            p.is_dir() and any(c.is_dir() and not c.name.startswith(".") for c in p.iterdir())
+            for p in resumes
+        )
+        hint = " (its sub-folders are read with --recursive)" if nested else ""
+        raise _fail("no resume files found in " + ", ".join(map(str, resumes)) + hint)
     cache = None if no_cache else default_cache_dir()
     started = time.perf_counter()
     done = [0]
@@ -530,7 +546,13 @@ def score(
                 rubrics,
                 result,
                 day,
-                {"blind": blind, "top": top, "ocr": _ocr(ocr), "reader": _reader(reader)},
+                {
+                    "blind": blind,
+                    "top": top,
+                    "ocr": _ocr(ocr),
+                    "reader": _reader(reader),
+                    "recursive": recursive,
+                },
                 manifest_names,
             ),
             {"score": time.perf_counter() - started},
@@ -541,7 +563,7 @@ def score(
         typer.echo(format_table(result.ranking))
     for f in result.failed:
         typer.echo(f"matcher: {f.source}: {f.status}: {f.message}", err=True)
-    skipped = _skipped(resumes, inputs, mine)
+    skipped = _skipped(resumes, inputs, mine, recursive)
     where = "stdout" if stdout else str(out) if out else "the terminal"
     typer.echo(_summary(result, skipped, len(rubrics), where, evidence), err=True)
     raise typer.Exit(1 if result.failed or bad_rubrics else 0)
@@ -633,13 +655,20 @@ def _rubrics(paths: list[Path], skip_invalid: bool) -> tuple[list[Rubric], int]:
     return [r for _, r in loaded], len(failed)
 
 
-def _skipped(folders: list[Path], inputs: list[str], mine: set[Path]) -> list[Path]:
-    """Files in the given folders that were not read as resumes (their suffix, README)."""
+def _skipped(
+    folders: list[Path], inputs: list[str], mine: set[Path], recursive: bool = False
+) -> list[Path]:
+    """Files in the given folders (and their sub-folders, when read) that were not read as
+    resumes (their suffix, README)."""
+    from matcher.pipeline.run import subfolders
+
     taken = {Path(f).resolve() for f in inputs} | mine
+    dirs = [d for d in folders if d.is_dir()]
+    if recursive:
+        dirs = [s for d in dirs for s in subfolders(d)]
     return [
         f
-        for d in folders
-        if d.is_dir()
+        for d in dirs
         for f in sorted(d.iterdir())
         if f.is_file() and not f.name.startswith(".") and f.resolve() not in taken
     ]

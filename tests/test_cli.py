@@ -646,3 +646,23 @@ def test_compile_keeps_the_names_a_person_ruled_out(tmp_path: Path) -> None:
         text = rubric.read_text(encoding="utf-8")
         assert '    "product developer",\n' in text.split("not_aliases")[1]
         assert "product developer" not in text.split("not_aliases")[0].split("aliases = [")[1]
+
+
+def test_recursive_reads_sub_folders_and_says_so_when_not_asked(tmp_path: Path) -> None:
+    root = tmp_path / "cvs"
+    (root / "pm" / "senior").mkdir(parents=True)
+    (root / ".cache").mkdir()
+    (root / "pm" / "a.txt").write_text("Product Manager\nSQL, PRD", encoding="utf-8")
+    (root / "pm" / "senior" / "b.txt").write_text("Product Manager\nSQL", encoding="utf-8")
+    (root / "pm" / "senior" / "notes.csv").write_text("x", encoding="utf-8")
+    (root / ".cache" / "c.txt").write_text("Product Manager", encoding="utf-8")
+    args = ["score", str(root), "--rubric", str(RUBRIC), "--jobs", "1", "--no-cache"]
+    res = runner.invoke(app, [*args, "-o", str(tmp_path / "r.csv")])
+    assert res.exit_code == 1 and "--recursive" in res.stderr
+    res = runner.invoke(app, [*args, "-R", "-o", str(tmp_path / "r.csv")])
+    assert res.exit_code == 0, res.stderr
+    table = pl.read_csv(tmp_path / "r.csv")
+    assert sorted(Path(r).name for r in table["resume"]) == ["a.txt", "b.txt"]  # not hidden
+    assert "notes.csv" in res.stderr  # skipped, and said so
+    manifest = json.loads((tmp_path / "r.csv.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["recursive"] is True

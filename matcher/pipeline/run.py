@@ -65,19 +65,25 @@ class Run:
         return evidence_table(self.cards)
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
-    """Paths as given; a folder stands for its resume files (sorted, not recursive).
+def collect_inputs(paths: Iterable[str | Path], *, recursive: bool = False) -> list[str]:
+    """Paths as given; a folder stands for its resume files (sorted), and with ``recursive``
+    for those of its sub-folders too (each folder's files, then its sub-folders by name;
+    hidden folders and links to folders are not entered, so a link loop cannot hold a run).
 
     In a folder, a file whose name starts with ``README`` is taken as the folder's own notes,
-    and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume; name it explicitly to score it. A file named twice (directly or through its
-    folder) is scored once, under the first name it was given.
+    and a run's manifest (``*.manifest.json``, ``*.timings.json``) as a record, not a resume;
+    name it explicitly to score it. A file named twice (directly or through its folder) is
+    scored once, under the first name it was given.
     """
     found: list[tuple[str, str | None]] = []  # a name, and its real path when already known
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            real, base = str(path.resolve()), str(path)
-            with os.scandir(path) as entries:
+        if not path.is_dir():
+            found.append((str(p), None))
+            continue
+        for folder in subfolders(path) if recursive else [path]:
+            real, base = str(folder.resolve()), str(folder)
+            with os.scandir(folder) as entries:
                 # By name: the order of ``sorted(path.iterdir())`` within one folder.
                 kept = sorted((e for e in entries if _is_resume(e)), key=lambda e: e.name)
             # Names as ``str(path / name)`` gives them, and the real path of each entry that
@@ -90,8 +96,6 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
                 )
                 for e in kept
             ]
-        else:
-            found.append((str(p), None))
     out: list[str] = []
     seen: set[str] = set()
     for f, known in found:
@@ -100,6 +104,27 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[str]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def subfolders(folder: Path) -> list[Path]:
+    """``folder`` and every folder below it that ``collect_inputs`` enters when recursive, in
+    the order it reads them."""
+    out, todo = [], [folder]
+    while todo:
+        d = todo.pop()
+        try:
+            with os.scandir(d) as entries:
+                subs = sorted((e.name for e in entries if _is_subfolder(e)), reverse=True)
+        except OSError:
+            continue  # a sub-folder this user may not list holds nothing it can read
+        out.append(d)
+        todo += [d / n for n in subs]
+    return out
+
+
+def _is_subfolder(entry: os.DirEntry[str]) -> bool:
+    """A folder ``collect_inputs`` enters when recursive: a real folder, not hidden."""
+    return not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)
 
 
 def _is_resume(entry: os.DirEntry[str]) -> bool:
