@@ -546,13 +546,9 @@ def score(
                 rubrics,
                 result,
                 day,
-                {
-                    "blind": blind,
-                    "top": top,
-                    "ocr": _ocr(ocr),
-                    "reader": _reader(reader),
-                    "recursive": recursive,
-                },
+                # "recursive" only when asked: the manifests of runs without it stay as they were
+                {"blind": blind, "top": top, "ocr": _ocr(ocr), "reader": _reader(reader)}
+                | ({"recursive": True} if recursive else {}),
                 manifest_names,
             ),
             {"score": time.perf_counter() - started},
