@@ -16,10 +16,11 @@ from matcher.vocab.lexicon import Cue
 
 # What names each level in a posting (a degree's name is one clue; ``_DEGREE_CONTEXT`` another).
 _LEVEL_WORDS: dict[Level, str] = {
-    "doctorate": r"\b(?:ph\.?d|doctorate|doctoral)\b|博士",
-    "master": r"\b(?:master'?s?|mba|msc|m\.[as]\.?|ms|ma)\b|硕士|研究生",
+    "doctorate": r"\b(?:ph\.?d|doctorate|doctoral|pharm\.?d|edd|dnp)\b|博士",
+    "master": r"\b(?:master'?s?|mba|msc|msn|mfa|mph|mpa|m\.[as]\.?|ms|ma)\b|硕士|研究生",
     "bachelor": (
-        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|b\.[as]\.?|bs|ba)\b"
+        r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|bsn|bba|bfa|bsba"
+        r"|b\.[as]\.?|bs|ba)\b"
         r"|本科|学士|统招大学|大学(?:本科|学历|毕业|以上)"
     ),
     "associate": r"\b(?:associate'?s? degree|junior college|college diploma)\b|大专|专科",
@@ -27,6 +28,10 @@ _LEVEL_WORDS: dict[Level, str] = {
 }
 _DEGREE_CONTEXT = re.compile(
     r"degree|diploma|graduat|education|above|or higher|at least|学历|以上|毕业|及以上"
+    # a degree named whole ("Bachelor of Science in Nursing") or by a name no other thing has
+    r"|\b(?:bachelor|master|doctor)'?s?\s+of\s+(?:science|arts|business|education|engineering"
+    r"|fine|public|social|laws|nursing|pharmacy|philosophy)\b"
+    r"|\b(?:bsn|msn|mba|bba|bfa|mfa|mph|pharm\.?d|dnp)\b"
     # "BS/BA in Computer Science", "MBA or MS in Finance": an abbreviation before its field
     r"|\b(?:b\.?[as]|bsc|m\.?[as]|msc|mba|ph\.?d)\b\.?(?:\s*(?:/|or)\s*\w+\.?)*\s+in\s",
     re.I,
@@ -99,6 +104,8 @@ def education_level(clause: str) -> Level | None:
 
     >>> education_level("研究生及以上学历，优秀者放宽至本科"), education_level("大学英语四级以上")
     ('bachelor', None)
+    >>> education_level("BSN preferred"), education_level("Bachelor of Science in Nursing")
+    ('bachelor', 'bachelor')
     """
     if not _DEGREE_CONTEXT.search(clause):
         return None

@@ -87,3 +87,19 @@ def test_a_job_boards_form_and_a_long_field_state_the_floor(
     from matcher.compiler.minimums import experience_field
 
     assert (min_years(text), experience_field(text)) == (years, field)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("BSN preferred", "bachelor"),
+        ("Bachelor of Science in Nursing (BSN) preferred", "bachelor"),
+        ("MBA preferred", "master"),
+        ("PharmD required", "doctorate"),
+        ("Master of Ceremonies at company events", None),
+    ],
+)
+def test_a_degree_named_whole_or_by_its_own_initials_is_a_degree(
+    text: str, level: str | None
+) -> None:
+    assert education_level(text) == level
