@@ -39,7 +39,7 @@ def test_years_stated_without_experience_are_still_years() -> None:
         ("Master's degree in computer science or equivalent", "master"),
         ("研究生及以上学历，优秀者放宽至本科", "bachelor"),  # the lowest level named
         ("大专以上学历", "associate"),
-        ("Bachelor of Arts", None),  # no degree context: a name, not a minimum
+        ("Bachelor of Arts", "bachelor"),  # a degree named whole (weighed; a floor word requires)
         ("学历不限", None),
     ],
 )
