@@ -444,9 +444,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             part = head
             continue
         field = _FORM_FIELD.match(ln)
-        if field and (
-            normalize_term(field.group(1)) in _FORM_SKIP or heading(field.group(1)) == "skip"
-        ):
+        if field and normalize_term(field.group(1)) in _FORM_SKIP:
             continue  # "Pay: $16.00 - $19.00 per hour", "Compensation: $75,000 - $90,000"
         if i < first and part != "skip" and not BULLET.match(ln) and not has_cjk(ln):
             if len(ln.split()) >= INTRO_WORDS or ln.rstrip().endswith("."):
@@ -474,7 +472,8 @@ def items(lines: tuple[str, ...]) -> list[Item]:
 # A form field on one line: "Job Type: Full-time", "Work Location: In person".
 _FORM_FIELD = re.compile(r"^\s*([^:：\n]{2,40})[:：]\s*\S")
 # A job board's form fields that say nothing of the work ("Pay: $16.00 - $19.00 per hour"):
-# names of fields, matched whole (as headings' last words they would drop "... per shift").
+# names of fields, matched whole, as are the skip parts' names ("Benefits: 401(k)"). Not by a
+# heading's last word: "Experience with payroll and benefits: ADP" is a requirement.
 _FORM_SKIP = frozenset(
     [
         "pay",
@@ -496,5 +495,5 @@ _FORM_SKIP = frozenset(
         "salary",
         "compensation",
     ]
-)
+) | frozenset(_PARTS["skip"])
 INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data

@@ -158,12 +158,13 @@ def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
     if item.part == "intro":
         return []  # a company blurb's "licensed lender" is the company's
     out = []
+    parts = clauses(text)
     for c in credentials(text):
         name = c.label.rsplit(" ", 1)[0]
         if any(h.start == 0 and h.end == len(name) for h in lex.scan(name)):
             continue  # "CPA license": the lexicon's CPA names it, with its own aliases
         first = c.label.split()[0]
-        cue = cue_of(next((p for p in clauses(text) if first in p), text), lex)
+        cue = cue_of(next((p for p in parts if first in p), text), lex)
         if cue and cue.factor <= 0:
             continue
         asked = bool(cue and cue.required and item.part == "req" and not item.prose)

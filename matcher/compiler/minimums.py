@@ -130,20 +130,20 @@ def min_years(clause: str) -> float | None:
     """
     form = _FORM.match(clause)
     if form:
-        n = form.group("n")
-        return float(_EN_NUM.get(n.lower()) or int(n))
-    found: list[tuple[float, int, int]] = []  # (years, start, end) of each minimum stated
+        return _number(form.group("n"))
+    # The first stated: "3+ years of experience, or 2+ years at a well-known firm" is a floor
+    # and a narrower alternative, and the employer means the first (zhaopin's labels agree).
     for m in _YEARS.finditer(clause):
         if _CEILING_AFTER.match(clause[m.end() :]) or _CEILING_BEFORE.search(clause[: m.start()]):
             continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
         if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
-            n = m.group(1)
-            found.append((float(_CN_NUM.get(n) or _EN_NUM.get(n.lower()) or int(n)), *m.span()))
-    if not found:
-        return None
-    # The first stated: "3+ years of experience, or 2+ years at a well-known firm" is a floor
-    # and a narrower alternative, and the employer means the first (zhaopin's labels agree).
-    return found[0][0]
+            return _number(m.group(1))
+    return None
+
+
+def _number(n: str) -> float:
+    """A count of years as a posting writes it: "3", "three", "三"."""
+    return float(_CN_NUM.get(n) or _EN_NUM.get(n.lower()) or int(n))
 
 
 # "5+ years of experience in data engineering", "3 years' experience as a line cook",

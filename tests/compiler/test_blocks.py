@@ -83,3 +83,10 @@ def test_a_company_named_about_heading_and_form_fields_give_no_items() -> None:
     assert [(i.part, i.text) for i in items(lines)] == [
         ("req", "Have a Bachelor's degree in Accounting")
     ]
+
+
+def test_a_requirement_whose_words_end_like_a_skip_heading_stays() -> None:
+    got = items(
+        ("Requirements:", "- Experience with payroll and benefits: ADP", "Benefits: 401(k)")
+    )
+    assert [(i.part, i.text) for i in got] == [("req", "Experience with payroll and benefits: ADP")]
