@@ -118,8 +118,15 @@ class Item:
     prose: bool
 
 
+# Pictographs and arrows a careers page sets before a heading (not a bullet: "- ", "• ").
+_SYMBOLS = re.compile(
+    r"^\s*[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+)
+
+
 def heading(line: str) -> Opens | None:
     """The part a heading line opens ("resp", "req", "skip"), or None for an ordinary line."""
+    line = _SYMBOLS.sub("", line)  # "✨ Bonus points", "🚀 What you'll do", "➤ Requirements"
     key = normalize_term(re.sub(r"[:：\s]+$", "", BULLET.sub("", line).strip("【】[]#* ")))
     key = _ORDINAL.sub("", key.strip("【】[] "))
     if len(key) > 70 or re.search(r"[,;，；。]", key):
@@ -244,6 +251,9 @@ _HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
             "a good fit",
             "you'll need",
             "you will need",
+            "what you need",
+            "essential criteria",
+            "person specification",
             "ideal candidate",
             "you should have",
             "you might have",
@@ -280,6 +290,13 @@ def _heading_by_cue(key: str, line: str) -> Opens | None:
     words = key.split()
     if not words or len(words) > 7 or not _HEAD_SHAPE.match(key):
         return None
+    if BULLET.match(line.strip()) and not bare.endswith((":", "：")):
+        return None  # "- Experience with React" is an item, "- Requirements:" a heading
+    if any(
+        w in _ABOUT and any(v not in _HEADING_WORDS for v in words[k + 1 :])
+        for k, w in enumerate(words)
+    ):
+        return None  # "Experience with Figma", "Knowledge of Python": what the job asks
     # A heading ends with a colon, stands in capitals or title case, or is a line alone.
     shaped = (
         bare.endswith((":", "："))
@@ -354,8 +371,15 @@ _HEADING_WORDS = frozenset(
         "professional",
         "core",
         "good",
+        "criteria",
+        "essential",
     ]
 )
+
+
+# Words that say what a cue is about: a heading's object is a heading word ("Experience in
+# the Role" is rare, "Experience with React" an item).
+_ABOUT = frozenset(["with", "in", "of", "using", "on"])
 
 
 def _ends(phrase: str, cue: str) -> bool:
@@ -393,10 +417,12 @@ END_LINES = re.compile(
     r"|powered by|see more jobs|job alert)\b",
     re.I,
 )
-# Boilerplate that stands anywhere: equal opportunity and accommodation statements.
+# Boilerplate that stands anywhere: equal opportunity and accommodation statements, a site's
+# cookie notice.
 _BOILERPLATE = re.compile(
     r"equal (?:opportunity|employment)|without regard to|regardless of (?:race|age|sex)"
-    r"|reasonable accommodation|e-verify|drug[- ]free workplace|background check|\bEOE\b",
+    r"|reasonable accommodation|e-verify|drug[- ]free workplace|background check|\bEOE\b"
+    r"|\b(?:uses?|accept(?: all)?|our use of) cookies\b|\bcookie (?:policy|settings|preferences)\b",
     re.I,
 )
 
@@ -430,8 +456,19 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             for i, ln in enumerate(lines)
             if heading(ln) in ("resp", "req", "pref") or _INLINE_HEAD.match(ln)
         ),
-        0,
+        None,
     )
+    if first is None:
+        # No headings: the prose before the first line that speaks of the job or to its reader
+        # ("We're looking for...", "You will...", a list item) is the company's blurb.
+        first = next(
+            (
+                i
+                for i, ln in enumerate(lines)
+                if not _BOILERPLATE.search(ln) and (BULLET.match(ln) or _ADDRESSES.search(ln))
+            ),
+            0,
+        )
     numbered = sum(bool(BULLET.match(ln)) for ln in lines) >= 2
     out: list[Item] = []
     for i, ln in enumerate(lines):
@@ -497,3 +534,11 @@ _FORM_SKIP = frozenset(
     ]
 ) | frozenset(_PARTS["skip"])
 INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data
+# What a posting says to its reader or of the job itself; a company's blurb says neither.
+_ADDRESSES = re.compile(
+    r"\b(?:you|your|you'(?:ll|re|ve|d)|candidates?|applicants?|(?:the|this) (?:role|position|job)"
+    r"|responsibilit\w*|requirements?|qualifications?|required|must|experience|looking for"
+    r"|seeking|hiring|needed|wanted|we need|join (?:us|our)|applications?|invit\w+"
+    r"|vacanc(?:y|ies)|openings?)\b",
+    re.I,
+)

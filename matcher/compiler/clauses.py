@@ -15,7 +15,13 @@ from matcher.text import fold
 from matcher.vocab.lexicon import Cue, Lexicon
 
 # A clause ends after a comma, semicolon or full stop (Latin or Chinese); the mark stays with it.
-CLAUSE_END = re.compile(r"(?<=[，,；;。])")
+# A Latin full stop ends a sentence where a word or number ends and a capital opens the next
+# ("BLS required within 30 days. ACLS preferred."), not in "B.S. Degree" or "e.g. Python".
+CLAUSE_END = re.compile(
+    r"(?<=[，,；;。])"
+    r"|(?<=[a-z0-9)]\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!incl\.)(?<!approx\.)"
+    r"(?=\s+[A-Z])"
+)
 
 
 def clauses(text: str) -> list[str]:
@@ -23,6 +29,8 @@ def clauses(text: str) -> list[str]:
 
     >>> clauses("本科及以上学历，3年以上经验；")
     ['本科及以上学历，', '3年以上经验；']
+    >>> clauses("BLS required within 30 days. ACLS preferred.")
+    ['BLS required within 30 days.', ' ACLS preferred.']
     """
     return [c for c in CLAUSE_END.split(text) if c.strip()]
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from matcher._version import ENGINE_VERSION
-from matcher.compiler.blocks import Item, Part, items
+from matcher.compiler.blocks import Item, Part, heading, items
 from matcher.compiler.clauses import clause_cues, clauses, cue_of
 from matcher.compiler.credentials import credentials
 from matcher.compiler.fairness import strip_protected
@@ -277,6 +277,7 @@ def _clause_terms(
     lex: Lexicon,
     groups: Mapping[Term, tuple[Term, ...]] | None = None,
     open_: frozenset[Term] = frozenset(),
+    studied: frozenset[Term] = frozenset(),
 ) -> list[_Named]:
     """The lexicon criteria one clause names, weighted by the clause's cue and by how telling
     each term is (``_telling``); only a requirements item's cue makes one required, and only
@@ -296,7 +297,7 @@ def _clause_terms(
     groups = groups or {}
     out = []
     for term in _terms(clause, item, lex):
-        if item.part == "intro" and not _said_term(term, said):
+        if (item.part == "intro" and not _said_term(term, said)) or term in studied:
             continue
         group = groups.get(term)
         if group is not None and term != group[0]:
@@ -350,7 +351,13 @@ def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
     for prev, hit in pairwise(hits):
         gap = text[prev.end : hit.start]
         joined = _OR.fullmatch(gap) or _LIST.fullmatch(gap)
-        if joined and hit.term.kind == prev.term.kind and hit.term not in (h.term for h in run):
+        both = hit.term.kind == "language" and _BILINGUAL.search(text, 0, run[0].start)
+        if (
+            joined
+            and not both
+            and hit.term.kind == prev.term.kind
+            and hit.term not in (h.term for h in run)
+        ):
             run.append(hit)
             either = either or bool(_OR.fullmatch(gap))
             continue
@@ -360,6 +367,8 @@ def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
     return out
 
 
+# "Bilingual English/Spanish": both languages, not either.
+_BILINGUAL = re.compile(r"\b(?:bilingual|both)\b[^,;.]{0,20}$|双语[^，；。]{0,6}$", re.I)
 _OR_AFTER = re.compile(r"\s*(?:or|and/or|/|或者|或)\s*(?=[\w\u4e00-\u9fff])", re.I)
 _OR_BEFORE = re.compile(r"[\w\u4e00-\u9fff]\s*(?:or|and/or|/|或者|或)\s*$", re.I)
 
@@ -427,6 +436,13 @@ def _said_term(term: Term, said: frozenset[str]) -> bool:
     return bool(words) and all(said_of_the_job(w, said) for w in words)
 
 
+# The fields a degree is in: "degree in Public Relations, Journalism, English or Marketing",
+# "BA/BS in English", "major in Chinese". Bounded: linear on any line.
+_DEGREE_FIELD = re.compile(
+    r"\b(?:degree|major|diploma|b\.?[as]\.?|bsc|m\.?[as]\.?|msc|bachelor'?s?|master'?s?)"
+    r"(?:\s*/\s*\w+\.?)?\s+(?:\w+\s+)?in\s+([^.;:()\n]{1,160})",
+    re.I,
+)
 _DEPARTMENT = re.compile(r"\s*(?:departments?|dept\.?|division|部门|部)(?![A-Za-z])", re.I)
 
 
@@ -544,25 +560,39 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
     findings: list[Finding] = []
     keywords: dict[str, tuple[float, Item, Cue | None]] = {}
     counts: dict[str, int] = {}
-    for item in items(posting.lines):
+    listed = items(posting.lines)
+    # A posting without part headings says what it insists on in the item itself ("must have
+    # valid CDL class A"); under a duties heading "Must use SQL" stays a duty.
+    inline = not any(heading(ln) in ("resp", "req", "pref") for ln in posting.lines)
+    for item in listed:
         text, found = strip_protected(item.text)
         findings.extend(found)
-        if any(c.factor <= 0 for c in [cue_of(text, lex)] if c is not None):
+        cue = cue_of(text, lex)
+        if cue is not None and cue.factor <= 0:
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
+        if inline and item.part == "resp" and not item.prose and cue is not None and cue.required:
+            item = replace(item, part="req")
         named += _minimums(text, item, lex)
         named += _credentials(text, item, lex)
         parts = clauses(text)
         hits = lex.scan(text)
         groups = alternatives(text, lex)
         open_ = open_alternatives(text, hits)
+        # "a degree in Journalism, English or Marketing": English is studied, not spoken.
+        fields = [m.span(1) for m in _DEGREE_FIELD.finditer(text)]
+        studied = frozenset(
+            h.term
+            for h in hits
+            if h.term.kind == "language" and any(a <= h.start < b for a, b in fields)
+        )
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
         # An errand ("stationery, envelopes, business cards", "tasks assigned by the
         # Minister") is any office's: its words are no trade's.
-        chore = any(c.factor < CHORE_FACTOR for c in [cue_of(text, lex)] if c is not None)
+        chore = cue is not None and cue.factor < CHORE_FACTOR
         for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
-            named += _clause_terms(clause, cue, item, said, lex, groups, open_)
+            named += _clause_terms(clause, cue, item, said, lex, groups, open_, studied)
             if (
                 (item.prose and item.part != "intro")
                 or soft

@@ -44,9 +44,15 @@ _EN_NUM = dict(
         strict=True,
     )
 )
+_NUMBER = (
+    r"\d{1,2}|[一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+# "3+ years", "two (2) years", "3-5年", "three to five years", "2 or more years": the first
+# number is the least asked. Blanks are taken whole (``\s*+``): linear on a line of blanks.
 _YEARS = re.compile(
-    r"(\d{1,2}|[一二两三四五六七八九十]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))"
-    r"\s*(?:\+|\s*\(\d{1,2}\)|(?:\s*[-~～至到]\s*|\s+to\s+)\d{1,2})?\s*(?:\+\s*)?"
+    rf"({_NUMBER})\s*+(?:\(\d{{1,2}}\)\s*+)?"
+    rf"(?:\+\s*+|(?:[-~～至到]|to\s)\s*+(?:{_NUMBER})\s*+(?:\(\d{{1,2}}\)\s*+)?"
+    r"|or\s++(?:more|above|greater|higher|longer)\s++)?(?:\+\s*+)?"
     r"(?:years?|yrs|年)(?![底度份初末终])",
     re.I,
 )

@@ -90,3 +90,39 @@ def test_a_requirement_whose_words_end_like_a_skip_heading_stays() -> None:
         ("Requirements:", "- Experience with payroll and benefits: ADP", "Benefits: 401(k)")
     )
     assert [(i.part, i.text) for i in got] == [("req", "Experience with payroll and benefits: ADP")]
+
+
+@pytest.mark.parametrize(
+    "line", ["- Experience with React", "Experience with Figma", "- Knowledge of Python"]
+)
+def test_a_requirement_shaped_like_a_heading_stays_an_item(line: str) -> None:
+    got = items(("Nice to have:", "- Kafka", line, "- Docker"))
+    assert [i.part for i in got] == ["pref", "pref", "pref"]
+
+
+@pytest.mark.parametrize(
+    ("line", "part"),
+    [
+        ("✨ Bonus points", "pref"),
+        ("🚀 What you'll do", "resp"),
+        ("Essential criteria", "req"),
+        ("Desirable criteria", "pref"),
+        ("What you need", "req"),
+    ],
+)
+def test_careers_page_headings_open_their_part(line: str, part: str) -> None:
+    got = items(("Requirements:", "- Python", line, "- Kafka"))
+    assert got[-1] == Item(part, "Kafka", False)  # type: ignore[arg-type]
+
+
+def test_without_headings_the_prose_before_the_job_is_the_company_blurb() -> None:
+    lines = (
+        "New York (Hybrid) | Full-Time",
+        "This site uses cookies. By continuing to browse you agree to our use of cookies.",
+        "Tallis & Reed is an independent agency serving fintech and beauty brands since 2005.",
+        "We're looking for an Account Executive. You'll write press releases.",
+        "Two years of experience in public relations is required.",
+    )
+    got = items(lines)
+    assert [i.part for i in got] == ["intro", "resp", "resp"]
+    assert not any("cookies" in i.text for i in got)

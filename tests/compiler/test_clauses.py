@@ -32,3 +32,11 @@ def test_a_cue_reaches_along_a_list_but_not_past_a_semicolon() -> None:
     lex = default_lexicon()
     names = [c and c.name for c in clause_cues(clauses("Must know SQL, Excel; Visio"), lex)]
     assert names == ["required", "required", None]
+
+
+def test_a_sentence_ends_a_clause_but_an_abbreviation_does_not() -> None:
+    assert clauses("BLS required within 30 days. ACLS preferred.") == [
+        "BLS required within 30 days.",
+        " ACLS preferred.",
+    ]
+    assert clauses("B.S. Degree required, e.g. Python") == ["B.S. Degree required,", " e.g. Python"]

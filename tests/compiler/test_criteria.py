@@ -615,3 +615,28 @@ def test_an_activity_before_or_names_a_field_of_its_own() -> None:
     assert not {"commercial", "residential"} & set(
         _field_names("commercial or residential construction", lex)
     )
+
+
+def test_a_posting_without_headings_insists_in_the_item() -> None:
+    text = (
+        "CDL Driver\nWe need a driver for local routes.\nmust have valid CDL class A.\nExcel helps."
+    )
+    by = {c.label: c for c in compile_text(text, stem="d")[0].criteria}
+    assert by["CDL"].required
+    assert not by["Excel"].required
+
+
+def test_a_language_studied_is_no_language_asked() -> None:
+    text = "Requirements:\n- A bachelor's degree in Journalism, English or Marketing\n- Excel"
+    labels = {c.label for c in compile_text(text, stem="j")[0].criteria}
+    assert "English" not in labels
+    text = "Requirements:\n- Bilingual English/Spanish required\n- Excel"
+    by = {c.label: c for c in compile_text(text, stem="j")[0].criteria}
+    assert by["Spanish"].required and by["English"].required  # both, not either
+
+
+def test_a_later_sentence_cue_does_not_reach_back() -> None:
+    text = "Requirements:\n- BLS required within 30 days of hire. ACLS preferred.\n- Excel"
+    by = {c.label: c for c in compile_text(text, stem="p")[0].criteria}
+    assert by["BLS"].required
+    assert not by["ACLS"].required and by["ACLS"].weight < by["BLS"].weight
