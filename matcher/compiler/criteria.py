@@ -27,6 +27,7 @@ from matcher.compiler.credentials import credentials
 from matcher.compiler.fairness import strip_protected
 from matcher.compiler.keywords import (
     TRADE_NAME_TITLES,
+    negated,
     posting_words,
     said_of_the_job,
     title_words,
@@ -139,7 +140,10 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
         experience = Criterion(
             "",
             "experience",
-            f"{years:g}+ years of experience" + (f" in {field}" if names else ""),
+            # "6 months forklift experience": months as the posting counts them
+            (f"{years:g}+ years" if years >= 1 else f"{round(years * 12)}+ months")
+            + " of experience"
+            + (f" in {field}" if names else ""),
             round(lex.kind_weight("experience") * _factor(cue, item), 3),
             names[1:],
             _years_required(cue, item, bool(names)),
@@ -168,6 +172,13 @@ def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
         if cue and cue.factor <= 0:
             continue
         asked = bool(cue and cue.required and item.part == "req" and not item.prose)
+        # "a PMP or CAPM certification": either will do, so neither is a wall on its own
+        either = re.search(
+            rf"\b(?:or|and/or)\s+(?:an?\s+)?{re.escape(first)}\b|\b{re.escape(first)}\s*(?:\bor\b|/)",
+            text,
+            re.I,
+        )
+        asked = asked and either is None
         crit = Criterion(
             "",
             "certification",
@@ -182,6 +193,7 @@ def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
 
 
 FIELD_SPECIFICITY = 0.3  # a word of a field this telling names the field on its own
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,5}")  # "HVAC", "CNC", "ERP"; not "IT"
 # Nouns that say where the experience was, not in what: "a hospital setting", "sales roles".
 _CONTEXT_NOUNS = frozenset(
     [
@@ -241,10 +253,15 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
         if telling and head.lower() not in " ".join(names).lower():
             names.append(head)
         elif not telling and not names and head and trade_noun(head) and len(words) >= 2:
-            # "aircraft maintenance": a noun that says little after one that names the trade.
+            # "aircraft maintenance": a noun that says little after one that names the trade;
+            # "HVAC service": an abbreviation no occupation text spells is a trade's name.
             prior = words[-2]
-            if trade_noun(prior) and (specificity(prior) or 0) >= FIELD_SPECIFICITY:
+            if (trade_noun(prior) and (specificity(prior) or 0) >= FIELD_SPECIFICITY) or _abbrev(
+                prior
+            ):
                 names += [f"{prior} {head}", prior]
+        elif not names and _abbrev(head):
+            names.append(head)  # "3+ years of HVAC experience"
         # A trade's name that begins job names ("human resources", "customer service",
         # "business development") names the field though no word of it is telling alone; its
         # initials too where job names use them ("HR").
@@ -267,6 +284,12 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
     if not names:
         return ()
     return tuple(dict.fromkeys([field, *names]))
+
+
+def _abbrev(word: str) -> bool:
+    """An abbreviation that names a trade: unknown to the occupation texts or telling there."""
+    spec = specificity(word)
+    return bool(_ACRONYM.fullmatch(word)) and (spec is None or spec >= FIELD_SPECIFICITY)
 
 
 def _clause_terms(
@@ -460,6 +483,8 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
             continue
         if _DEPARTMENT.match(clause, hit.end):
             continue  # "cooperate with the sales department": a colleague, not a skill
+        if negated(clause, hit.start):
+            continue  # "no Python experience needed"
         if t not in out:
             out.append(t)
     return out
@@ -573,7 +598,10 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         if inline and item.part == "resp" and not item.prose and cue is not None and cue.required:
             item = replace(item, part="req")
         named += _minimums(text, item, lex)
-        named += _credentials(text, item, lex)
+        creds = _credentials(text, item, lex)
+        named += creds
+        # "CAPM certification" is one criterion: its name is no keyword besides
+        named_by = {w.casefold() for c in creds for w in c.criterion.label.split()[:-1]}
         parts = clauses(text)
         hits = lex.scan(text)
         groups = alternatives(text, lex)
@@ -601,7 +629,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
             ):
                 continue  # an essay's words are not the job's
             for word, spec in posting_words(clause, posting.title, lex):
-                if not said_of_the_job(word, said):
+                if not said_of_the_job(word, said) or word.casefold() in named_by:
                     continue
                 keywords.setdefault(word, (spec, item, cue))
                 counts[word] = counts.get(word, 0) + 1

@@ -94,7 +94,7 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
     out = []
     for m in WORD.finditer(text):
         word = m.group()
-        if inside(m.start()) or len(word) < 3 or "'" in word:
+        if inside(m.start()) or len(word) < 3 or "'" in word or negated(text, m.start()):
             continue
         if word.lower() in cues or lemma(word) in structure or lemma(word) in _AD_WORDS:
             continue
@@ -107,6 +107,20 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
             continue
         out.append((word if spec == 1.0 and word.isupper() else lemma(word), spec))
     return out
+
+
+# "no DUI in the last 5 years", "without supervision": what a posting rules out.
+_NEGATION = re.compile(r"(?<![\w-])(?:no|without|never|zero)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether the word at ``start`` of ``text`` stands under a negation ("no DUI", "no prior
+    DUI"): the posting rules it out, it does not ask for it.
+
+    >>> negated("clean MVR, no DUI", 14), negated("CDL, DUI training", 5)
+    (True, False)
+    """
+    return bool(_NEGATION.search(text, max(0, start - 24), start))
 
 
 class _Spans:

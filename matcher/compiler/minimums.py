@@ -53,7 +53,14 @@ _YEARS = re.compile(
     rf"({_NUMBER})\s*+(?:\(\d{{1,2}}\)\s*+)?"
     rf"(?:\+\s*+|(?:[-~～至到]|to\s)\s*+(?:{_NUMBER})\s*+(?:\(\d{{1,2}}\)\s*+)?"
     r"|or\s++(?:more|above|greater|higher|longer)\s++)?(?:\+\s*+)?"
-    r"(?:years?|yrs|年)(?![底度份初末终])",
+    r"(?:(?P<months>months?|个月)|years?|yrs|年(?![底度份初末终]))",
+    re.I,
+)
+# "4+ years building production web apps": years of work named by what was done. Not "5 years
+# running" (an award), nor "3 years remaining".
+_GERUND_AFTER = re.compile(
+    r"^\s+(?:of\s+)?(?!(?:running|remaining|following|starting|beginning|ending|during)\b)"
+    r"(?-i:[a-z]{2,20}ing)\b",
     re.I,
 )
 _EXP_AFTER = re.compile(r"^.{0,60}?(?:经验|经历|experience|工作年限)", re.I | re.S)
@@ -133,6 +140,8 @@ def min_years(clause: str) -> float | None:
     1.0
     >>> min_years("2+ years of banking experience, or 1+ year as a Personal Banker I")
     2.0
+    >>> min_years("6 months forklift experience"), min_years("4+ years building web apps")
+    (0.5, 4.0)
     """
     form = _FORM.match(clause)
     if form:
@@ -142,8 +151,14 @@ def min_years(clause: str) -> float | None:
     for m in _YEARS.finditer(clause):
         if _CEILING_AFTER.match(clause[m.end() :]) or _CEILING_BEFORE.search(clause[: m.start()]):
             continue  # "1年以下", "less than 2 years": a ceiling, not a minimum
-        if _EXP_AFTER.match(clause[m.end() :]) or _EXP_BEFORE.search(clause[: m.start()]):
-            return _number(m.group(1))
+        rest = clause[m.end() :]
+        if (
+            _EXP_AFTER.match(rest)
+            or _EXP_BEFORE.search(clause[: m.start()])
+            or _GERUND_AFTER.match(rest)
+        ):
+            n = _number(m.group(1))
+            return round(n / 12, 2) if m.group("months") else n
     return None
 
 
@@ -163,7 +178,8 @@ _FIELD_AFTER = re.compile(
     re.I,
 )
 _FIELD_BEFORE = re.compile(
-    r"^\W{0,3}(?:of\s+|'\s*|’\s*)(?P<field>[A-Za-z][\w +#./&-]{1,50}?)\s+(?:work\s+)?experience\b",
+    r"^\W{0,3}(?:of\s+|'\s*|’\s*|\s+)(?P<field>[A-Za-z][\w +#./&-]{1,50}?)\s+(?:work\s+)?"
+    r"experience\b",
     re.I,
 )
 _FIELD_ZH = re.compile(
@@ -178,7 +194,9 @@ _FIELD_END = re.compile(
 # Not a field: the years are any work's ("relevant experience", "相关工作经验").
 _NO_FIELD = re.compile(
     r"^(?:a\s+)?(?:related|relevant|similar|comparable|this|such|the\s+field|the\s+industry"
-    r"|professional|work|working|industry|progressive|post|full|hands)\b"
+    r"|professional|work|working|industry|progressive|post|full|hands|prior|previous|proven"
+    r"|practical|demonstrated|total|combined|recent|paid|solid|strong|direct|extensive"
+    r"|significant|minimum|more|or|of|overall|general|successful|verifiable|documented)\b"
     r"|^(?:相关|工作|以上|行业|领域|同行业|本行业|本岗位|岗位|项目|公司)",
     re.I,
 )

@@ -264,7 +264,11 @@ def test_required_ordinary_preferred_order_and_hard_over_soft() -> None:
         ("精通Python，熟悉Linux", {"Python"}),
         ("SQL, Excel; Axure is a plus; must know Visio", {"Visio"}),
         # Offered beside something unknown: a resume with the other one is as good.
-        ("Must have 2 years designing B2B or SaaS products, and SQL", {"SQL"}),
+        # (the two years of designing are a minimum of their own)
+        (
+            "Must have 2 years designing B2B or SaaS products, and SQL",
+            {"SQL", "2+ years of experience"},
+        ),
         ("Must know SQL or equivalent, and Excel", {"Excel"}),
         ("Must know Python or Scala", {"Python or Scala"}),
     ],
@@ -640,3 +644,24 @@ def test_a_later_sentence_cue_does_not_reach_back() -> None:
     by = {c.label: c for c in compile_text(text, stem="p")[0].criteria}
     assert by["BLS"].required
     assert not by["ACLS"].required and by["ACLS"].weight < by["BLS"].weight
+
+
+def test_months_field_abbreviations_and_what_a_posting_rules_out() -> None:
+    text = (
+        "Requirements:\n- Must have 6 months forklift experience\n"
+        "- 3+ years of HVAC service experience\n- clean MVR, no DUI in the last 5 years"
+    )
+    crits = compile_text(text, stem="w")[0].criteria
+    labels = [c.label for c in crits]
+    assert "6+ months of experience in forklift" in labels  # the first minimum stands
+    assert "DUI" not in labels
+    from matcher.compiler.criteria import _field_names
+
+    assert _field_names("HVAC service", default_lexicon())[:2] == ("HVAC service", "HVAC")
+
+
+def test_either_credential_is_no_wall_and_its_name_no_keyword() -> None:
+    text = "Requirements:\n- Must have a PMP or CAPM certification\n- Excel"
+    by = {c.label: c for c in compile_text(text, stem="p")[0].criteria}
+    assert not by["CAPM certification"].required and not by["PMP"].required
+    assert "CAPM" not in by

@@ -68,6 +68,9 @@ def test_a_preferred_degree_is_never_required() -> None:
         ("4 years experience using Excel", "Excel"),
         ("2 years experience working with children", None),  # any work
         ("3 years experience required", None),
+        ("Minimum 2 years driving experience", "driving"),  # no "of" between
+        ("5 years relevant experience", None),
+        ("3 years prior experience", None),
     ],
 )
 def test_experience_named_by_its_verb_is_a_field(text: str, field: str | None) -> None:
@@ -117,3 +120,16 @@ def test_years_read_in_linear_time_on_a_line_of_blanks() -> None:
     t0 = time.perf_counter()
     assert min_years("3" + " " * 200_000 + "x") is None
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Must have 6 months forklift experience", 0.5),
+        ("6个月以上工作经验", 0.5),
+        ("4+ years building production web apps with React", 4),
+        ("Best place to work 5 years running", None),
+    ],
+)
+def test_months_and_years_of_doing_something(text: str, years: float | None) -> None:
+    assert min_years(text) == years
