@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from matcher.compiler.blocks import BULLET, heading, items
+from matcher.compiler.blocks import BULLET, END_LINES, heading, items
 from matcher.text import has_cjk, normalize
 from matcher.vocab.titles import job_names, qualifier_stems, words_stems
 
@@ -92,9 +93,13 @@ def split_postings(text: str) -> list[Posting]:
         if got and len(starts) + 1 in got[1]:
             starts.append((i, got[1][len(starts) + 1]))
     if len(starts) < 2:
-        body = tuple(ln for ln in lines if ln)
-        title, titled = _title(body, body[0] if body else "")
-        return [Posting(1, title, _untitled(body, title if titled else None), titled)]
+        out = []
+        cuts = _repeated_parts(lines)
+        for k, (a, b) in enumerate(pairwise([*cuts, len(lines)])):
+            body = tuple(ln for ln in lines[a:b] if ln)
+            title, titled = _title(body, body[0] if body else "")
+            out.append(Posting(k + 1, title, _untitled(body, title if titled else None), titled))
+        return out
     out = []
     for k, (i, num_end) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
@@ -105,6 +110,44 @@ def split_postings(text: str) -> list[Posting]:
         title, titled = _title(body, first)
         out.append(Posting(k + 1, title, _untitled(body, title if titled else None), titled))
     return out
+
+
+def _repeated_parts(lines: list[str]) -> list[int]:
+    """Where each posting of a job board's page starts: [0], and a line more for each part
+    heading that opens a part the posting already had ("Responsibilities:" after
+    "Requirements:" of another job) after the page's trail of the one before ("Similar
+    jobs", "Report this job"), at the job's title line above it (within ``TITLE_SCAN``
+    lines). Without a trail or a title line, the heading is the same posting's.
+
+    >>> _repeated_parts(["Nurse", "Duties:", "- Care", "Similar jobs", "Chef", "Duties:", "- Cook"])
+    [0, 4]
+    """
+    cuts, seen, last = [0], set(), 0
+    for i, ln in enumerate(lines):
+        part = heading(ln) if ln else None
+        if part not in ("resp", "req", "pref"):
+            continue
+        ended = any(END_LINES.match(x) for x in lines[last:i])  # "Similar jobs", "Report job"
+        last = i
+        if part in seen and ended:
+            lo = max(cuts[-1] + 1, i - TITLE_SCAN)
+            at = next(
+                (
+                    k
+                    for k in range(i - 1, lo - 1, -1)
+                    if lines[k]
+                    and heading(lines[k]) is None
+                    and not BULLET.match(lines[k])
+                    and not _NAVIGATION.search(lines[k])
+                    and _title_line(lines[k])
+                ),
+                None,
+            )
+            if at is not None:
+                cuts.append(at)
+                seen = set()
+        seen.add(part)
+    return cuts
 
 
 def _untitled(body: tuple[str, ...], title: str | None) -> tuple[str, ...]:

@@ -98,3 +98,23 @@ def test_a_page_heading_is_kept_only_where_the_posting_names_its_trade() -> None
 def test_a_title_written_in_the_posting_always_fits() -> None:
     p = Posting(1, "Product Manager", ("1. Buy office supplies", "2. Keep invoices"), titled=True)
     assert heading_fits(p)
+
+
+def test_a_job_boards_page_of_two_postings_gives_two() -> None:
+    """The page's trail ("Report this job", "Similar jobs") ends one posting; the next job's
+    title above its own "Responsibilities:" starts the other."""
+    text = (
+        "Dental Hygienist\nBright Smiles · Austin, TX\nApply now\n\nResponsibilities:\n"
+        "- Take radiographs\nRequirements:\n- Texas RDH license required\nReport this job\n"
+        "Similar jobs\nDental Assistant - Round Rock - $20/hr\n\nMedical Receptionist\n"
+        "Lakeside Family Medicine · Austin, TX\nApply now\nResponsibilities:\n"
+        "- Schedule appointments\nRequirements:\n- High school diploma required\n"
+    )
+    got = split_postings(text)
+    assert [p.title for p in got] == ["Dental Hygienist", "Medical Receptionist"]
+    assert "- Take radiographs" in got[0].lines and "- Take radiographs" not in got[1].lines
+
+
+def test_a_posting_that_repeats_a_heading_without_a_trail_stays_one() -> None:
+    text = "Chef\nDuties:\n- Cook\nSous Chef\nDuties:\n- Plate"
+    assert len(split_postings(text)) == 1
