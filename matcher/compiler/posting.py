@@ -122,7 +122,8 @@ def _repeated_parts(lines: list[str]) -> list[int]:
     >>> _repeated_parts(["Nurse", "Duties:", "- Care", "Similar jobs", "Chef", "Duties:", "- Cook"])
     [0, 4]
     """
-    cuts, seen, last = [0], set(), 0
+    cuts, last = [0], 0
+    seen: set[str] = set()
     for i, ln in enumerate(lines):
         part = heading(ln) if ln else None
         if part not in ("resp", "req", "pref"):
