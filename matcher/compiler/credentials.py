@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 
 # The word that makes a phrase a credential, and the names it takes after it in a resume.
-_NOUN = r"licen[cs]e|licensure|certification|certificate|credential|card|registration"
+_NOUN = r"licen[cs]e|licensure|certification|certificate|credential|card|registration|endorsement"
+# "license to practice pharmacy", "licensed to practice as a physical therapist": the
+# profession names the licence. Bounded: linear on any line.
+_PRACTICE = re.compile(
+    r"\blicen[cs](?:e|ed|ure)\s+to\s+practi[cs]e\s+(?:as\s+an?\s+)?"
+    r"(?P<name>[A-Za-z][a-z'’-]{2,20}(?:\s+[a-z][a-z'’-]{2,20}){0,2}?)(?=\s+(?:in|at|within|for)\b|[,.;:()]|$)",
+    re.I,
+)
 # A name: one to four words before the noun ("FAA A&P", "food handler", "ServSafe Manager").
 # Bounded repetition on words without blanks inside: linear on any line.
 _CREDENTIAL = re.compile(
@@ -153,6 +160,7 @@ _TRADE_CREDENTIALS = frozenset(
         "electrician",
         "plumbing",
         "hvac",
+        "tanker",
     ]
 )
 # Names that are no credential's: "a business card", "credit card", "report card".
@@ -215,6 +223,8 @@ def credentials(text: str) -> list[Credential]:
     ['RN license', 'BLS certification', 'ACLS certification']
     >>> credentials("Hand out business cards"), credentials("Bachelor's degree or equivalent certification")
     ([], [])
+    >>> [c.label for c in credentials("License to practice pharmacy in Maryland; hazmat endorsement")]
+    ['hazmat endorsement', 'pharmacy license']
     """
     out: dict[str, Credential] = {}
     for m in _CREDENTIAL.finditer(text):
@@ -232,6 +242,11 @@ def credentials(text: str) -> list[Credential]:
                 continue
             label = f"{name} {noun}"
             out.setdefault(label.casefold(), Credential(label, _aliases(name, noun)))
+    for m in _PRACTICE.finditer(text):
+        name = m.group("name")
+        label = f"{name} license"
+        aliases = (*_aliases(name, "license"), f"licensed {name}")
+        out.setdefault(label.casefold(), Credential(label, aliases))
     return list(out.values())
 
 

@@ -100,3 +100,14 @@ def test_a_licence_named_in_plain_words() -> None:
     assert [c.label for c in credentials("Maintain a valid Texas Real Estate license")] == [
         "Texas Real Estate license"
     ]
+
+
+def test_a_licence_to_practice_and_an_endorsement_are_credentials() -> None:
+    got = [c.label for c in credentials("License to practice pharmacy in Maryland required")]
+    assert got == ["pharmacy license"]
+    got = [c.label for c in credentials("Licensed to practice as a physical therapist in Texas")]
+    assert got == ["physical therapist license"]
+    assert [c.label for c in credentials("CDL class A with hazmat endorsement")] == [
+        "hazmat endorsement"
+    ]
+    assert credentials("with the endorsement of the board") == []
