@@ -480,7 +480,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         if head is not None:
             part = head
             continue
-        field = _FORM_FIELD.match(ln)
+        field = _FORM_FIELD.match(BULLET.sub("", ln))
         if field and normalize_term(field.group(1)) in _FORM_SKIP:
             continue  # "Pay: $16.00 - $19.00 per hour", "Compensation: $75,000 - $90,000"
         if i < first and part != "skip" and not BULLET.match(ln) and not has_cjk(ln):

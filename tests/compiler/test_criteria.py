@@ -665,3 +665,13 @@ def test_either_credential_is_no_wall_and_its_name_no_keyword() -> None:
     by = {c.label: c for c in compile_text(text, stem="p")[0].criteria}
     assert not by["CAPM certification"].required and not by["PMP"].required
     assert "CAPM" not in by
+
+
+def test_pay_physical_demands_and_what_the_company_provides_are_no_criteria() -> None:
+    text = (
+        "Requirements:\n- Ability to lift up to 50 lbs\n- OTE: $260,000 - $300,000\n"
+        "- Pay: $25/hr + commission on sales leads\n- company provides gauges\n"
+        "- EPA 608 certification required\n- Salesforce"
+    )
+    labels = [c.label for c in compile_text(text, stem="h")[0].criteria]
+    assert labels == ["EPA 608 certification", "Salesforce"]
