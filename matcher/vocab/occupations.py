@@ -188,6 +188,11 @@ RANK_WORDS = frozenset(
         "mid",
         "sr",
         "jr",
+        # "Founding Frontend Engineer", "Experienced Line Cook", "Interim Controller"
+        "founding",
+        "experienced",
+        "interim",
+        "seasonal",
     ]
 )
 

@@ -92,6 +92,8 @@ def test_a_taxonomy_name_is_the_same_job_or_left_out(name: str, title: str, same
         ("Barista @ Bean There", ("Barista",)),
         ("Welder needed", ("Welder",)),
         ("Hiring Manager", ("Hiring Manager",)),  # a job of its own, not a lead-in
+        ("Founding Frontend Engineer", ("Frontend Engineer",)),  # a rank, as "Senior"
+        ("Experienced Line Cook", ("Line Cook",)),
     ],
 )
 def test_what_a_headline_says_around_the_job_is_not_its_name(
