@@ -36,6 +36,9 @@ _DEGREE_CONTEXT = re.compile(
     r"|\b(?:b\.?[as]|bsc|m\.?[as]|msc|mba|ph\.?d)\b\.?(?:\s*(?:/|or)\s*\w+\.?)*\s+in\s",
     re.I,
 )
+# A degree named by its field alone is a first degree: "Degree in Graphic Design", "a degree
+# from an accredited university".
+_BARE_DEGREE = re.compile(r"\bdegree\s+(?:in|from)\s+[A-Za-z]", re.I)
 _CN_NUM = dict(zip("一二两三四五六七八九十", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True))
 _EN_NUM = dict(
     zip(
@@ -119,10 +122,14 @@ def education_level(clause: str) -> Level | None:
     ('bachelor', None)
     >>> education_level("BSN preferred"), education_level("Bachelor of Science in Nursing")
     ('bachelor', 'bachelor')
+    >>> education_level("Degree in Graphic Design"), education_level("Master's degree in CS")
+    ('bachelor', 'master')
     """
     if not _DEGREE_CONTEXT.search(clause):
         return None
     found = [lvl for lvl, rx in _LEVEL_WORDS.items() if re.search(rx, clause, re.I)]
+    if not found and _BARE_DEGREE.search(clause):
+        return "bachelor"  # "Degree in Graphic Design or a related discipline"
     return min(found, key=level_rank, default=None)  # the lowest level named is the minimum
 
 

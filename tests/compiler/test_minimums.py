@@ -133,3 +133,8 @@ def test_years_read_in_linear_time_on_a_line_of_blanks() -> None:
 )
 def test_months_and_years_of_doing_something(text: str, years: float | None) -> None:
     assert min_years(text) == years
+
+
+def test_a_degree_named_by_its_field_alone_is_a_first_degree() -> None:
+    assert education_level("Degree in Graphic Design or a related discipline") == "bachelor"
+    assert education_level("Associate degree in nursing") == "associate"  # named, it stands
