@@ -99,7 +99,9 @@ _ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s
 # "3.5 years" is no list marker, but "6、2年以上" is: only "." and "," must not precede a digit.
 _MARK = r"(?:\d{1,2}(?:\s\d)?\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·▪●]\s)"
 _ITEM_SPLIT = re.compile(
-    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳])\s*\S)"
+    # "one (1) year of specialized experience": a number restated in brackets is no marker
+    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.,，](?!\d))"
+    r"|[(（]\d{1,2}[)）](?!\s*(?:years?|yrs|months?)\b)|[①-⑳])\s*\S)"
     # "有淘宝经验，2、熟悉..." (NFKC made the comma ","): only the Chinese list comma is safe here
     r"|(?<=,)(?=\d{1,2}、\s*\S)"
 )

@@ -126,3 +126,8 @@ def test_without_headings_the_prose_before_the_job_is_the_company_blurb() -> Non
     got = items(lines)
     assert [i.part for i in got] == ["intro", "resp", "resp"]
     assert not any("cookies" in i.text for i in got)
+
+
+def test_a_number_restated_in_brackets_is_no_list_marker() -> None:
+    got = items(("Requirements:", "You must have one (1) year of experience.", "(1) SQL (2) Excel"))
+    assert [i.text for i in got] == ["You must have one (1) year of experience.", "SQL", "Excel"]
