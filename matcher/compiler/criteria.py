@@ -41,6 +41,7 @@ from matcher.compiler.minimums import (
     states_years,
 )
 from matcher.compiler.posting import Posting, base_title, heading_fits, split_postings
+from matcher.compiler.products import products
 from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
@@ -189,6 +190,30 @@ def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
             item.text[:300],
         )
         out.append(_Named(c.label.casefold(), c.label, crit))
+    return out
+
+
+# A product no lexicon knows weighs this share of a known tool: the name is surely a tool, but
+# not how central it is.
+PRODUCT_FACTOR = 0.8
+
+
+def _products(text: str, item: Item, hits: list[Hit], lex: Lexicon) -> list[_Named]:
+    """The tools an item lists that the lexicon does not know (``products``: "Gong",
+    "Cision", "Climate FieldView"), weighed as tools under their clause's cue; never
+    required (the name is read from its place in a list, not known)."""
+    if item.part == "intro" or item.prose:
+        return []
+    parts = clauses(text)
+    cues = clause_cues(parts, lex)  # a cue reaches along the list ("A, B or C is a plus")
+    out = []
+    for name in products(text, hits):
+        cue = next((c for p, c in zip(parts, cues, strict=True) if name in p), None)
+        if cue and cue.factor <= 0:
+            continue
+        weight = lex.kind_weight("tool") * PRODUCT_FACTOR * _factor(cue, item)
+        crit = Criterion("", "tool", name, round(weight, 3), (), False, item.text[:300])
+        out.append(_Named(name.casefold(), name, crit))
     return out
 
 
@@ -577,6 +602,7 @@ class _Reading:
     findings: tuple[Finding, ...]
     keywords: dict[str, tuple[float, Item, Cue | None]]  # word -> its first reading
     counts: dict[str, int]  # word -> clauses naming it
+    products: frozenset[str] = frozenset()  # keys of tools no lexicon knows (``_products``)
 
 
 def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Reading:
@@ -585,6 +611,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
     findings: list[Finding] = []
     keywords: dict[str, tuple[float, Item, Cue | None]] = {}
     counts: dict[str, int] = {}
+    product_keys: set[str] = set()
     listed = items(posting.lines)
     # A posting without part headings says what it insists on in the item itself ("must have
     # valid CDL class A"); under a duties heading "Must use SQL" stays a duty.
@@ -604,6 +631,9 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         named_by = {w.casefold() for c in creds for w in c.criterion.label.split()[:-1]}
         parts = clauses(text)
         hits = lex.scan(text)
+        found_products = _products(text, item, hits, lex)
+        named += found_products
+        product_keys |= {n.key for n in found_products}
         groups = alternatives(text, lex)
         open_ = open_alternatives(text, hits)
         # "a degree in Journalism, English or Marketing": English is studied, not spoken.
@@ -633,7 +663,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
                     continue
                 keywords.setdefault(word, (spec, item, cue))
                 counts[word] = counts.get(word, 0) + 1
-    return _Reading(tuple(named), tuple(findings), keywords, counts)
+    return _Reading(tuple(named), tuple(findings), keywords, counts, frozenset(product_keys))
 
 
 def _keyword_criteria(
@@ -649,7 +679,9 @@ def _keyword_criteria(
     base = lex.kind_weight("keyword")
     named = {c.label.lower() for c in criteria.values()}
     fresh = {w: v for w, v in reading.keywords.items() if w.lower() not in named}
-    room = max(KEYWORDS_MIN, RUBRIC_SIZE - len(criteria))
+    # Tools no lexicon knows take no keyword's room: the posting's trade words still count.
+    lexicon_named = sum(1 for c in criteria.values() if c.label.casefold() not in reading.products)
+    room = max(KEYWORDS_MIN, RUBRIC_SIZE - lexicon_named)
 
     # The most telling words the posting comes back to most: specificity times repeats.
     def telling(kv: tuple[str, tuple[float, Item, Cue | None]]) -> float:

@@ -315,6 +315,16 @@ def capitals_only(term: str) -> bool:
     return _english_word(term.lower())
 
 
+def english_word(word: str) -> bool:
+    """Whether ``word`` is a word of English as the language writes it in lower case
+    ("outreach", "gong"), not a name ("Splunk"): simplemma's English dictionary.
+
+    >>> english_word("Outreach"), english_word("Splunk")
+    (True, False)
+    """
+    return _english_word(word.lower())
+
+
 @lru_cache(maxsize=65536)
 def _english_word(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="en"))
