@@ -78,6 +78,7 @@ MODULES = {
         "fairness",
         "minimums",
         "credentials",
+        "products",
         "criteria",
     ],
     "scoring": ["matching", "credit", "score", "explain"],
