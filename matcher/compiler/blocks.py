@@ -436,6 +436,16 @@ _INLINE_HEAD = re.compile(
 )
 
 
+def speaks_of_the_job(line: str) -> bool:
+    """Whether a line speaks to the posting's reader or of the job ("You will...", "We're
+    looking for...", "2+ years of experience"), which a company's blurb does not.
+
+    >>> speaks_of_the_job("We are hiring a nurse"), speaks_of_the_job("Founded in 1935.")
+    (True, False)
+    """
+    return bool(_ADDRESSES.search(line))
+
+
 def items(lines: tuple[str, ...]) -> list[Item]:
     """Every list item with the part it sits in; part headings are consumed, skip parts dropped.
 

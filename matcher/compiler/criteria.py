@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from matcher._version import ENGINE_VERSION
-from matcher.compiler.blocks import Item, Part, heading, items
+from matcher.compiler.blocks import Item, Part, heading, items, speaks_of_the_job
 from matcher.compiler.clauses import clause_cues, clauses, cue_of
 from matcher.compiler.credentials import credentials
 from matcher.compiler.fairness import strip_protected
@@ -117,6 +117,8 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
     as the real minimum, "3年以上Python，C/C++开发经验" puts 经验 two clauses on. The cue of
     the clause holding the number still decides weight and whether it is required.
     """
+    if item.part == "intro" and not speaks_of_the_job(text):
+        return []  # a company blurb's "more than 90 years of engineering heritage" is its own
     parts = clauses(text)
     out = []
     level = education_level(text)

@@ -60,9 +60,9 @@ _YEARS = re.compile(
     re.I,
 )
 # "4+ years building production web apps": years of work named by what was done. Not "5 years
-# running" (an award), nor "3 years remaining".
+# running" (an award), nor "3 years remaining", nor "90 years of engineering heritage".
 _GERUND_AFTER = re.compile(
-    r"^\s+(?:of\s+)?(?!(?:running|remaining|following|starting|beginning|ending|during)\b)"
+    r"^\s+(?!(?:running|remaining|following|starting|beginning|ending|during)\b)"
     r"(?-i:[a-z]{2,20}ing)\b",
     re.I,
 )
@@ -201,13 +201,19 @@ _FIELD_END = re.compile(
 # Not a field: the years are any work's ("relevant experience", "相关工作经验").
 _NO_FIELD = re.compile(
     r"^(?:a\s+)?(?:related|relevant|similar|comparable|this|such|the\s+field|the\s+industry"
-    r"|professional|work|working|industry|progressive|post|full|hands|prior|previous|proven"
-    r"|practical|demonstrated|total|combined|recent|paid|solid|strong|direct|extensive"
-    r"|significant|minimum|more|or|of|overall|general|successful|verifiable|documented)\b"
+    r"|professional|work|working|industry|progressive|post|full|hands)\b"
     r"|^(?:相关|工作|以上|行业|领域|同行业|本行业|本岗位|岗位|项目|公司)",
     re.I,
 )
 FIELD_WORDS = 5  # a longer "field" is a sentence, not a field
+# Words before a field that say how good the experience was, not in what: "3 years prior
+# experience" has no field, "two years of successful elementary teaching experience" has one.
+_HOW = re.compile(
+    r"^(?:(?:prior|previous|proven|practical|demonstrated|total|combined|recent|paid|solid"
+    r"|strong|direct|extensive|significant|minimum|more|overall|general|successful|verifiable"
+    r"|documented|or|of)\s+)+",
+    re.I,
+)
 
 
 def experience_field(clause: str) -> str | None:
@@ -236,6 +242,7 @@ def experience_field(clause: str) -> str | None:
             if got is None:
                 continue
             field = _FIELD_END.sub("", got.group("field")).strip(" -'’")
+            field = _HOW.sub("", field + " ").strip()
             if field and not _NO_FIELD.match(field) and len(field.split()) <= FIELD_WORDS:
                 return field
     return None

@@ -675,3 +675,12 @@ def test_pay_physical_demands_and_what_the_company_provides_are_no_criteria() ->
     )
     labels = [c.label for c in compile_text(text, stem="h")[0].criteria]
     assert labels == ["EPA 608 certification", "Salesforce"]
+
+
+def test_a_company_blurb_states_no_minimum() -> None:
+    text = (
+        "Mechanical Engineer\nAbout Westbrook\nWe combine more than 90 years of engineering "
+        "heritage with smart technology.\nRequirements:\n- SolidWorks"
+    )
+    crits = compile_text(text, stem="m")[0].criteria
+    assert not [c for c in crits if c.kind == "experience"]

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.compiler.minimums import degree_required, education_level, min_years, states_years
+from matcher.compiler.minimums import (
+    degree_required,
+    education_level,
+    experience_field,
+    min_years,
+    states_years,
+)
 from matcher.vocab.lexicon import Cue
 
 
@@ -138,3 +144,10 @@ def test_months_and_years_of_doing_something(text: str, years: float | None) -> 
 def test_a_degree_named_by_its_field_alone_is_a_first_degree() -> None:
     assert education_level("Degree in Graphic Design or a related discipline") == "bachelor"
     assert education_level("Associate degree in nursing") == "associate"  # named, it stands
+
+
+def test_how_good_the_experience_was_is_no_field_but_leaves_the_field() -> None:
+    got = experience_field("Minimum of two years of successful elementary teaching experience")
+    assert got == "elementary teaching"
+    assert experience_field("3 years prior experience") is None
+    assert min_years("more than 90 years of engineering heritage") is None  # a company's age
