@@ -58,7 +58,7 @@ from matcher.text import has_cjk, in_capitals
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
 from matcher.vocab.lexicon import capitals_only
-from matcher.vocab.titles import shares_qualifier, title_similarity
+from matcher.vocab.titles import shares_qualifier, title_similarity, title_stems
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
 # in full; a fuzzy hit may be a typo or a near miss, so it counts half.
@@ -224,6 +224,33 @@ class FuzzyScan(Scan):
         self._by_length: list[str] = []
         self._lengths: list[int] = []
         self._typo_memo: dict[str, frozenset[str]] = {}
+        self._places: dict[tuple[int, int], tuple[int, str, str]] = {}
+        self._titles: list[tuple[int, int, str, frozenset[str]]] | None = None
+        self._title_stems: frozenset[str] = frozenset()
+
+    def place(self, start: int, end: int) -> tuple[int, str, str]:
+        """(page, section, snippet) of a span (memoised: rubrics that match the same words
+        show the same line)."""
+        got = self._places.get((start, end))
+        if got is None:
+            resume = self.resume
+            got = self._places[start, end] = (
+                resume.document.page_of(start),
+                resume.section_at(start),
+                snippet(resume.document.text, start, end),
+            )
+        return got
+
+    def titles(self) -> tuple[list[tuple[int, int, str, frozenset[str]]], frozenset[str]]:
+        """The candidate titles (``candidate_titles``) with their text and stems, and every
+        stem of them: a job name that shares none is near none (memoised)."""
+        if self._titles is None:
+            text = self.resume.document.text
+            self._titles = [
+                (s, e, text[s:e], title_stems(text[s:e])) for s, e in self.candidate_titles()
+            ]
+            self._title_stems = frozenset().union(*(t[3] for t in self._titles))
+        return self._titles, self._title_stems
 
     def fuzzy(self, term: str) -> list[_Hit]:
         """Every whole-word window within ``FUZZY_THRESHOLD`` of ``term`` that is a typo of
@@ -368,12 +395,16 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     text = scan.resume.document.text
     found: list[tuple[tuple[float, int, int], _Hit]] = []
     for i, t in enumerate(pc.terms):
+        written = scan.hits.get(t, [])
+        # A product's name has no inflections: "excels" is no Excel, "Sparks" no Spark.
+        inflected = [] if tool else scan.morph.get(t, [])
+        if not written and not inflected:
+            continue  # most terms of most rubrics are not in a given resume
         itself = i < pc.own
         own = CREDIT_EXACT if itself else CREDIT_ALIAS
         levels: tuple[tuple[Method, float, list[tuple[int, int]]], ...] = (
-            ("exact" if itself else "alias", own, scan.hits.get(t, [])),
-            # A product's name has no inflections: "excels" is no Excel, "Sparks" no Spark.
-            ("morphology", own * MORPH_FACTOR, [] if tool else scan.morph.get(t, [])),
+            ("exact" if itself else "alias", own, written),
+            ("morphology", own * MORPH_FACTOR, inflected),
         )
         for rank, (method, level, spans) in enumerate(levels):
             for s, e in spans:
@@ -460,14 +491,16 @@ def _retitled(hits: list[_Hit], term: str, titled: bool, scan: FuzzyScan) -> lis
 def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     """The resume title nearest the job's (headline lines, role titles), when it shares at
     least ``PARTIAL_TITLE_MIN`` of the telling words of one of the job's names."""
-    text = scan.resume.document.text
+    lines, stems = scan.titles()
+    # A name that shares no stem with any title has similarity 0 with each: skipped.
+    names = [n for n in pc.shown if n.isascii() and not title_stems(n).isdisjoint(stems)]
     best: _Hit | None = None
-    for s, e in scan.candidate_titles():
-        for name in pc.shown:
-            if not name.isascii():
-                continue
-            sim = title_similarity(text[s:e], name)
-            if sim < PARTIAL_TITLE_MIN or not shares_qualifier(text[s:e], name):
+    if not names:
+        return None
+    for s, e, line, _ in lines:
+        for name in names:
+            sim = title_similarity(line, name)
+            if sim < PARTIAL_TITLE_MIN or not shares_qualifier(line, name):
                 continue
             if best is None or 100 * sim > best.similarity:
                 best = _Hit("partial", name, s, e, 100 * sim, PARTIAL_TITLE * sim, "headline")
@@ -488,9 +521,9 @@ def _evidence_row(
     context: Context | Literal[""] = "",
 ) -> Evidence:
     """The ``Evidence`` of one criterion: what was found, where (page, section), and its points."""
-    c, resume = pc.criterion, scan.resume
+    c = pc.criterion
     start, end = span or (-1, -1)
-    line = snippet(resume.document.text, start, end) if span else ""
+    page, section, line = scan.place(start, end) if span else (0, "", "")
     return Evidence(
         c.id,
         c.label,
@@ -502,8 +535,8 @@ def _evidence_row(
         found,
         start,
         end,
-        resume.document.page_of(start) if span else 0,
-        resume.section_at(start) if span else "",
+        page,
+        section,
         similarity,
         credit,
         100.0 * c.weight * credit / total if total > 0 else 0.0,

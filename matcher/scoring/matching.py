@@ -118,18 +118,20 @@ def known_word(word: str) -> bool:
 class _Indexes:
     exact: TermIndex  # terms as written
     morph: TermIndex  # terms by the lemmas of their words
-    compact: dict[str, list[str]]  # a term's letters and digits without spaces -> terms
+    # a term's letters and digits without spaces -> (term, how many tokens it has)
+    compact: dict[str, list[tuple[str, int]]]
 
 
 @lru_cache(maxsize=256)
 def term_index(terms: frozenset[str]) -> _Indexes:
     """The indexes of a set of terms (the union of every rubric scored together), built once."""
     ordered = sorted(terms)
-    compact: dict[str, list[str]] = {}
+    compact: dict[str, list[tuple[str, int]]] = {}
     for t in ordered:
-        key = "".join(w for w in term_tokens(t) if w.isalnum())
+        words = term_tokens(t)
+        key = "".join(w for w in words if w.isalnum())
         if len(key) >= COMPACT_MIN and key.isascii():
-            compact.setdefault(key, []).append(t)
+            compact.setdefault(key, []).append((t, len(words)))
     return _Indexes(TermIndex(ordered), TermIndex(ordered, key=lemma), compact)
 
 
@@ -212,7 +214,9 @@ class Scan:
             ]
         )
 
-    def _variants(self, folded: str, tokens: list[Token], compact: dict[str, list[str]]) -> None:
+    def _variants(
+        self, folded: str, tokens: list[Token], compact: dict[str, list[tuple[str, int]]]
+    ) -> None:
         """Terms written with other spacing: "Quick Books" or "Power Point" for "QuickBooks",
         "PowerPoint" (and the other way round), added to ``hits``."""
         if not compact:
@@ -224,9 +228,9 @@ class Scan:
                 if n and folded[words[i + n - 1].end : w.start].strip(" -\t\n"):
                     break  # only spaces and hyphens may stand between the words
                 joined += w.text
-                for t in compact.get(joined, ()):
+                for t, size in compact.get(joined, ()):
                     span = (first.start, w.end)
-                    if len(term_tokens(t)) != n + 1 and span not in self.hits.get(t, ()):
+                    if size != n + 1 and span not in self.hits.get(t, ()):
                         self.hits.setdefault(t, []).append(span)
         for spans in self.hits.values():
             spans.sort()
