@@ -114,37 +114,63 @@ def keyword_density(resume: Resume, rubric: Rubric) -> tuple[float, int]:
     ((0.95, 38), (0.0, 0))
     """
     prep = _prepared(rubric)
-    return _stuffing(Scan(resume, prep.terms), prep.terms)
+    scan = Scan(resume, prep.terms)
+    return _stuffing(scan, _Repeats.of(scan, prep.terms), prep.terms)
 
 
-def _stuffing(scan: Scan, terms: frozenset[str]) -> tuple[float, int]:
+@dataclass(frozen=True, slots=True)
+class _Repeats:
+    """Each term's occurrences that say it again in the same place (``keyword_density``), and
+    whether a line is a sentence: what stuffing is made of, found once per resume."""
+
+    spans: dict[str, list[tuple[int, int]]]  # term -> its repeats, in text order
+    sentence: dict[tuple[int, int], bool]  # (line start, line end) -> is it a sentence
+
+    @staticmethod
+    def of(scan: Scan, terms: frozenset[str]) -> _Repeats:
+        """The repeats of every term of ``terms`` in ``scan``. A repeat is one of the term's
+        own occurrences after its first in the same place (one role's block, or outside the
+        roles), so it does not depend on which other terms a rubric has."""
+        blocks = sorted((r.start, r.end) for r in scan.resume.roles)
+        starts = [b[0] for b in blocks]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for t in scan.hits.keys() | scan.morph.keys():
+            if t not in terms:
+                continue
+            # Inflected forms count as the term: "invoices, invoicing" stuff "invoice" as well.
+            seen: set[int] = set()
+            for s, e in sorted((*scan.hits.get(t, ()), *scan.morph.get(t, ()))):
+                # Where a repeat counts: within one role's block (a keyword block read as the
+                # tail of the last role), or anywhere outside the roles. The same tools listed
+                # under two roles are two mentions, not a repeat.
+                i = bisect.bisect_right(starts, s) - 1
+                region = i if i >= 0 and s < blocks[i][1] else -1
+                if region in seen:
+                    spans.setdefault(t, []).append((s, e))
+                seen.add(region)
+        return _Repeats(spans, {})
+
+    def is_sentence(self, folded: str, start: int, end: int) -> bool:
+        """Whether the line ``folded[start:end]`` is a sentence (memoised)."""
+        got = self.sentence.get((start, end))
+        if got is None:
+            line = folded[start:end]
+            words = sum(w in _FUNCTION_WORDS for w in _WORDS.findall(line))
+            got = self.sentence[start, end] = words >= 2 or any(c in _ZH_PARTICLES for c in line)
+        return got
+
+
+def _stuffing(scan: Scan, repeats: _Repeats, terms: frozenset[str]) -> tuple[float, int]:
     """``keyword_density`` on a scan already made (``score_many`` shares one for all rubrics)."""
     folded = scan.resume.folded
-    blocks = sorted((r.start, r.end) for r in scan.resume.roles)
-    starts = [b[0] for b in blocks]
-    # Inflected forms count as the term: "invoices, invoicing" stuffs "invoice" as well.
-    found = sorted(
-        (s, e, t) for t in terms for s, e in (*scan.hits.get(t, ()), *scan.morph.get(t, ()))
-    )
-    seen: set[tuple[int, str]] = set()
+    found = sorted((s, e, t) for t in terms for s, e in repeats.spans.get(t, ()))
     sentence: dict[int, bool] = {}  # line start -> whether that line is a sentence
     spans = []
-    for s, e, t in found:
-        # Where a repeat counts: within one role's block (a keyword block read as the tail of
-        # the last role), or anywhere outside the roles. The same tools listed under two
-        # roles are two mentions, not a repeat.
-        i = bisect.bisect_right(starts, s) - 1
-        region = i if i >= 0 and s < blocks[i][1] else -1
-        repeat = (region, t) in seen
-        seen.add((region, t))
-        if not repeat:
-            continue
+    for s, e, _ in found:
         start = folded.rfind("\n", 0, s) + 1
         if start not in sentence:
             end = folded.find("\n", e)
-            line = folded[start : len(folded) if end < 0 else end]
-            words = sum(w in _FUNCTION_WORDS for w in _WORDS.findall(line))
-            sentence[start] = words >= 2 or any(c in _ZH_PARTICLES for c in line)
+            sentence[start] = repeats.is_sentence(folded, start, len(folded) if end < 0 else end)
         if not sentence[start]:
             spans.append((s, e))
     covered, reach = 0, -1
@@ -182,7 +208,9 @@ def score_many(resume: Resume, rubrics: Sequence[Rubric]) -> list[ScoreCard]:
     Returns the cards in the order of ``rubrics``; each equals what ``score`` gives alone.
     """
     preps = [_prepared(r) for r in rubrics]
-    scan = FuzzyScan(resume, frozenset().union(*(p.terms for p in preps)))
+    terms = frozenset().union(*(p.terms for p in preps))
+    scan = FuzzyScan(resume, terms)
+    repeats = _Repeats.of(scan, terms)
     doc = resume.document
     out = []
     for rubric, prep in zip(rubrics, preps, strict=True):
@@ -191,7 +219,7 @@ def score_many(resume: Resume, rubrics: Sequence[Rubric]) -> list[ScoreCard]:
         )
         missing = tuple(e.label for e in evidence if e.required and not e.met)
         warnings = list(doc.warnings)
-        density, n = _stuffing(scan, prep.terms)
+        density, n = _stuffing(scan, repeats, prep.terms)
         if density >= STUFFING_DENSITY and n >= STUFFING_MIN_HITS:
             warnings.append(
                 f"keyword_stuffing: {density:.0%} of the text is this job's keywords said again "
