@@ -272,17 +272,19 @@ class FuzzyScan(Scan):
         same windows as ``similar``, found word by word (each word's typos among the resume's
         words of about its length), so a term is never compared to every window."""
         where = self._where()
-        options = [self._typos_of(a) for a in words]
-        if not all(options):
+        # The first word's typos among all the resume's words; the words after it are checked
+        # only where a window starts with one (``_is_typo``), not looked for everywhere.
+        options = self._typos_of(words[0])
+        if not options:
             return []
         term, folded, n = " ".join(words), self.resume.folded, len(words)
         out = []
-        for first in options[0]:
+        for first in options:
             for i in where[first]:
                 found = [folded[s:e] for s, e in self.words[i : i + n]]
                 if found == words or len(found) < n:
                     continue
-                if all(f in o for f, o in zip(found, options, strict=True)):
+                if all(map(self._is_typo, words[1:], found[1:])):
                     sim = fuzz.ratio(term, " ".join(found), score_cutoff=FUZZY_THRESHOLD)
                     if sim:
                         out.append((i, float(sim)))
@@ -316,6 +318,19 @@ class FuzzyScan(Scan):
             got = frozenset(b for b, _, _ in near if b == word or not known_word(b))
             self._typo_memo[word] = got
         return got
+
+    def _is_typo(self, word: str, found: str) -> bool:
+        """Whether ``found``, a word of the resume, is in ``_typos_of(word)``, without finding
+        all of them."""
+        got = self._typo_memo.get(word)
+        if got is not None:
+            return found in got
+        if not _may_mistype(word):
+            return found == word
+        k = _typo_edits(word)
+        return (found == word or not known_word(found)) and OSA.distance(
+            word, found, score_cutoff=k
+        ) <= k
 
     def similar(self, term: str) -> list[tuple[int, float]]:
         """``typos`` by comparing ``term`` to every window of its length (rapidfuzz): for
