@@ -58,7 +58,7 @@ from matcher.text import has_cjk, in_capitals
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
 from matcher.vocab.lexicon import capitals_only
-from matcher.vocab.titles import shares_qualifier, title_similarity, title_stems
+from matcher.vocab.titles import qualifier_stems, title_similarity, title_stems
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
 # in full; a fuzzy hit may be a typo or a near miss, so it counts half.
@@ -168,6 +168,8 @@ class PreparedCriterion:
     cased: tuple[bool, ...] = ()  # which terms count only as written in capitals ("HR")
     own: int = 1  # terms[:own] are the criterion itself (its label or alternatives): "exact"
     support: frozenset[str] = frozenset()  # the other criteria's terms (``with_support``)
+    term_set: frozenset[str] = frozenset()  # ``terms`` as a set: is any of them in a resume?
+    miss: Evidence | None = None  # the row of a term criterion that nothing matched (``missed``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,15 @@ def prepare(c: Criterion) -> PreparedCriterion:
     cased = tuple(
         (len(t) <= 2 and t.isalpha() and t.isupper()) or capitals_only(t) for t in seen.values()
     )
-    return PreparedCriterion(c, keys, tuple(seen.values()), fuzzy, cased, max(own, 1))
+    return PreparedCriterion(
+        c, keys, tuple(seen.values()), fuzzy, cased, max(own, 1), term_set=frozenset(keys)
+    )
+
+
+def missed(pc: PreparedCriterion, total: float) -> Evidence:
+    """The ``Evidence`` of a term criterion that nothing matched, in a rubric whose weights sum
+    to ``total``: the same for every resume, so made once per rubric (``PreparedCriterion.miss``)."""
+    return _evidence_row(pc, None, total, "none", "", "", None, 0.0, 0.0, False)
 
 
 class FuzzyScan(Scan):
@@ -226,6 +236,7 @@ class FuzzyScan(Scan):
         self._typo_memo: dict[str, frozenset[str]] = {}
         self._places: dict[tuple[int, int], tuple[int, str, str]] = {}
         self._titles: list[tuple[int, int, str, frozenset[str]]] | None = None
+        self.present = self.hits.keys() | self.morph.keys()  # every term found
         self._title_stems: frozenset[str] = frozenset()
 
     def place(self, start: int, end: int) -> tuple[int, str, str]:
@@ -242,14 +253,13 @@ class FuzzyScan(Scan):
         return got
 
     def titles(self) -> tuple[list[tuple[int, int, str, frozenset[str]]], frozenset[str]]:
-        """The candidate titles (``candidate_titles``) with their text and stems, and every
-        stem of them: a job name that shares none is near none (memoised)."""
+        """The candidate titles (``candidate_titles``) with their text and ``qualifier_stems``,
+        and every stem of them: a job name that shares none is near none (memoised)."""
         if self._titles is None:
             text = self.resume.document.text
-            self._titles = [
-                (s, e, text[s:e], title_stems(text[s:e])) for s, e in self.candidate_titles()
-            ]
-            self._title_stems = frozenset().union(*(t[3] for t in self._titles))
+            spans = self.candidate_titles()
+            self._titles = [(s, e, text[s:e], qualifier_stems(text[s:e])) for s, e in spans]
+            self._title_stems = frozenset().union(*(title_stems(t[2]) for t in self._titles))
         return self._titles, self._title_stems
 
     def fuzzy(self, term: str) -> list[_Hit]:
@@ -409,7 +419,8 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     tool = pc.criterion.kind == "tool"
     text = scan.resume.document.text
     found: list[tuple[tuple[float, int, int], _Hit]] = []
-    for i, t in enumerate(pc.terms):
+    # Most criteria of most rubrics have none of their terms in a given resume.
+    for i, t in enumerate(() if pc.term_set.isdisjoint(scan.present) else pc.terms):
         written = scan.hits.get(t, [])
         # A product's name has no inflections: "excels" is no Excel, "Sparks" no Spark.
         inflected = [] if tool else scan.morph.get(t, [])
@@ -512,10 +523,12 @@ def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     best: _Hit | None = None
     if not names:
         return None
-    for s, e, line, _ in lines:
-        for name in names:
+    qualifiers = [qualifier_stems(n) for n in names]
+    for s, e, line, telling in lines:
+        for name, q in zip(names, qualifiers, strict=True):
             sim = title_similarity(line, name)
-            if sim < PARTIAL_TITLE_MIN or not shares_qualifier(line, name):
+            # ``shares_qualifier(line, name)``, from stems found once
+            if sim < PARTIAL_TITLE_MIN or telling.isdisjoint(q):
                 continue
             if best is None or 100 * sim > best.similarity:
                 best = _Hit("partial", name, s, e, 100 * sim, PARTIAL_TITLE * sim, "headline")
@@ -524,7 +537,7 @@ def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
 
 def _evidence_row(
     pc: PreparedCriterion,
-    scan: FuzzyScan,
+    scan: FuzzyScan | None,
     total: float,
     method: Method,
     term: str,
@@ -538,7 +551,7 @@ def _evidence_row(
     """The ``Evidence`` of one criterion: what was found, where (page, section), and its points."""
     c = pc.criterion
     start, end = span or (-1, -1)
-    page, section, line = scan.place(start, end) if span else (0, "", "")
+    page, section, line = scan.place(start, end) if span and scan else (0, "", "")
     return Evidence(
         c.id,
         c.label,
@@ -651,11 +664,11 @@ def _field_terms(pc: PreparedCriterion) -> tuple[str, ...]:
     )
 
 
-def _term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
+def term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
     """The best occurrence of the criterion's terms (see the module docstring), or a miss."""
     hit = _best_hit(pc, scan)
     if hit is None:
-        return _evidence_row(pc, scan, total, "none", "", "", None, 0.0, 0.0, False)
+        return pc.miss if pc.miss is not None else missed(pc, total)
     found = scan.resume.document.text[hit.start : hit.end]
     span = (hit.start, hit.end)
     return _evidence_row(
@@ -681,7 +694,7 @@ _NOT_MET: frozenset[Method] = frozenset({"fuzzy", "partial"})
 # How each kind of criterion earns credit: the numeric kinds have their own rule, every other
 # kind is a term criterion (a test checks that the table names every kind).
 EVIDENCE_OF: dict[Kind, Callable[[PreparedCriterion, FuzzyScan, float], Evidence]] = {
-    **dict.fromkeys(KINDS, _term_evidence),
+    **dict.fromkeys(KINDS, term_evidence),
     "education": _education_evidence,
     "experience": _experience_evidence,
 }

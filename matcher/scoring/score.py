@@ -22,7 +22,15 @@ from functools import lru_cache
 from matcher._version import ENGINE_VERSION
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Rubric
-from matcher.scoring.credit import EVIDENCE_OF, Evidence, FuzzyScan, PreparedCriterion, prepare
+from matcher.scoring.credit import (
+    EVIDENCE_OF,
+    Evidence,
+    FuzzyScan,
+    PreparedCriterion,
+    missed,
+    prepare,
+    term_evidence,
+)
 from matcher.scoring.matching import Scan
 
 # Keyword stuffing: the share of the resume's non-space characters that only stuffing puts there:
@@ -78,6 +86,7 @@ class _Prepared:
 def _prepared(rubric: Rubric) -> _Prepared:
     """A rubric's criteria with their terms in matching form, once per rubric (cached by value)."""
     crits = [prepare(c) for c in rubric.criteria]
+    total = sum(c.weight for c in rubric.criteria)
     crits = [
         replace(
             c,
@@ -88,8 +97,12 @@ def _prepared(rubric: Rubric) -> _Prepared:
         )
         for c in crits
     ]
+    # A term criterion's miss is the same row for every resume: made once here.
+    crits = [
+        replace(c, miss=missed(c, total)) if EVIDENCE_OF[c.criterion.kind] is term_evidence else c
+        for c in crits
+    ]
     terms = frozenset(t for c in crits if c.criterion.kind != "education" for t in c.terms)
-    total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)
 
 
