@@ -641,7 +641,7 @@ def _experience_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -
 
 def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
     """Whether a role is in the experience criterion's field (see ``_experience_evidence``)."""
-    for t in _field_terms(pc):
+    for t in _field_terms(pc.terms):  # keyed by the terms: hashing ``pc`` costs more
         for s, _ in (*scan.hits.get(t, ()), *scan.morph.get(t, ())):
             if role.start <= s < role.end:
                 return True
@@ -649,17 +649,17 @@ def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _field_terms(pc: PreparedCriterion) -> tuple[str, ...]:
+def _field_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The names of an experience field that put a role's text in it: a name that is only a
     word of a longer name of the field ("training" for "fitness training", "sales" for
     "outside B2B sales", "education" for "arts education") names a wider field, and any
     trainer of staff, sales clerk or school would count; an alternative of the field's own
     ("sales" in "sales or retail sales") still counts."""
-    alternatives = {a for a in _OR.split(pc.terms[0]) if a} | {pc.terms[0]}
-    longer = alternatives | set(pc.terms)
+    alternatives = {a for a in _OR.split(terms[0]) if a} | {terms[0]}
+    longer = alternatives | set(terms)
     return tuple(
         t
-        for t in pc.terms
+        for t in terms
         if t in alternatives or not any(t != o and f" {t} " in f" {o} " for o in longer)
     )
 

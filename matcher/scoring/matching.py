@@ -120,6 +120,7 @@ class _Indexes:
     morph: TermIndex  # terms by the lemmas of their words
     # a term's letters and digits without spaces -> (term, how many tokens it has)
     compact: dict[str, list[tuple[str, int]]]
+    prefixes: frozenset[str]  # every beginning of a ``compact`` key: words worth joining on
 
 
 @lru_cache(maxsize=256)
@@ -132,7 +133,8 @@ def term_index(terms: frozenset[str]) -> _Indexes:
         key = "".join(w for w in words if w.isalnum())
         if len(key) >= COMPACT_MIN and key.isascii():
             compact.setdefault(key, []).append((t, len(words)))
-    return _Indexes(TermIndex(ordered), TermIndex(ordered, key=lemma), compact)
+    prefixes = frozenset(k[:i] for k in compact for i in range(1, len(k) + 1))
+    return _Indexes(TermIndex(ordered), TermIndex(ordered, key=lemma), compact, prefixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ class Scan:
         self.hits: dict[str, list[tuple[int, int]]] = {}
         for s, e, t in idx.exact.find(folded, tokens):
             self.hits.setdefault(t, []).append((s, e))
-        self._variants(folded, tokens, idx.compact)
+        self._variants(folded, tokens, idx.compact, idx.prefixes)
         self.morph: dict[str, list[tuple[int, int]]] = {}
         lemmas = [lemma(t.text) for t in tokens]
         for s, e, t in idx.morph.find(folded, tokens, lemmas):
@@ -215,7 +217,11 @@ class Scan:
         )
 
     def _variants(
-        self, folded: str, tokens: list[Token], compact: dict[str, list[tuple[str, int]]]
+        self,
+        folded: str,
+        tokens: list[Token],
+        compact: dict[str, list[tuple[str, int]]],
+        prefixes: frozenset[str],
     ) -> None:
         """Terms written with other spacing: "Quick Books" or "Power Point" for "QuickBooks",
         "PowerPoint" (and the other way round), added to ``hits``."""
@@ -228,6 +234,8 @@ class Scan:
                 if n and folded[words[i + n - 1].end : w.start].strip(" -\t\n"):
                     break  # only spaces and hyphens may stand between the words
                 joined += w.text
+                if joined not in prefixes:
+                    break  # no term is written this way, nor with more words after it
                 for t, size in compact.get(joined, ()):
                     span = (first.start, w.end)
                     if size != n + 1 and span not in self.hits.get(t, ()):
