@@ -231,6 +231,8 @@ class TermIndex:
         n_tok = len(words)
         for i, w in enumerate(words):
             top = self.longest.get(w, 0)
+            if not top:
+                continue  # no term starts with this token: most tokens of a text
             for n in range(min(top, n_tok - i), 0, -1):
                 owners = self.keys.get(tuple(words[i : i + n]))
                 if owners is None:

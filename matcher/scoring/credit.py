@@ -303,7 +303,7 @@ class FuzzyScan(Scan):
     def _where(self) -> dict[str, list[int]]:
         """Where each word of the resume stands (indexes into ``words``)."""
         if self._word_at is None:
-            self.windows(1)  # fills ``self.words``
+            self.latin_words()  # fills ``self.words``
             folded = self.resume.folded
             self._word_at = {}
             for i, (s, e) in enumerate(self.words):

@@ -307,15 +307,17 @@ class Scan:
             i += 1
         return False
 
+    def latin_words(self) -> list[tuple[int, int]]:
+        """The spans of the resume's whole Latin words (memoised in ``words``)."""
+        if not self.words:
+            self.words = [
+                (t.start, t.end) for t in self._tokens if t.text.isascii() and t.text[:1].isalnum()
+            ]
+        return self.words
+
     def windows(self, n: int) -> Windows:
         """Every run of ``n`` whole Latin words of the resume (memoised; spans in ``words``)."""
         w = self._windows.get(n)
         if w is None:
-            if not self.words:
-                self.words = [
-                    (t.start, t.end)
-                    for t in self._tokens
-                    if t.text.isascii() and t.text[:1].isalnum()
-                ]
-            w = self._windows[n] = Windows.of(self.resume.folded, self.words, n)
+            w = self._windows[n] = Windows.of(self.resume.folded, self.latin_words(), n)
         return w
