@@ -149,6 +149,30 @@ def tokenize(folded: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
 
 
+def tokens_in(folded: str, spans: Iterable[tuple[int, int]], after: int) -> list[Token]:
+    """The tokens of ``folded`` that start inside ``spans`` and the ``after`` tokens that
+    follow each span, in text order, each once: as ``TermIndex.find`` needs them to find every
+    term of at most ``after + 1`` tokens that starts inside the spans, without tokenizing the
+    rest of the text. Each span must start where no token goes on from before (a line's start).
+
+    >>> [t.text for t in tokens_in("a b c\\nd e f\\ng h", [(6, 10)], 1)]
+    ['d', 'e', 'f']
+    """
+    out: list[Token] = []
+    for a, b in sorted(spans):
+        extra = 0
+        for m in _TOKEN.finditer(folded, a):
+            s = m.start()
+            if out and s <= out[-1].start:
+                continue  # taken already, from an overlapping span
+            if s >= b:
+                if extra >= after:
+                    break
+                extra += 1
+            out.append(Token(m.group(), s, m.end()))
+    return out
+
+
 def term_tokens(term: str) -> tuple[str, ...]:
     """A rubric or lexicon term as the tokens it must match ("User-Research" -> user, research)."""
     return tuple(t.text for t in tokenize(normalize_term(term)))
@@ -207,6 +231,8 @@ class TermIndex:
         n_tok = len(words)
         for i, w in enumerate(words):
             top = self.longest.get(w, 0)
+            if not top:
+                continue  # no term starts with this token: most tokens of a text
             for n in range(min(top, n_tok - i), 0, -1):
                 owners = self.keys.get(tuple(words[i : i + n]))
                 if owners is None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from matcher.resume.dates import MONTH_WORDS
 from matcher.resume.sections import LOCATION, Fact, Section, eol
-from matcher.text import Span, TermIndex, normalize_term, tokenize
+from matcher.text import Span, TermIndex, normalize_term, tokenize, tokens_in
 from matcher.vocab.levels import level_rank
 from matcher.vocab.lexicon import Lexicon
 
@@ -128,7 +128,12 @@ def _degree_hits(
     seen: set[int] = set()
     # Every degree word's occurrences in one pass over the text's tokens.
     found: dict[str, list[Span]] = {}
-    for s, e, w in _degree_index(lex.education).find(folded, tokenize(folded)):
+    index = _degree_index(lex.education)
+    # Within the education sections, only their tokens (and the few after each, for a degree
+    # named across the section's end) are read: a hit outside them would be dropped below.
+    after = max(index.longest.values(), default=1) - 1
+    tokens = tokenize(folded) if regions is None else tokens_in(folded, regions, after)
+    for s, e, w in index.find(folded, tokens):
         found.setdefault(w, []).append(Span(s, e, text[s:e]))
     # The characters of the degrees found so far, so that "inside one of them" is one look-up
     # (comparing with every earlier hit was quadratic in a text of 100,000 "本科").

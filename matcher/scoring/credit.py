@@ -58,7 +58,7 @@ from matcher.text import has_cjk, in_capitals
 from matcher.vocab.kinds import KINDS, Kind
 from matcher.vocab.levels import LEVELS, level_rank
 from matcher.vocab.lexicon import capitals_only
-from matcher.vocab.titles import shares_qualifier, title_similarity
+from matcher.vocab.titles import qualifier_stems, title_similarity, title_stems
 
 # Credit per match level. An alias is the same skill written another way, so it counts nearly
 # in full; a fuzzy hit may be a typo or a near miss, so it counts half.
@@ -168,6 +168,8 @@ class PreparedCriterion:
     cased: tuple[bool, ...] = ()  # which terms count only as written in capitals ("HR")
     own: int = 1  # terms[:own] are the criterion itself (its label or alternatives): "exact"
     support: frozenset[str] = frozenset()  # the other criteria's terms (``with_support``)
+    term_set: frozenset[str] = frozenset()  # ``terms`` as a set: is any of them in a resume?
+    miss: Evidence | None = None  # the row of a term criterion that nothing matched (``missed``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,15 @@ def prepare(c: Criterion) -> PreparedCriterion:
     cased = tuple(
         (len(t) <= 2 and t.isalpha() and t.isupper()) or capitals_only(t) for t in seen.values()
     )
-    return PreparedCriterion(c, keys, tuple(seen.values()), fuzzy, cased, max(own, 1))
+    return PreparedCriterion(
+        c, keys, tuple(seen.values()), fuzzy, cased, max(own, 1), term_set=frozenset(keys)
+    )
+
+
+def missed(pc: PreparedCriterion, total: float) -> Evidence:
+    """The ``Evidence`` of a term criterion that nothing matched, in a rubric whose weights sum
+    to ``total``: the same for every resume, so made once per rubric (``PreparedCriterion.miss``)."""
+    return _evidence_row(pc, None, total, "none", "", "", None, 0.0, 0.0, False)
 
 
 class FuzzyScan(Scan):
@@ -224,6 +234,33 @@ class FuzzyScan(Scan):
         self._by_length: list[str] = []
         self._lengths: list[int] = []
         self._typo_memo: dict[str, frozenset[str]] = {}
+        self._places: dict[tuple[int, int], tuple[int, str, str]] = {}
+        self._titles: list[tuple[int, int, str, frozenset[str]]] | None = None
+        self.present = self.hits.keys() | self.morph.keys()  # every term found
+        self._title_stems: frozenset[str] = frozenset()
+
+    def place(self, start: int, end: int) -> tuple[int, str, str]:
+        """(page, section, snippet) of a span (memoised: rubrics that match the same words
+        show the same line)."""
+        got = self._places.get((start, end))
+        if got is None:
+            resume = self.resume
+            got = self._places[start, end] = (
+                resume.document.page_of(start),
+                resume.section_at(start),
+                snippet(resume.document.text, start, end),
+            )
+        return got
+
+    def titles(self) -> tuple[list[tuple[int, int, str, frozenset[str]]], frozenset[str]]:
+        """The candidate titles (``candidate_titles``) with their text and ``qualifier_stems``,
+        and every stem of them: a job name that shares none is near none (memoised)."""
+        if self._titles is None:
+            text = self.resume.document.text
+            spans = self.candidate_titles()
+            self._titles = [(s, e, text[s:e], qualifier_stems(text[s:e])) for s, e in spans]
+            self._title_stems = frozenset().union(*(title_stems(t[2]) for t in self._titles))
+        return self._titles, self._title_stems
 
     def fuzzy(self, term: str) -> list[_Hit]:
         """Every whole-word window within ``FUZZY_THRESHOLD`` of ``term`` that is a typo of
@@ -245,17 +282,19 @@ class FuzzyScan(Scan):
         same windows as ``similar``, found word by word (each word's typos among the resume's
         words of about its length), so a term is never compared to every window."""
         where = self._where()
-        options = [self._typos_of(a) for a in words]
-        if not all(options):
+        # The first word's typos among all the resume's words; the words after it are checked
+        # only where a window starts with one (``_is_typo``), not looked for everywhere.
+        options = self._typos_of(words[0])
+        if not options:
             return []
         term, folded, n = " ".join(words), self.resume.folded, len(words)
         out = []
-        for first in options[0]:
+        for first in options:
             for i in where[first]:
                 found = [folded[s:e] for s, e in self.words[i : i + n]]
                 if found == words or len(found) < n:
                     continue
-                if all(f in o for f, o in zip(found, options, strict=True)):
+                if all(map(self._is_typo, words[1:], found[1:])):
                     sim = fuzz.ratio(term, " ".join(found), score_cutoff=FUZZY_THRESHOLD)
                     if sim:
                         out.append((i, float(sim)))
@@ -264,7 +303,7 @@ class FuzzyScan(Scan):
     def _where(self) -> dict[str, list[int]]:
         """Where each word of the resume stands (indexes into ``words``)."""
         if self._word_at is None:
-            self.windows(1)  # fills ``self.words``
+            self.latin_words()  # fills ``self.words``
             folded = self.resume.folded
             self._word_at = {}
             for i, (s, e) in enumerate(self.words):
@@ -289,6 +328,19 @@ class FuzzyScan(Scan):
             got = frozenset(b for b, _, _ in near if b == word or not known_word(b))
             self._typo_memo[word] = got
         return got
+
+    def _is_typo(self, word: str, found: str) -> bool:
+        """Whether ``found``, a word of the resume, is in ``_typos_of(word)``, without finding
+        all of them."""
+        got = self._typo_memo.get(word)
+        if got is not None:
+            return found in got
+        if not _may_mistype(word):
+            return found == word
+        k = _typo_edits(word)
+        return (found == word or not known_word(found)) and OSA.distance(
+            word, found, score_cutoff=k
+        ) <= k
 
     def similar(self, term: str) -> list[tuple[int, float]]:
         """``typos`` by comparing ``term`` to every window of its length (rapidfuzz): for
@@ -367,13 +419,18 @@ def _best_hit(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     tool = pc.criterion.kind == "tool"
     text = scan.resume.document.text
     found: list[tuple[tuple[float, int, int], _Hit]] = []
-    for i, t in enumerate(pc.terms):
+    # Most criteria of most rubrics have none of their terms in a given resume.
+    for i, t in enumerate(() if pc.term_set.isdisjoint(scan.present) else pc.terms):
+        written = scan.hits.get(t, [])
+        # A product's name has no inflections: "excels" is no Excel, "Sparks" no Spark.
+        inflected = [] if tool else scan.morph.get(t, [])
+        if not written and not inflected:
+            continue  # most terms of most rubrics are not in a given resume
         itself = i < pc.own
         own = CREDIT_EXACT if itself else CREDIT_ALIAS
         levels: tuple[tuple[Method, float, list[tuple[int, int]]], ...] = (
-            ("exact" if itself else "alias", own, scan.hits.get(t, [])),
-            # A product's name has no inflections: "excels" is no Excel, "Sparks" no Spark.
-            ("morphology", own * MORPH_FACTOR, [] if tool else scan.morph.get(t, [])),
+            ("exact" if itself else "alias", own, written),
+            ("morphology", own * MORPH_FACTOR, inflected),
         )
         for rank, (method, level, spans) in enumerate(levels):
             for s, e in spans:
@@ -460,14 +517,18 @@ def _retitled(hits: list[_Hit], term: str, titled: bool, scan: FuzzyScan) -> lis
 def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
     """The resume title nearest the job's (headline lines, role titles), when it shares at
     least ``PARTIAL_TITLE_MIN`` of the telling words of one of the job's names."""
-    text = scan.resume.document.text
+    lines, stems = scan.titles()
+    # A name that shares no stem with any title has similarity 0 with each: skipped.
+    names = [n for n in pc.shown if n.isascii() and not title_stems(n).isdisjoint(stems)]
     best: _Hit | None = None
-    for s, e in scan.candidate_titles():
-        for name in pc.shown:
-            if not name.isascii():
-                continue
-            sim = title_similarity(text[s:e], name)
-            if sim < PARTIAL_TITLE_MIN or not shares_qualifier(text[s:e], name):
+    if not names:
+        return None
+    qualifiers = [qualifier_stems(n) for n in names]
+    for s, e, line, telling in lines:
+        for name, q in zip(names, qualifiers, strict=True):
+            sim = title_similarity(line, name)
+            # ``shares_qualifier(line, name)``, from stems found once
+            if sim < PARTIAL_TITLE_MIN or telling.isdisjoint(q):
                 continue
             if best is None or 100 * sim > best.similarity:
                 best = _Hit("partial", name, s, e, 100 * sim, PARTIAL_TITLE * sim, "headline")
@@ -476,7 +537,7 @@ def _partial_title(pc: PreparedCriterion, scan: FuzzyScan) -> _Hit | None:
 
 def _evidence_row(
     pc: PreparedCriterion,
-    scan: FuzzyScan,
+    scan: FuzzyScan | None,
     total: float,
     method: Method,
     term: str,
@@ -488,9 +549,9 @@ def _evidence_row(
     context: Context | Literal[""] = "",
 ) -> Evidence:
     """The ``Evidence`` of one criterion: what was found, where (page, section), and its points."""
-    c, resume = pc.criterion, scan.resume
+    c = pc.criterion
     start, end = span or (-1, -1)
-    line = snippet(resume.document.text, start, end) if span else ""
+    page, section, line = scan.place(start, end) if span and scan else (0, "", "")
     return Evidence(
         c.id,
         c.label,
@@ -502,8 +563,8 @@ def _evidence_row(
         found,
         start,
         end,
-        resume.document.page_of(start) if span else 0,
-        resume.section_at(start) if span else "",
+        page,
+        section,
         similarity,
         credit,
         100.0 * c.weight * credit / total if total > 0 else 0.0,
@@ -580,7 +641,7 @@ def _experience_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -
 
 def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
     """Whether a role is in the experience criterion's field (see ``_experience_evidence``)."""
-    for t in _field_terms(pc):
+    for t in _field_terms(pc.terms):  # keyed by the terms: hashing ``pc`` costs more
         for s, _ in (*scan.hits.get(t, ()), *scan.morph.get(t, ())):
             if role.start <= s < role.end:
                 return True
@@ -588,26 +649,26 @@ def _in_field(role: Role, pc: PreparedCriterion, scan: FuzzyScan) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _field_terms(pc: PreparedCriterion) -> tuple[str, ...]:
+def _field_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The names of an experience field that put a role's text in it: a name that is only a
     word of a longer name of the field ("training" for "fitness training", "sales" for
     "outside B2B sales", "education" for "arts education") names a wider field, and any
     trainer of staff, sales clerk or school would count; an alternative of the field's own
     ("sales" in "sales or retail sales") still counts."""
-    alternatives = {a for a in _OR.split(pc.terms[0]) if a} | {pc.terms[0]}
-    longer = alternatives | set(pc.terms)
+    alternatives = {a for a in _OR.split(terms[0]) if a} | {terms[0]}
+    longer = alternatives | set(terms)
     return tuple(
         t
-        for t in pc.terms
+        for t in terms
         if t in alternatives or not any(t != o and f" {t} " in f" {o} " for o in longer)
     )
 
 
-def _term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
+def term_evidence(pc: PreparedCriterion, scan: FuzzyScan, total: float) -> Evidence:
     """The best occurrence of the criterion's terms (see the module docstring), or a miss."""
     hit = _best_hit(pc, scan)
     if hit is None:
-        return _evidence_row(pc, scan, total, "none", "", "", None, 0.0, 0.0, False)
+        return pc.miss if pc.miss is not None else missed(pc, total)
     found = scan.resume.document.text[hit.start : hit.end]
     span = (hit.start, hit.end)
     return _evidence_row(
@@ -633,7 +694,7 @@ _NOT_MET: frozenset[Method] = frozenset({"fuzzy", "partial"})
 # How each kind of criterion earns credit: the numeric kinds have their own rule, every other
 # kind is a term criterion (a test checks that the table names every kind).
 EVIDENCE_OF: dict[Kind, Callable[[PreparedCriterion, FuzzyScan, float], Evidence]] = {
-    **dict.fromkeys(KINDS, _term_evidence),
+    **dict.fromkeys(KINDS, term_evidence),
     "education": _education_evidence,
     "experience": _experience_evidence,
 }

@@ -118,19 +118,23 @@ def known_word(word: str) -> bool:
 class _Indexes:
     exact: TermIndex  # terms as written
     morph: TermIndex  # terms by the lemmas of their words
-    compact: dict[str, list[str]]  # a term's letters and digits without spaces -> terms
+    # a term's letters and digits without spaces -> (term, how many tokens it has)
+    compact: dict[str, list[tuple[str, int]]]
+    prefixes: frozenset[str]  # every beginning of a ``compact`` key: words worth joining on
 
 
 @lru_cache(maxsize=256)
 def term_index(terms: frozenset[str]) -> _Indexes:
     """The indexes of a set of terms (the union of every rubric scored together), built once."""
     ordered = sorted(terms)
-    compact: dict[str, list[str]] = {}
+    compact: dict[str, list[tuple[str, int]]] = {}
     for t in ordered:
-        key = "".join(w for w in term_tokens(t) if w.isalnum())
+        words = term_tokens(t)
+        key = "".join(w for w in words if w.isalnum())
         if len(key) >= COMPACT_MIN and key.isascii():
-            compact.setdefault(key, []).append(t)
-    return _Indexes(TermIndex(ordered), TermIndex(ordered, key=lemma), compact)
+            compact.setdefault(key, []).append((t, len(words)))
+    prefixes = frozenset(k[:i] for k in compact for i in range(1, len(k) + 1))
+    return _Indexes(TermIndex(ordered), TermIndex(ordered, key=lemma), compact, prefixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +178,7 @@ class Scan:
         self.hits: dict[str, list[tuple[int, int]]] = {}
         for s, e, t in idx.exact.find(folded, tokens):
             self.hits.setdefault(t, []).append((s, e))
-        self._variants(folded, tokens, idx.compact)
+        self._variants(folded, tokens, idx.compact, idx.prefixes)
         self.morph: dict[str, list[tuple[int, int]]] = {}
         lemmas = [lemma(t.text) for t in tokens]
         for s, e, t in idx.morph.find(folded, tokens, lemmas):
@@ -212,7 +216,13 @@ class Scan:
             ]
         )
 
-    def _variants(self, folded: str, tokens: list[Token], compact: dict[str, list[str]]) -> None:
+    def _variants(
+        self,
+        folded: str,
+        tokens: list[Token],
+        compact: dict[str, list[tuple[str, int]]],
+        prefixes: frozenset[str],
+    ) -> None:
         """Terms written with other spacing: "Quick Books" or "Power Point" for "QuickBooks",
         "PowerPoint" (and the other way round), added to ``hits``."""
         if not compact:
@@ -224,9 +234,11 @@ class Scan:
                 if n and folded[words[i + n - 1].end : w.start].strip(" -\t\n"):
                     break  # only spaces and hyphens may stand between the words
                 joined += w.text
-                for t in compact.get(joined, ()):
+                if joined not in prefixes:
+                    break  # no term is written this way, nor with more words after it
+                for t, size in compact.get(joined, ()):
                     span = (first.start, w.end)
-                    if len(term_tokens(t)) != n + 1 and span not in self.hits.get(t, ()):
+                    if size != n + 1 and span not in self.hits.get(t, ()):
                         self.hits.setdefault(t, []).append(span)
         for spans in self.hits.values():
             spans.sort()
@@ -295,15 +307,17 @@ class Scan:
             i += 1
         return False
 
+    def latin_words(self) -> list[tuple[int, int]]:
+        """The spans of the resume's whole Latin words (memoised in ``words``)."""
+        if not self.words:
+            self.words = [
+                (t.start, t.end) for t in self._tokens if t.text.isascii() and t.text[:1].isalnum()
+            ]
+        return self.words
+
     def windows(self, n: int) -> Windows:
         """Every run of ``n`` whole Latin words of the resume (memoised; spans in ``words``)."""
         w = self._windows.get(n)
         if w is None:
-            if not self.words:
-                self.words = [
-                    (t.start, t.end)
-                    for t in self._tokens
-                    if t.text.isascii() and t.text[:1].isalnum()
-                ]
-            w = self._windows[n] = Windows.of(self.resume.folded, self.words, n)
+            w = self._windows[n] = Windows.of(self.resume.folded, self.latin_words(), n)
         return w

@@ -22,7 +22,15 @@ from functools import lru_cache
 from matcher._version import ENGINE_VERSION
 from matcher.resume.understand import Resume
 from matcher.rubric.model import Rubric
-from matcher.scoring.credit import EVIDENCE_OF, Evidence, FuzzyScan, PreparedCriterion, prepare
+from matcher.scoring.credit import (
+    EVIDENCE_OF,
+    Evidence,
+    FuzzyScan,
+    PreparedCriterion,
+    missed,
+    prepare,
+    term_evidence,
+)
 from matcher.scoring.matching import Scan
 
 # Keyword stuffing: the share of the resume's non-space characters that only stuffing puts there:
@@ -78,6 +86,7 @@ class _Prepared:
 def _prepared(rubric: Rubric) -> _Prepared:
     """A rubric's criteria with their terms in matching form, once per rubric (cached by value)."""
     crits = [prepare(c) for c in rubric.criteria]
+    total = sum(c.weight for c in rubric.criteria)
     crits = [
         replace(
             c,
@@ -88,8 +97,12 @@ def _prepared(rubric: Rubric) -> _Prepared:
         )
         for c in crits
     ]
+    # A term criterion's miss is the same row for every resume: made once here.
+    crits = [
+        replace(c, miss=missed(c, total)) if EVIDENCE_OF[c.criterion.kind] is term_evidence else c
+        for c in crits
+    ]
     terms = frozenset(t for c in crits if c.criterion.kind != "education" for t in c.terms)
-    total = sum(c.weight for c in rubric.criteria)
     return _Prepared(tuple(crits), total, rubric.fingerprint, terms)
 
 
@@ -114,37 +127,63 @@ def keyword_density(resume: Resume, rubric: Rubric) -> tuple[float, int]:
     ((0.95, 38), (0.0, 0))
     """
     prep = _prepared(rubric)
-    return _stuffing(Scan(resume, prep.terms), prep.terms)
+    scan = Scan(resume, prep.terms)
+    return _stuffing(scan, _Repeats.of(scan, prep.terms), prep.terms)
 
 
-def _stuffing(scan: Scan, terms: frozenset[str]) -> tuple[float, int]:
+@dataclass(frozen=True, slots=True)
+class _Repeats:
+    """Each term's occurrences that say it again in the same place (``keyword_density``), and
+    whether a line is a sentence: what stuffing is made of, found once per resume."""
+
+    spans: dict[str, list[tuple[int, int]]]  # term -> its repeats, in text order
+    sentence: dict[tuple[int, int], bool]  # (line start, line end) -> is it a sentence
+
+    @staticmethod
+    def of(scan: Scan, terms: frozenset[str]) -> _Repeats:
+        """The repeats of every term of ``terms`` in ``scan``. A repeat is one of the term's
+        own occurrences after its first in the same place (one role's block, or outside the
+        roles), so it does not depend on which other terms a rubric has."""
+        blocks = sorted((r.start, r.end) for r in scan.resume.roles)
+        starts = [b[0] for b in blocks]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for t in scan.hits.keys() | scan.morph.keys():
+            if t not in terms:
+                continue
+            # Inflected forms count as the term: "invoices, invoicing" stuff "invoice" as well.
+            seen: set[int] = set()
+            for s, e in sorted((*scan.hits.get(t, ()), *scan.morph.get(t, ()))):
+                # Where a repeat counts: within one role's block (a keyword block read as the
+                # tail of the last role), or anywhere outside the roles. The same tools listed
+                # under two roles are two mentions, not a repeat.
+                i = bisect.bisect_right(starts, s) - 1
+                region = i if i >= 0 and s < blocks[i][1] else -1
+                if region in seen:
+                    spans.setdefault(t, []).append((s, e))
+                seen.add(region)
+        return _Repeats(spans, {})
+
+    def is_sentence(self, folded: str, start: int, end: int) -> bool:
+        """Whether the line ``folded[start:end]`` is a sentence (memoised)."""
+        got = self.sentence.get((start, end))
+        if got is None:
+            line = folded[start:end]
+            words = sum(w in _FUNCTION_WORDS for w in _WORDS.findall(line))
+            got = self.sentence[start, end] = words >= 2 or any(c in _ZH_PARTICLES for c in line)
+        return got
+
+
+def _stuffing(scan: Scan, repeats: _Repeats, terms: frozenset[str]) -> tuple[float, int]:
     """``keyword_density`` on a scan already made (``score_many`` shares one for all rubrics)."""
     folded = scan.resume.folded
-    blocks = sorted((r.start, r.end) for r in scan.resume.roles)
-    starts = [b[0] for b in blocks]
-    # Inflected forms count as the term: "invoices, invoicing" stuffs "invoice" as well.
-    found = sorted(
-        (s, e, t) for t in terms for s, e in (*scan.hits.get(t, ()), *scan.morph.get(t, ()))
-    )
-    seen: set[tuple[int, str]] = set()
+    found = sorted((s, e, t) for t in terms for s, e in repeats.spans.get(t, ()))
     sentence: dict[int, bool] = {}  # line start -> whether that line is a sentence
     spans = []
-    for s, e, t in found:
-        # Where a repeat counts: within one role's block (a keyword block read as the tail of
-        # the last role), or anywhere outside the roles. The same tools listed under two
-        # roles are two mentions, not a repeat.
-        i = bisect.bisect_right(starts, s) - 1
-        region = i if i >= 0 and s < blocks[i][1] else -1
-        repeat = (region, t) in seen
-        seen.add((region, t))
-        if not repeat:
-            continue
+    for s, e, _ in found:
         start = folded.rfind("\n", 0, s) + 1
         if start not in sentence:
             end = folded.find("\n", e)
-            line = folded[start : len(folded) if end < 0 else end]
-            words = sum(w in _FUNCTION_WORDS for w in _WORDS.findall(line))
-            sentence[start] = words >= 2 or any(c in _ZH_PARTICLES for c in line)
+            sentence[start] = repeats.is_sentence(folded, start, len(folded) if end < 0 else end)
         if not sentence[start]:
             spans.append((s, e))
     covered, reach = 0, -1
@@ -182,7 +221,9 @@ def score_many(resume: Resume, rubrics: Sequence[Rubric]) -> list[ScoreCard]:
     Returns the cards in the order of ``rubrics``; each equals what ``score`` gives alone.
     """
     preps = [_prepared(r) for r in rubrics]
-    scan = FuzzyScan(resume, frozenset().union(*(p.terms for p in preps)))
+    terms = frozenset().union(*(p.terms for p in preps))
+    scan = FuzzyScan(resume, terms)
+    repeats = _Repeats.of(scan, terms)
     doc = resume.document
     out = []
     for rubric, prep in zip(rubrics, preps, strict=True):
@@ -191,7 +232,7 @@ def score_many(resume: Resume, rubrics: Sequence[Rubric]) -> list[ScoreCard]:
         )
         missing = tuple(e.label for e in evidence if e.required and not e.met)
         warnings = list(doc.warnings)
-        density, n = _stuffing(scan, prep.terms)
+        density, n = _stuffing(scan, repeats, prep.terms)
         if density >= STUFFING_DENSITY and n >= STUFFING_MIN_HITS:
             warnings.append(
                 f"keyword_stuffing: {density:.0%} of the text is this job's keywords said again "

@@ -6,7 +6,7 @@ import pytest
 
 from matcher.text import normalize
 from matcher.vocab.levels import LEVELS
-from tests.resume.conftest import resume
+from tests.resume.conftest import AS_OF, resume
 
 # ---------------------------------------------------------------- education
 
@@ -72,3 +72,22 @@ def test_a_degree_abbreviation_inside_a_longer_one_is_no_degree() -> None:
     )
     assert r.education is not None and r.education.value == "bachelor"
     assert r.education.text == "BBA"
+
+
+def test_degrees_from_the_education_tokens_are_those_from_every_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Degree words in the education sections are looked for among those sections' tokens
+    only (``text.tokens_in``): the same degrees as tokenizing the whole resume, on the samples."""
+    from matcher.pipeline.run import collect_inputs
+    from matcher.read.reader import read_document
+    from matcher.resume import education
+    from matcher.resume.understand import understand
+    from matcher.text import tokenize
+    from tests.conftest import SAMPLES
+
+    docs = [read_document(f) for f in collect_inputs([SAMPLES])]
+    fast = [understand(d, AS_OF).degrees for d in docs]
+    monkeypatch.setattr(education, "tokens_in", lambda folded, spans, after: tokenize(folded))
+    assert fast == [understand(d, AS_OF).degrees for d in docs]
+    assert sum(map(len, fast)) > 5  # degrees were found, not only agreed to be absent

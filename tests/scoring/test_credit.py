@@ -6,6 +6,8 @@ import random
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matcher.read.document import read_text
 from matcher.resume.understand import understand
@@ -516,3 +518,29 @@ def test_an_acronym_that_is_a_word_counts_only_in_capitals() -> None:
 def test_a_short_word_or_number_of_a_term_is_never_mistyped(term: str, line: str) -> None:
     rubric = Rubric("j", "t", "en", (Criterion("c", "certification", term, 1.0),))
     assert by_id(card_for(f"Safety Manager\n{line}", rubric))["c"].method == "none"
+
+
+@given(
+    st.lists(st.text("abcdeflmnorst", min_size=1, max_size=14), min_size=1, max_size=30),
+    st.lists(st.text("abcdeflmnorst1", min_size=1, max_size=14), min_size=1, max_size=6),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_word_checked_where_it_stands_is_a_typo_as_found_among_all(
+    words: list[str], terms: list[str]
+) -> None:
+    """``FuzzyScan._is_typo`` (one resume word against a term's word, for the words after a
+    term's first) says what membership of ``_typos_of`` (the resume's words compared with
+    rapidfuzz) says, memoised or not."""
+    from matcher.scoring.credit import FuzzyScan
+
+    rnd = random.Random(len(words))
+    typed = [_typoed(t, rnd) for t in terms for _ in (0, 1)]  # so that typos are there to find
+    resume = understand(read_text(" ".join(words + typed)), AS_OF)
+    fresh = FuzzyScan(resume, frozenset())
+    reference = FuzzyScan(resume, frozenset())
+    found = set(reference._where())
+    for term in terms:
+        typos = reference._typos_of(term)
+        for f in sorted(found):
+            assert fresh._is_typo(term, f) == (f in typos), (term, f)
+            assert reference._is_typo(term, f) == (f in typos), (term, f)  # from the memo
