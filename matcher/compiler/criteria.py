@@ -307,7 +307,9 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
         before = " ".join(words[-2:-1])
         names += [a for a in (f"{before} {g}".strip() for g in agent_forms(head)) if a not in names]
     if has_cjk(field) and not names:
-        names = [field]  # a Chinese field ("电商运营") names itself
+        # A Chinese field ("电商运营") names itself; one that is a job ("财务会计") also by the
+        # Chinese names of its job ("会计", "会计师": a 总账会计 works in it).
+        names = [field, *(n for n in title_names(field) if has_cjk(n))][:4]
     if not names:
         return ()
     return tuple(dict.fromkeys([field, *names]))

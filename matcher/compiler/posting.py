@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from matcher.compiler.blocks import BULLET, END_LINES, heading, items
 from matcher.text import has_cjk, normalize
+from matcher.vocab.occupations import english_name
 from matcher.vocab.titles import job_names, qualifier_stems, words_stems
 
 
@@ -202,7 +203,7 @@ def _title_line(line: str) -> bool:
     if has_cjk(base):
         return bool(
             len(base) <= 40
-            and (_ROLE_WORD.search(base) or _ZH_ROLE_END.match(base))
+            and (_ROLE_WORD.search(base) or _ZH_ROLE_END.match(base) or english_name(base))
             and not re.search(r"[,.;，。；:：]", base)
         )
     return bool(job_names(line))

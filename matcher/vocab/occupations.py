@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from matcher.text import normalize, normalize_term
+from matcher.text import has_cjk, normalize, normalize_term
 from matcher.vocab.lexicon import title_groups
 
 _TITLE_NAMES = 12  # aliases a title criterion carries at most
@@ -74,7 +74,7 @@ def title_names(title: str) -> tuple[str, ...]:
     ('product manager', '产品专员', '产品主管')
     """
     key = normalize_term(title)
-    group = _bilingual().get(key, ())
+    group = _group(key)
     own = tuple(n for n in group if normalize_term(n) != key)
     english = english_name(title)
     more = _onet_names(english) if english else ()
@@ -91,8 +91,26 @@ def english_name(title: str) -> str:
     """
     if title.isascii():
         return title
-    group = _bilingual().get(normalize_term(title), ())
+    group = _group(normalize_term(title))
     return next((n for n in group if n.isascii()), "")
+
+
+def _group(key: str) -> tuple[str, ...]:
+    """The curated title group of a folded title; for a Chinese title the table does not know,
+    that of its longest ending it knows ("财务会计", a financial accountant, is a "会计"; "总账
+    会计" too), as an English title falls back to its longest known ending.
+
+    >>> _group("财务会计")[:2]
+    ('accountant', '会计')
+    """
+    table = _bilingual()
+    group = table.get(key, ())
+    if group or not has_cjk(key):
+        return group
+    for i in range(1, len(key) - 1):  # an ending of two characters at least
+        if has_cjk(key[i]) and (found := table.get(key[i:])):
+            return found
+    return ()
 
 
 def _occupations(title: str) -> tuple[str, tuple[int, ...]]:

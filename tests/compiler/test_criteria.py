@@ -684,3 +684,12 @@ def test_a_company_blurb_states_no_minimum() -> None:
     )
     crits = compile_text(text, stem="m")[0].criteria
     assert not [c for c in crits if c.kind == "experience"]
+
+
+def test_a_chinese_field_that_is_a_job_is_named_by_the_jobs_chinese_names() -> None:
+    text = "财务会计\n任职要求：\n1、3年以上财务会计工作经验\n2、熟练操作Excel"
+    rubric = compile_text(text, stem="zh")[0]
+    by = {c.kind: c for c in rubric.criteria}
+    assert by["title"].label == "财务会计" and "会计" in by["title"].aliases
+    assert by["experience"].field == "财务会计" and "会计" in by["experience"].aliases
+    assert rubric.title == "财务会计"  # a job's name, not a heading with a focus added

@@ -4,6 +4,7 @@ How the compiler uses them (title criteria, keywords) is tested in tests/compile
 
 from __future__ import annotations
 
+from matcher.vocab import occupations
 from matcher.vocab.occupations import lemma, specificity, title_names, trade_noun
 
 
@@ -31,3 +32,12 @@ def test_title_names_and_word_specificity() -> None:
     assert specificity("subcontractors") > specificity("construction") > specificity("customer")
     assert specificity("experience") is None and specificity("zorblax") is None
     assert lemma("lessons") == "lesson" and lemma("classes") == "class"
+
+
+def test_a_chinese_title_the_table_does_not_know_takes_its_known_ending() -> None:
+    """ "财务会计" (a financial accountant) is a "会计", as an English title falls back to its
+    longest known ending."""
+    names = occupations.title_names("财务会计")
+    assert "会计" in names and "accountant" in names
+    assert occupations.english_name("总账会计") == "accountant"
+    assert occupations.title_names("财务") == ()  # an ending of one character names nothing
