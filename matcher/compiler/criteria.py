@@ -200,22 +200,55 @@ def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
 PRODUCT_FACTOR = 0.8
 
 
-def _products(text: str, item: Item, hits: list[Hit], lex: Lexicon) -> list[_Named]:
+def _product_hits(text: str, item: Item, hits: list[Hit]) -> list[Hit]:
     """The tools an item lists that the lexicon does not know (``products``: "Gong",
-    "Cision", "Climate FieldView"), weighed as tools under their clause's cue; never
-    required (the name is read from its place in a list, not known)."""
+    "Cision", "Climate FieldView"), as hits of terms of their own (source "product") at their
+    first place; none in prose or a company's blurb."""
     if item.part == "intro" or item.prose:
         return []
+    out = []
+    for name in products(text, hits):
+        start = text.find(name)
+        out.append(Hit(start, start + len(name), Term(name, "tool", (), source="product")))
+    return out
+
+
+def _products(
+    text: str,
+    item: Item,
+    found: list[Hit],
+    groups: Mapping[Term, tuple[Term, ...]],
+    lex: Lexicon,
+) -> list[_Named]:
+    """Criteria for the tools of ``_product_hits``, weighed as tools times ``PRODUCT_FACTOR``
+    under their clause's cue and never required (the name is read from its place in a list,
+    not known). One offered as an alternative ("QuickBooks or Xero") is a member of the
+    group's any-of criterion, made here when it leads the group (as ``_clause_terms`` makes
+    it for a lexicon term that does)."""
     parts = clauses(text)
     cues = clause_cues(parts, lex)  # a cue reaches along the list ("A, B or C is a plus")
     out = []
-    for name in products(text, hits):
-        cue = next((c for p, c in zip(parts, cues, strict=True) if name in p), None)
+    for hit in found:
+        term, group = hit.term, groups.get(hit.term)
+        if group is not None and term != group[0]:
+            continue  # named by the group's any-of criterion
+        cue = next((c for p, c in zip(parts, cues, strict=True) if term.label in p), None)
         if cue and cue.factor <= 0:
             continue
-        weight = lex.kind_weight("tool") * PRODUCT_FACTOR * _factor(cue, item)
-        crit = Criterion("", "tool", name, round(weight, 3), (), False, item.text[:300])
-        out.append(_Named(name.casefold(), name, crit))
+        if group is None:
+            weight = lex.kind_weight("tool") * PRODUCT_FACTOR * _factor(cue, item)
+            crit = Criterion("", "tool", term.label, round(weight, 3), (), False, item.text[:300])
+            out.append(_Named(term.label.casefold(), term.label, crit))
+            continue
+        label = " or ".join(t.label for t in group)
+        weight = max(lex.base_weight(t) * _telling(t) for t in group) * _factor(cue, item)
+        asked = bool(cue and cue.required and item.part == "req" and not item.prose)
+        aliases = tuple(dict.fromkeys(a for t in group for a in t.aliases))
+        crit = Criterion(
+            "", "tool", label, round(weight, 3), aliases[:MAX_ANY_OF_ALIASES], asked,
+            item.text[:300], any_of=tuple(t.label for t in group),
+        )  # fmt: skip
+        out.append(_Named(label, label, crit))
     return out
 
 
@@ -386,7 +419,9 @@ _OR = re.compile(r"\s*(?:,|，|、)?\s*(?:or|and/or|/|或者|或|\|)\s*", re.I)
 _LIST = re.compile(r"\s*(?:,|，|、)\s*")
 
 
-def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
+def alternatives(
+    text: str, lex: Lexicon, hits: list[Hit] | None = None
+) -> dict[Term, tuple[Term, ...]]:
     """Lexicon terms of ``text`` that it names as alternatives ("Python or Scala", "Java/Go",
     "A、B或C"): each term of a group -> the group, in order. A run joined only by commas is
     a list of things all asked for, not alternatives.
@@ -396,7 +431,7 @@ def alternatives(text: str, lex: Lexicon) -> dict[Term, tuple[Term, ...]]:
     >>> sorted({tuple(t.label for t in g) for g in groups.values()})
     [('Python', 'Scala')]
     """
-    hits = lex.scan(text)
+    hits = lex.scan(text) if hits is None else hits  # with the item's products, if given
     out: dict[Term, tuple[Term, ...]] = {}
     run = hits[:1]
     either = False
@@ -635,11 +670,13 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         named_by = {w.casefold() for c in creds for w in c.criterion.label.split()[:-1]}
         parts = clauses(text)
         hits = lex.scan(text)
-        found_products = _products(text, item, hits, lex)
+        made = _product_hits(text, item, hits)
+        every = sorted([*hits, *made], key=lambda h: (h.start, h.end))
+        groups = alternatives(text, lex, every)
+        open_ = open_alternatives(text, every)
+        found_products = _products(text, item, made, groups, lex)
         named += found_products
-        product_keys |= {n.key for n in found_products}
-        groups = alternatives(text, lex)
-        open_ = open_alternatives(text, hits)
+        product_keys |= {n.key for n in found_products if not n.criterion.any_of}
         # "a degree in Journalism, English or Marketing": English is studied, not spoken.
         fields = [m.span(1) for m in _DEGREE_FIELD.finditer(text)]
         studied = frozenset(

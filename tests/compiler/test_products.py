@@ -71,3 +71,11 @@ def test_products_in_linear_time() -> None:
 def test_products_are_names_written_in_the_text(text: str) -> None:
     for name in products(text, []):
         assert name in text and name[:1].isalpha()
+
+
+@pytest.mark.parametrize("text", ["Must know QuickBooks or Xero", "Xero or QuickBooks required"])
+def test_a_known_tool_or_an_unknown_one_is_one_any_of_criterion(text: str) -> None:
+    crits = compile_text(f"Requirements:\n- {text}", stem="a")[0].criteria
+    (tool,) = [c for c in crits if c.kind == "tool"]
+    assert set(tool.any_of) == {"Intuit QuickBooks", "Xero"}
+    assert tool.required  # either will do, and the posting insists on one
