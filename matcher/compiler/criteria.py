@@ -719,6 +719,10 @@ def _keyword_criteria(
     """
     base = lex.kind_weight("keyword")
     named = {c.label.lower() for c in criteria.values()}
+    # "NATE" beside a "NATE certification" criterion from another item: the same thing
+    named |= {
+        c.label.rsplit(" ", 1)[0].lower() for c in criteria.values() if c.kind == "certification"
+    }
     fresh = {w: v for w, v in reading.keywords.items() if w.lower() not in named}
     # Tools no lexicon knows take no keyword's room: the posting's trade words still count.
     lexicon_named = sum(1 for c in criteria.values() if c.label.casefold() not in reading.products)

@@ -693,3 +693,12 @@ def test_a_chinese_field_that_is_a_job_is_named_by_the_jobs_chinese_names() -> N
     assert by["title"].label == "财务会计" and "会计" in by["title"].aliases
     assert by["experience"].field == "财务会计" and "会计" in by["experience"].aliases
     assert rubric.title == "财务会计"  # a job's name, not a heading with a focus added
+
+
+def test_a_credentials_name_is_no_keyword_anywhere_in_the_posting() -> None:
+    text = (
+        "HVAC Technician\nRequirements:\n- NATE certification a plus\n"
+        "Responsibilities:\n- Work toward NATE goals"
+    )
+    labels = [c.label for c in compile_text(text, stem="h")[0].criteria]
+    assert "NATE certification" in labels and "NATE" not in labels
