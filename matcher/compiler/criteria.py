@@ -41,7 +41,7 @@ from matcher.compiler.minimums import (
     states_years,
 )
 from matcher.compiler.posting import Posting, base_title, heading_fits, split_postings
-from matcher.compiler.products import products
+from matcher.compiler.products import product_spans
 from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
@@ -202,15 +202,14 @@ PRODUCT_FACTOR = 0.8
 
 def _product_hits(text: str, item: Item, hits: list[Hit]) -> list[Hit]:
     """The tools an item lists that the lexicon does not know (``products``: "Gong",
-    "Cision", "Climate FieldView"), as hits of terms of their own (source "product") at their
-    first place; none in prose or a company's blurb."""
+    "Cision", "Climate FieldView"), as hits of terms of their own (source "product") where
+    they stand listed; none in prose or a company's blurb."""
     if item.part == "intro" or item.prose:
         return []
-    out = []
-    for name in products(text, hits):
-        start = text.find(name)
-        out.append(Hit(start, start + len(name), Term(name, "tool", (), source="product")))
-    return out
+    return [
+        Hit(a, b, Term(text[a:b], "tool", (), source="product"))
+        for a, b in product_spans(text, hits)
+    ]
 
 
 def _products(

@@ -53,13 +53,18 @@ _NOT_NAMES = frozenset(
 
 def products(text: str, hits: list[Hit]) -> list[str]:
     """The product names ``text`` lists as tools that none of ``hits`` (its lexicon terms)
-    covers, in order, once each.
+    covers, in order, once each (``product_spans`` says where).
 
     >>> products("Experience with Splunk, eMASS and Active Directory", [])
     ['Splunk', 'eMASS', 'Active Directory']
     >>> products("Excel and Fortune 500 clients", []), products("Visit New York", [])
     ([], [])
     """
+    return [text[a:b] for a, b in product_spans(text, hits)]
+
+
+def product_spans(text: str, hits: list[Hit]) -> list[tuple[int, int]]:
+    """Where ``products`` found each name: its first place as a listed tool."""
     members: list[tuple[int, int, bool]] = [(h.start, h.end, h.term.kind == "tool") for h in hits]
     taken = sorted((a, b) for a, b, _ in members)
     known = set(taken)
@@ -76,7 +81,7 @@ def products(text: str, hits: list[Hit]) -> list[str]:
             lists.append([member])
     anchors = {m.end() for m in _ANCHOR.finditer(text)}
     asks = {m.end() for m in _ASKED.finditer(text)}
-    out: dict[str, None] = {}
+    out: dict[str, tuple[int, int]] = {}
     for run in lists:
         start = run[0][0]
         asked = len(run) >= 2 and start in asks
@@ -88,5 +93,5 @@ def products(text: str, hits: list[Hit]) -> list[str]:
                 continue
             if " " not in name and not name.isupper() and english_word(name):
                 continue  # "Outreach", "Gong", "Epic": a resume's word in another sense
-            out.setdefault(name)
-    return list(out)
+            out.setdefault(name, (a, b))
+    return list(out.values())
