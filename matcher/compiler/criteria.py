@@ -26,6 +26,7 @@ from matcher.compiler.clauses import clause_cues, clauses, cue_of
 from matcher.compiler.credentials import credentials
 from matcher.compiler.fairness import strip_protected
 from matcher.compiler.keywords import (
+    ACRONYM,
     TRADE_NAME_TITLES,
     negated,
     posting_words,
@@ -252,7 +253,6 @@ def _products(
 
 
 FIELD_SPECIFICITY = 0.3  # a word of a field this telling names the field on its own
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,5}")  # "HVAC", "CNC", "ERP"; not "IT"
 # Nouns that say where the experience was, not in what: "a hospital setting", "sales roles".
 _CONTEXT_NOUNS = frozenset(
     [
@@ -350,7 +350,7 @@ def _field_names(field: str, lex: Lexicon) -> tuple[str, ...]:
 def _abbrev(word: str) -> bool:
     """An abbreviation that names a trade: unknown to the occupation texts or telling there."""
     spec = specificity(word)
-    return bool(_ACRONYM.fullmatch(word)) and (spec is None or spec >= FIELD_SPECIFICITY)
+    return bool(ACRONYM.fullmatch(word)) and (spec is None or spec >= FIELD_SPECIFICITY)
 
 
 def _clause_terms(

@@ -45,7 +45,7 @@ TRADE_FORM_SPECIFICITY = 0.35
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[&+#'][A-Za-z0-9]+)*")
 # An upper-case abbreviation the occupation texts do not spell ("FAA", "OSHA", "GAAP") is a
 # regulator, standard or licence: specific. Two letters ("IT", "HR") are too ambiguous.
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{2,5}")
+ACRONYM = re.compile(r"[A-Z][A-Z&]{2,5}")
 # What a job ad says of itself ("even if you don't meet every requirement", "Job title:"):
 # words O*NET and ESCO use of a few trades (recruiters, registrars) but no posting's trade.
 _AD_WORDS = frozenset(["requirement", "qualification", "applicant", "title", "posting", "duty"])
@@ -99,7 +99,7 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
         if word.lower() in cues or lemma(word) in structure or lemma(word) in _AD_WORDS:
             continue
         spec = specificity(word)
-        if spec is None and _ACRONYM.fullmatch(word):
+        if spec is None and ACRONYM.fullmatch(word):
             spec = 1.0
         elif spec is not None and not _trade_noun(word):
             continue
