@@ -27,6 +27,8 @@ from matcher.compiler.credentials import credentials
 from matcher.compiler.fairness import strip_protected
 from matcher.compiler.keywords import (
     ACRONYM,
+    KEYWORD_MIN_SPECIFICITY,
+    KEYWORD_REPEATED_CLAUSES,
     TRADE_NAME_TITLES,
     negated,
     posting_words,
@@ -722,7 +724,15 @@ def _keyword_criteria(
     named |= {
         c.label.rsplit(" ", 1)[0].lower() for c in criteria.values() if c.kind == "certification"
     }
-    fresh = {w: v for w, v in reading.keywords.items() if w.lower() not in named}
+    # A weaker word counts where the posting comes back to it (``KEYWORD_REPEATED_CLAUSES``).
+    fresh = {
+        w: v
+        for w, v in reading.keywords.items()
+        if w.lower() not in named
+        and (
+            v[0] >= KEYWORD_MIN_SPECIFICITY or reading.counts.get(w, 1) >= KEYWORD_REPEATED_CLAUSES
+        )
+    }
     # Tools no lexicon knows take no keyword's room: the posting's trade words still count.
     lexicon_named = sum(1 for c in criteria.values() if c.label.casefold() not in reading.products)
     room = max(KEYWORDS_MIN, RUBRIC_SIZE - lexicon_named)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from matcher.vocab.lexicon import Lexicon
 from matcher.vocab.occupations import (
     RANK_WORDS,
+    concentration,
     lemma,
     specificity,
     titles_starting,
@@ -30,6 +31,15 @@ from matcher.vocab.occupations import (
 # A keyword must tell trades apart at least this well (specificity 0-1: "construction" 0.30,
 # "classroom" 0.41, "subcontractor" 0.88; "customer" 0.22, "repair" 0.26 stay out).
 KEYWORD_MIN_SPECIFICITY = 0.28
+# ... unless the posting comes back to it: a word named in ``KEYWORD_REPEATED_CLAUSES`` clauses
+# is what the job is about from this lower specificity up ("engineering" in a mechanical
+# engineer's analysis, drawings and experience: 0.24; BM25's query-term frequency, the
+# compiler's way). The trade-noun test still holds ("data" 0.15 is every trade's).
+KEYWORD_REPEATED_SPECIFICITY = 0.15
+KEYWORD_REPEATED_CLAUSES = 2
+# A word before a title's head qualifies the job ("Financial Analyst", "Sales Representative"):
+# it is a trade word from this specificity up ("financial" 0.22, "sales" 0.26).
+TITLE_MODIFIER_SPECIFICITY = 0.2
 # ... and be a noun concentrated in a few occupation groups beyond chance
 # (``occupations.trade_noun``): "classroom" 0.70, "invoice" 0.30, "recipes" 0.22 are; "task"
 # 0.09, "point" 0.15, "image" 0.19, "opinion" 0.11 are every trade's words.
@@ -79,6 +89,8 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
     ("plus") and resume structure ("school") are not keywords. Plurals come as singulars.
 
     Only trade nouns count (``occupations.trade_noun``): "rules" is every occupation group's word.
+    Words from ``KEYWORD_REPEATED_SPECIFICITY`` up come back; the compiler keeps those under
+    ``KEYWORD_MIN_SPECIFICITY`` only where the posting names them in several clauses.
 
     >>> posting_words("Plan lessons for the classroom; OSHA rules a plus", "", default())
     [('lesson', 0.42...), ('classroom', 0.40...), ('OSHA', 1.0)]
@@ -103,9 +115,9 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
             spec = 1.0
         elif spec is not None and not _trade_noun(word):
             continue
-        if spec is None or spec < KEYWORD_MIN_SPECIFICITY:
+        if spec is None or spec < KEYWORD_REPEATED_SPECIFICITY:
             continue
-        out.append((word if spec == 1.0 and word.isupper() else lemma(word), spec))
+        out.append((word if ACRONYM.fullmatch(word) else lemma(word), spec))
     return out
 
 
@@ -143,23 +155,35 @@ class _Spans:
 
 def said_of_the_job(word: str, said: frozenset[str]) -> bool:
     """Whether keyword ``word`` is among ``said``, the words O*NET and ESCO use about the job
-    (``occupations.occupation_words``), as written or as a plural; an unknown acronym ("OSHA")
-    always is. A machine-translated posting's stray nouns ("behalf", "spirit", "scheme") are
+    (``occupations.occupation_words``), as written or as a plural; an acronym the occupation
+    texts do not know ("OSHA") always is. A machine-translated posting's stray nouns ("behalf", "spirit", "scheme") are
     specific to *some* trade, but not to this job's.
 
     >>> said = frozenset({"classroom", "lessons"})
     >>> [w for w in ("classroom", "lesson", "behalf", "OSHA") if said_of_the_job(w, said)]
     ['classroom', 'lesson', 'OSHA']
     """
-    if word.isupper():
-        return True
     w = word.lower()
+    if word.isupper() and specificity(w) is None:
+        return True
     forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set())
     return not forms.isdisjoint(said)
 
 
+# Nouns by their ending: "agronomy", "logistics", "engagement" head no phrase in the occupation
+# labels (they stand alone there), but no adjective ends so.
+_NOUN_ENDING = re.compile(
+    r"(?:ology|onomy|ography|ics|ism|ment|ness|ity|tion|sion|ance|ence|ship)s?$"
+)
+
+
 def _trade_noun(word: str) -> bool:
+    """Whether ``word`` is a noun of a few trades (``occupations.trade_noun``). A word the labels
+    never use as a head is still a noun when it is written as an acronym ("USDA") or ends as
+    only nouns do ("agronomy"); "early", "analytical", "seasonal" stay out."""
     conc = trade_noun(word)
+    if conc is None and (ACRONYM.fullmatch(word) or _NOUN_ENDING.search(word.lower())):
+        conc = concentration(word)
     return conc is not None and conc >= KEYWORD_MIN_CONCENTRATION
 
 
@@ -202,10 +226,11 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
     out = []
     for m in found:
         spec = specificity(m.group())
-        word = lemma(m.group())
+        word = m.group() if ACRONYM.fullmatch(m.group()) else lemma(m.group())
         if (
             spec is None
-            or spec < KEYWORD_MIN_SPECIFICITY
+            or spec
+            < (TITLE_MODIFIER_SPECIFICITY if m is not found[-1] else KEYWORD_MIN_SPECIFICITY)
             or word in structure
             or word in RANK_WORDS
         ):

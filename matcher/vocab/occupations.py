@@ -332,6 +332,18 @@ def trade_noun(word: str) -> float | None:
     return conc if heads else None
 
 
+def concentration(word: str) -> float | None:
+    """How much ``word`` belongs to a few occupation groups (0-1), noun or not: None for a word
+    the occupation texts do not know. ``trade_noun`` is this for the words that head a noun
+    phrase in the labels.
+
+    >>> concentration("agronomy") > concentration("factory")
+    True
+    """
+    got = _words()[2].get(lemma(word))
+    return got[0] if got else None
+
+
 def specificity(word: str) -> float | None:
     """How much ``word`` tells one trade from another, 0 to 1 (idf over occupations).
 
@@ -350,9 +362,24 @@ def specificity(word: str) -> float | None:
     return min(1.0, math.log(n / c) / math.log(n / 2))
 
 
+# Words in -s that are no plural here: fields of work and study ("economics" is no number of
+# economics), and nouns English only uses so ("sales", "goods").
+# fmt: off
+_NOT_PLURAL = frozenset({
+    "aerodynamics", "aesthetics", "analytics", "athletics", "economics", "electronics",
+    "ergonomics", "ethics", "genetics", "graphics", "hydraulics", "informatics", "linguistics",
+    "logistics", "mathematics", "mechatronics", "electromechanics", "optics", "pneumatics",
+    "physics", "robotics", "statistics", "sales", "news", "goods", "earnings", "savings",
+    "premises",
+})
+# fmt: on
+
+
 def lemma(word: str) -> str:
     """The singular of an English plural the occupation texts know, else ``word`` lowered."""
     w = word.lower()
+    if w in _NOT_PLURAL:
+        return w  # "economics", "logistics", "sales" name a field, not many of a thing
     df = word_df()[1]
     for f in _forms(w)[1:]:
         if f in df:

@@ -110,3 +110,33 @@ def test_a_trade_name_in_a_title_stays_whole() -> None:
     assert "human resources" in titled and "HR" in titled["human resources"].aliases
     # "human" alone is no trade, and a rank says nothing of one.
     assert not {"human", "senior", "resources"} & set(titled)
+
+
+def test_a_weaker_word_the_posting_comes_back_to_is_a_keyword() -> None:
+    # "engineering" (specificity 0.24) in three clauses is what the job is about; named once,
+    # it is too common a word to weigh.
+    text = (
+        "Mechanical Engineer\nResponsibilities:\n- Run engineering analysis and testing\n"
+        "- Write engineering drawings\nRequirements:\n- 3+ years of engineering experience"
+    )
+    keywords = {c.label for c in compile_text(text, stem="j")[0].criteria if c.kind == "keyword"}
+    assert "engineering" in keywords
+    once = "Mechanical Engineer\nResponsibilities:\n- Write engineering drawings"
+    keywords = {c.label for c in compile_text(once, stem="j")[0].criteria if c.kind == "keyword"}
+    assert "engineering" not in keywords
+
+
+def test_a_noun_by_its_ending_or_an_acronym_even_when_no_label_heads_with_it() -> None:
+    # "agronomy" and "USDA" stand alone in the occupation labels, never at a phrase's end;
+    # an adjective ("sustainable") stays out however specific.
+    got = words("Advise growers on agronomy and sustainable practices under USDA programs")
+    assert "agronomy" in got and "USDA" in got and "sustainable" not in got
+
+
+@pytest.mark.parametrize(
+    ("title", "word"),
+    [("Financial Analyst", "financial"), ("Sales Representative", "sales")],
+)
+def test_a_title_modifier_is_a_trade_word_from_a_lower_specificity(title: str, word: str) -> None:
+    # the word before the head says which job; "sales" stays "sales", not "sale"
+    assert word in [w for w, _ in title_words(title, LEX)]

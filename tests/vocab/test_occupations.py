@@ -4,6 +4,8 @@ How the compiler uses them (title criteria, keywords) is tested in tests/compile
 
 from __future__ import annotations
 
+import pytest
+
 from matcher.vocab import occupations
 from matcher.vocab.occupations import lemma, specificity, title_names, trade_noun
 
@@ -41,3 +43,12 @@ def test_a_chinese_title_the_table_does_not_know_takes_its_known_ending() -> Non
     assert "会计" in names and "accountant" in names
     assert occupations.english_name("总账会计") == "accountant"
     assert occupations.title_names("财务") == ()  # an ending of one character names nothing
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("economics", "economics"), ("Logistics", "logistics"), ("sales", "sales"),
+     ("metrics", "metric"), ("mechanics", "mechanic"), ("lessons", "lesson")],
+)  # fmt: skip
+def test_a_field_in_s_is_no_plural(word: str, expected: str) -> None:
+    assert lemma(word) == expected
