@@ -118,6 +118,9 @@ class Item:
     part: Part
     text: str
     prose: bool
+    # under a heading that insists ("Required Qualifications", "Must haves", "Minimum
+    # qualifications"): the heading's cue applies to the item unless the item has its own
+    insisted: bool = False
 
 
 # Pictographs and arrows a careers page sets before a heading (not a bullet: "- ", "• ").
@@ -157,7 +160,9 @@ _HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
         (
             "preferred",
             "nice to have",
+            "nice to haves",
             "nice-to-have",
+            "nice-to-haves",
             "bonus",
             "pluses",
             "plus",
@@ -248,7 +253,9 @@ _HEAD_CUES: tuple[tuple[Opens, tuple[str, ...]], ...] = (
             "qualifications",
             "qualification",
             "must have",
+            "must haves",
             "must-have",
+            "must-haves",
             "a fit",
             "a good fit",
             "you'll need",
@@ -482,6 +489,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
             0,
         )
     numbered = sum(bool(BULLET.match(ln)) for ln in lines) >= 2
+    insisted = False
     out: list[Item] = []
     for i, ln in enumerate(lines):
         if END_LINES.match(ln.strip()):
@@ -491,6 +499,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         head = heading(ln)
         if head is not None:
             part = head
+            insisted = head == "req" and bool(_INSISTS.search(ln))
             continue
         field = _FORM_FIELD.match(BULLET.sub("", ln))
         if field and normalize_term(field.group(1)) in _FORM_SKIP:
@@ -506,6 +515,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
                 if m.group(1).lower().startswith(("req", "qual", "任职", "岗位要", "职位"))
                 else "resp"
             )
+            insisted = part == "req" and bool(_INSISTS.search(m.group(1)))
             ln = m.group(2)
         if part == "skip":
             continue
@@ -514,8 +524,12 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         for piece in _ITEM_SPLIT.split(ln):
             piece = BULLET.sub("", piece).strip()
             if len(piece) >= 2:
-                out.append(Item(part, piece, prose))
+                out.append(Item(part, piece, prose, insisted))
     return out
+
+
+# A requirements heading that insists: its items are required as if each said so.
+_INSISTS = re.compile(r"\b(?:must|required|minimum|mandatory|essential|basic)\b|必须|必备", re.I)
 
 
 # A form field on one line: "Job Type: Full-time", "Work Location: In person".

@@ -108,6 +108,15 @@ def _merged(
     return out
 
 
+def _own(cue: Cue | None, item: Item, lex: Lexicon) -> Cue | None:
+    """The cue that holds for a clause of ``item``: its own, else its heading's ("Must haves:",
+    "Required Qualifications": as if each item said "required"). A cue in the item wins;
+    one that only says how well ("strong") still takes the heading's insistence."""
+    if not item.insisted or (cue is not None and cue.name != "strong"):
+        return cue
+    return next((c for c in lex.cues if c.required), cue)
+
+
 def _factor(cue: Cue | None, item: Item) -> float:
     factor = cue.factor if cue else 1.0
     return factor * _PART_FACTOR[item.part] * (_PROSE_FACTOR if item.prose else 1.0)
@@ -126,7 +135,7 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
     out = []
     level = education_level(text)
     if level:
-        cue = cue_of(next((c for c in parts if education_level(c)), text), lex)
+        cue = _own(cue_of(next((c for c in parts if education_level(c)), text), lex), item, lex)
         education = Criterion(
             "",
             "education",
@@ -140,7 +149,7 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
         out.append(_Named("education", "education", education, first_wins=True))
     years = min_years(text)
     if years:
-        cue = cue_of(next((c for c in parts if states_years(c)), text), lex)
+        cue = _own(cue_of(next((c for c in parts if states_years(c)), text), lex), item, lex)
         field = experience_field(text)
         names = _field_names(field, lex) if field else ()
         experience = Criterion(
@@ -174,7 +183,7 @@ def _credentials(text: str, item: Item, lex: Lexicon) -> list[_Named]:
         if any(h.start == 0 and h.end == len(name) for h in lex.scan(name)):
             continue  # "CPA license": the lexicon's CPA names it, with its own aliases
         first = c.label.split()[0]
-        cue = cue_of(next((p for p in parts if first in p), text), lex)
+        cue = _own(cue_of(next((p for p in parts if first in p), text), lex), item, lex)
         if cue and cue.factor <= 0:
             continue
         asked = bool(cue and cue.required and item.part == "req" and not item.prose)
@@ -376,6 +385,7 @@ def _clause_terms(
     O*NET or ESCO say its words of the job (``said``): "credit union" in a blurb is not the
     job's.
     """
+    cue = _own(cue, item, lex)
     if cue and cue.factor <= 0:
         return []
     factor = _factor(cue, item)
@@ -425,7 +435,8 @@ def alternatives(
 ) -> dict[Term, tuple[Term, ...]]:
     """Lexicon terms of ``text`` that it names as alternatives ("Python or Scala", "Java/Go",
     "A、B或C"): each term of a group -> the group, in order. A run joined only by commas is
-    a list of things all asked for, not alternatives.
+    a list of things all asked for, not alternatives, unless the text before it offers a
+    choice ("at least one of", "any of").
 
     >>> from matcher.vocab.lexicon import default_lexicon
     >>> groups = alternatives("Python or Scala; SQL, Excel", default_lexicon())
@@ -449,10 +460,21 @@ def alternatives(
             run.append(hit)
             either = either or bool(_OR.fullmatch(gap))
             continue
-        _close(run, either, out)
+        _close(run, either or _choice(text, run[0].start), out)
         run, either = [hit], False
-    _close(run, either, out)
+    _close(run, either or bool(run) and _choice(text, run[0].start), out)
     return out
+
+
+# "at least one programming language (Java, Python, C++)", "any of Java, Go": a list to pick
+# from, though only commas join it.
+_CHOICE = re.compile(
+    r"(?:\b(?:at least one|one of|any of|one or more|either)\b|之一|任一|任意)[^;；。]{0,40}$", re.I
+)
+
+
+def _choice(text: str, start: int) -> bool:
+    return bool(_CHOICE.search(text, max(0, start - 60), start))
 
 
 # "Bilingual English/Spanish": both languages, not either.
@@ -660,8 +682,10 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         text, found = strip_protected(item.text)
         findings.extend(found)
         cue = cue_of(text, lex)
-        if cue is not None and cue.factor <= 0:
+        if cue is not None and cue.name == "noise":
             continue  # a noise cue anywhere drops the whole item (working conditions, benefits)
+        if cue is not None and cue.factor <= 0:
+            cue = None  # "finance is not required" waives its clause, not the whole item
         if inline and item.part == "resp" and not item.prose and cue is not None and cue.required:
             item = replace(item, part="req")
         named += _minimums(text, item, lex)

@@ -17,7 +17,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from matcher.vocab.lexicon import Lexicon
+from matcher.vocab.lexicon import Lexicon, english_word
 from matcher.vocab.occupations import (
     RANK_WORDS,
     concentration,
@@ -112,6 +112,8 @@ def posting_words(text: str, title: str, lex: Lexicon) -> list[tuple[str, float]
             continue
         spec = specificity(word)
         if spec is None and ACRONYM.fullmatch(word):
+            if english_word(word):
+                continue  # "NEW GRADS WELCOME", "NOT required": shouted words, no acronyms
             spec = 1.0
         elif spec is not None and not _trade_noun(word):
             continue

@@ -17,6 +17,7 @@ from matcher.compiler.criteria import _field_names, compile_file, compile_text
 from matcher.compiler.posting import Posting, split_postings
 from matcher.errors import PostingError
 from matcher.rubric.io import loads_rubric, to_toml
+from matcher.rubric.model import Criterion
 from matcher.text import has_cjk
 from matcher.vocab.lexicon import Cue, default_lexicon
 from tests.conftest import ROOT, RUBRICS, SEEDS
@@ -702,3 +703,42 @@ def test_a_credentials_name_is_no_keyword_anywhere_in_the_posting() -> None:
     )
     labels = [c.label for c in compile_text(text, stem="h")[0].criteria]
     assert "NATE certification" in labels and "NATE" not in labels
+
+
+def _crits(text: str) -> dict[str, Criterion]:
+    return {c.label: c for c in compile_text(text, stem="j")[0].criteria}
+
+
+def test_what_the_posting_says_it_does_not_require_is_no_criterion() -> None:
+    got = _crits(
+        "Software Engineer\nRequirements\n- Python\n- Knowledge of finance is NOT required\n"
+        "- Experience with Kafka is not required\n- SQL required; Excel is not required"
+    )
+    assert "finance" not in got and "Kafka" not in got and "Excel" not in got
+    assert got["SQL"].required and not got["Python"].required
+    assert "NOT" not in got  # a shouted word is no acronym
+    # "a plus but not required" is preferred, as before
+    pref = _crits("Analyst\nRequirements\n- Tableau is a plus but not required")
+    assert not pref["Tableau"].required
+
+
+def test_a_heading_that_insists_makes_its_items_required_unless_they_say_otherwise() -> None:
+    got = _crits(
+        "Data Engineer\nMust haves:\n- Kubernetes\n- Strong Python\n- Docker is a plus\n"
+        "Nice to haves:\n- Terraform\nMinimum Qualifications\n- Bachelor's degree"
+    )
+    assert got["Kubernetes"].required and got["Python"].required
+    assert not got["Docker"].required  # the item's own cue wins
+    assert not got["Terraform"].required and got["Terraform"].weight < got["Kubernetes"].weight
+    assert got["bachelor degree or above"].required
+    plain = _crits("Data Engineer\nRequirements:\n- Kubernetes")
+    assert not plain["Kubernetes"].required  # a plain heading states no wall
+
+
+def test_at_least_one_of_a_list_is_one_any_of_criterion() -> None:
+    got = _crits(
+        "Software Engineer\nRequirements\n"
+        "- Proficiency in at least one programming language (Java, Python, C++)"
+    )
+    assert "Java or Python or C++" in got and got["Java or Python or C++"].required
+    assert not {"Java", "Python", "C++"} & set(got)
