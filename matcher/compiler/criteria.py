@@ -462,7 +462,7 @@ def alternatives(
             continue
         _close(run, either or _choice(text, run[0].start), out)
         run, either = [hit], False
-    _close(run, either or bool(run) and _choice(text, run[0].start), out)
+    _close(run, either or (bool(run) and _choice(text, run[0].start)), out)
     return out
 
 

@@ -67,15 +67,25 @@ _GERUND_AFTER = re.compile(
     re.I,
 )
 _EXP_AFTER = re.compile(r"^.{0,60}?(?:经验|经历|experience|工作年限)", re.I | re.S)
+# "6+ years in DevOps / SRE", "3+ years with Airflow": years of work in a field without the
+# word "experience". Not "3 years in a row", nor years with the employer ("with us").
+_IN_AFTER = re.compile(
+    r"^\s+(?:in|with)\s+(?!(?:a\s+row|the\s+(?:last|past|next|first)|us|our|this|the\s+company"
+    r"|the\s+team|the\s+organi[sz]ation)\b)(?:an?\s+|the\s+)?(?P<field>[A-Za-z][^,.;:()\n]{1,80})",
+    re.I,
+)
 # A job board's form: "Cooking: 1 year (Required)", "Total work: 3 years (Preferred)".
 _FORM = re.compile(
     r"^\s*(?P<field>[A-Za-z][^:：\n]{1,40}?)\s*[:：]\s*"
-    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs)\b"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs)\b"
     r"\s*(?:\((?:required|preferred)\))?\s*$",
     re.I,
 )
 # A form's field that is any work: "Total work: 3 years", "Experience: 2 years".
-_ANY_WORK = re.compile(r"^(?:total\s+)?(?:work|working|experience|work experience|relevant)$", re.I)
+_ANY_WORK = re.compile(
+    r"^(?:total\s+)?(?:work|working|experience|exp|work experience|relevant)$", re.I
+)
 _CEILING_AFTER = re.compile(r"\s*(?:以下|以内|之内)")
 _CEILING_BEFORE = re.compile(r"(?:less than|under|up to|no more than|不超过|不到)\s*$", re.I)
 # "Bachelor's degree or equivalent experience": a degree the posting will do without.
@@ -149,6 +159,10 @@ def min_years(clause: str) -> float | None:
     2.0
     >>> min_years("6 months forklift experience"), min_years("4+ years building web apps")
     (0.5, 4.0)
+    >>> min_years("6+ years in DevOps / SRE"), min_years("Experience: 3-6 Yrs")
+    (6.0, 3.0)
+    >>> min_years("No accidents 3 years in a row"), min_years("5 years with the company")
+    (None, None)
     """
     form = _FORM.match(clause)
     if form:
@@ -163,6 +177,7 @@ def min_years(clause: str) -> float | None:
             _EXP_AFTER.match(rest)
             or _EXP_BEFORE.search(clause[: m.start()])
             or _GERUND_AFTER.match(rest)
+            or _IN_AFTER.match(rest)
         ):
             n = _number(m.group(1))
             return round(n / 12, 2) if m.group("months") else n
@@ -206,6 +221,10 @@ _NO_FIELD = re.compile(
     re.I,
 )
 FIELD_WORDS = 5  # a longer "field" is a sentence, not a field
+# Where the work was, not what: "2 years in a fast-paced environment" is any work.
+_SETTING = re.compile(
+    r"\b(?:environment|setting|company|organi[sz]ation|team|capacity|workplace)s?$", re.I
+)
 # Words before a field that say how good the experience was, not in what: "3 years prior
 # experience" has no field, "two years of successful elementary teaching experience" has one.
 _HOW = re.compile(
@@ -237,12 +256,17 @@ def experience_field(clause: str) -> str | None:
         return None if _ANY_WORK.match(field) else field
     for m in _YEARS.finditer(clause):
         rest = clause[m.end() :]
-        for rx in (_FIELD_AFTER, _FIELD_BEFORE, _FIELD_ZH):
+        for rx in (_FIELD_AFTER, _FIELD_BEFORE, _FIELD_ZH, _IN_AFTER):
             got = rx.match(rest)
             if got is None:
                 continue
             field = _FIELD_END.sub("", got.group("field")).strip(" -'’")
             field = _HOW.sub("", field + " ").strip()
-            if field and not _NO_FIELD.match(field) and len(field.split()) <= FIELD_WORDS:
+            if (
+                field
+                and not _NO_FIELD.match(field)
+                and not _SETTING.search(field)
+                and len(re.findall(r"\w+", field)) <= FIELD_WORDS
+            ):
                 return field
     return None

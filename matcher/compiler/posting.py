@@ -161,7 +161,16 @@ def _untitled(body: tuple[str, ...], title: str | None) -> tuple[str, ...]:
     return body
 
 
-_TITLE_LINE = re.compile(r"^(?:title|job title|position|职位名称|岗位名称)\s*[:：]\s*(.+)$", re.I)
+_TITLE_LINE = re.compile(
+    r"^(?:title|job title|position title|position|job|opening|vacancy|职位名称|岗位名称|招聘职位)"
+    r"\s*[:：]\s*(.+)$",
+    re.I,
+)
+# A recruiter's e-mail names the job in its subject: "Subject: Senior DevOps Engineer
+# opportunity - fully remote"; taken only where what follows names a job.
+_SUBJECT_LINE = re.compile(r"^(?:subject|re|fwd?)\s*[:：]\s*(.+)$", re.I)
+# Words after a job's name that name the posting, not the job: "... Engineer opportunity".
+_POSTING_WORD = re.compile(r"\s+(?:opportunity|opening|position|vacancy|role|job)\s*$", re.I)
 _ROLE_WORD = re.compile(
     r"经理|主管|助理|专员|总监|运营|工程师|manager|assistant|director|specialist|engineer"
     r"|analyst|officer|lead",
@@ -217,10 +226,19 @@ def _title(body: tuple[str, ...], numbered: str) -> tuple[str, bool]:
     """(title, written in the posting?): a "Title:" line, a line among the first that names a
     job (before any part heading or list item), else the heading's subject."""
     for ln in body[:12]:
-        m = _TITLE_LINE.match(ln)
+        m = _TITLE_LINE.match(ln.strip())
         if m:
             return m.group(1).strip(), True
+        m = _SUBJECT_LINE.match(ln.strip())
+        if m and _title_line(name := _POSTING_WORD.sub("", base_title(m.group(1)))):
+            return name, True
+    seen = False
     for ln in body[:TITLE_SCAN]:
+        # "Tessellate Labs | Senior Backend Engineer (Go) | NYC | $170k": the field that names
+        # a job, wherever it stands among the company, places and pay
+        fields = [f.strip() for f in ln.split(" | ")] if ln.count(" | ") >= 2 else []
+        if job := next((f for f in fields if not _NAVIGATION.search(f) and _title_line(f)), None):
+            return job, True
         cand = _TITLE_TAIL.sub("", ln).strip()  # "电商经理岗位职责" is the 电商经理's duties
         # "Personal Banker II - Bilingual Spanish Preferred" names a job; its qualifier's cue
         # word does not make it a "preferred" heading: the job's name is judged, not the line.
@@ -231,8 +249,9 @@ def _title(body: tuple[str, ...], numbered: str) -> tuple[str, bool]:
             and (cand != ln.strip() or heading(base_title(cand)) is None)
         ):
             return cand, True
-        if heading(ln) is not None or BULLET.match(ln):
-            break
+        if BULLET.match(ln) or (heading(ln) is not None and seen):
+            break  # a heading above everything ("JOB DESCRIPTION") is the page's, not a part's
+        seen = seen or bool(ln.strip())
     m = re.search(r"\bof\s+([a-z][a-z ]{2,40}?)(?=\s+is\b|\s*:|\s*\d|$)", numbered, re.I)
     if m:
         return m.group(1)[:1].upper() + m.group(1)[1:], False

@@ -211,6 +211,11 @@ RANK_WORDS = frozenset(
         "experienced",
         "interim",
         "seasonal",
+        # "Summer Analyst Intern": a season says when, not which job ("spring", "fall" name
+        # things: Spring developers, fall protection)
+        "summer",
+        "winter",
+        "autumn",
     ]
 )
 

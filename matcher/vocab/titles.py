@@ -108,6 +108,11 @@ def _singular(word: str) -> str:
     return word[: len(low)] if word.lower().startswith(low) else low
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Za-z])")
+_PROGRAMMES = {"internship": "Intern", "traineeship": "Trainee", "apprenticeship": "Apprentice"}
+_PROGRAMME = re.compile(r"\b(internship|traineeship|apprenticeship)s?\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def job_names(title: str) -> tuple[str, ...]:
     """The job names a resume would use for a title: qualifiers dropped ("(Remote)",
@@ -127,9 +132,13 @@ def job_names(title: str) -> tuple[str, ...]:
     ()
     >>> job_names("Line Cook wanted at The Blue Door Bistro"), job_names("Now hiring: Baristas")
     (('Line Cook',), ('Barista',))
+    >>> job_names("2027 Summer Analyst Internship - Software Engineering (New York)")
+    ('Analyst Intern',)
     """
     text = " ".join(normalize(title).split())
     text = _LEAD_IN.sub("", text, count=1) or text
+    # "2027 Summer Analyst Internship": the programme's year goes, its intern stays
+    text = _PROGRAMME.sub(lambda m: _PROGRAMMES[m.group(1).lower()], _YEAR.sub("", text))
     if (tail := _TAIL.search(text)) is not None and tail.start() > 0:
         text = text[: tail.start()]
     included = _INCLUDED.search(text)

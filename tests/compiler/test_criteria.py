@@ -742,3 +742,31 @@ def test_at_least_one_of_a_list_is_one_any_of_criterion() -> None:
     )
     assert "Java or Python or C++" in got and got["Java or Python or C++"].required
     assert not {"Java", "Python", "C++"} & set(got)
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "title"),
+    [
+        ("Subject: Senior DevOps Engineer opportunity - fully remote - $185k\n\nHi Jordan,",
+         "DevOps Engineer"),
+        ("Tessellate Labs | Senior Backend Engineer (Go) | NYC | REMOTE | $170k", "Backend Engineer"),
+        ("JOB DESCRIPTION\nPosition Title: Water Treatment Plant Operator II",
+         "Water Treatment Plant Operator"),
+        ("JOB DESCRIPTION\nData Analyst", "Data Analyst"),
+        ("2027 Summer Analyst Internship - Software Engineering (New York)", "Analyst Intern"),
+    ],
+)  # fmt: skip
+def test_a_title_where_postings_of_other_shapes_put_it(first_lines: str, title: str) -> None:
+    r = compile_text(first_lines + "\nRequirements\n- Python\n- SQL", stem="j")[0]
+    assert next(c.label for c in r.criteria if c.kind == "title") == title
+
+
+def test_years_in_a_field_without_the_word_experience() -> None:
+    got = _crits(
+        "Data Engineer\nRequirements\n- 6+ years in DevOps / SRE\n- Airflow\n"
+        "- 2 years in a fast-paced environment"
+    )
+    years = [c for c in got.values() if c.kind == "experience"]
+    assert [(c.min_years, c.field) for c in years] == [(6.0, "DevOps / SRE")]
+    form = _crits("Data Engineer\nExperience: 3-6 Yrs\nKey Skills: Python, SQL")
+    assert [c.min_years for c in form.values() if c.kind == "experience"] == [3.0]
