@@ -373,13 +373,16 @@ def _clause_terms(
     groups: Mapping[Term, tuple[Term, ...]] | None = None,
     open_: frozenset[Term] = frozenset(),
     studied: frozenset[Term] = frozenset(),
+    of_degree: frozenset[Term] = frozenset(),
 ) -> list[_Named]:
     """The lexicon criteria one clause names, weighted by the clause's cue and by how telling
     each term is (``_telling``); only a requirements item's cue makes one required, and only
     a concrete one (``CONCRETE_KINDS``, not ``Lexicon.vague``: "主流框架" never). Terms the
     item names as alternatives (``groups``, from ``alternatives``) are one any-of criterion;
     a term offered beside something the lexicon does not know (``open_``: "B2B or SaaS",
-    "SQL or equivalent") is never required, as a resume with the other one is as good.
+    "SQL or equivalent") is never required, as a resume with the other one is as good, nor
+    is a degree's field (``of_degree``: "PhD in physics, computer science or a related
+    field" asks for the degree; its fields are weighed).
 
     Prose above the posting's parts (a company blurb, a summary) names a term only where
     O*NET or ESCO say its words of the job (``said``): "credit union" in a blurb is not the
@@ -415,7 +418,8 @@ def _clause_terms(
                     asked
                     and term.kind in CONCRETE_KINDS
                     and not lex.vague(label)
-                    and (group is not None or term not in open_),
+                    and (group is not None or term not in open_)
+                    and not any(t in of_degree for t in members),
                     item.text[:300],
                     any_of=tuple(t.label for t in group) if group else (),
                 ),
@@ -549,7 +553,8 @@ def _said_term(term: Term, said: frozenset[str]) -> bool:
 # The fields a degree is in: "degree in Public Relations, Journalism, English or Marketing",
 # "BA/BS in English", "major in Chinese". Bounded: linear on any line.
 _DEGREE_FIELD = re.compile(
-    r"\b(?:degree|major|diploma|b\.?[as]\.?|bsc|m\.?[as]\.?|msc|bachelor'?s?|master'?s?)"
+    r"\b(?:degree|major|diploma|b\.?[as]\.?|bsc|m\.?[as]\.?|msc|bachelor'?s?|master'?s?|ph\.?d"
+    r"|doctorate|mba|b\.?tech|m\.?tech)"
     r"(?:\s*/\s*\w+\.?)?\s+(?:\w+\s+)?in\s+([^.;:()\n]{1,160})",
     re.I,
 )
@@ -704,11 +709,8 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         product_keys |= {n.key for n in found_products if not n.criterion.any_of}
         # "a degree in Journalism, English or Marketing": English is studied, not spoken.
         fields = [m.span(1) for m in _DEGREE_FIELD.finditer(text)]
-        studied = frozenset(
-            h.term
-            for h in hits
-            if h.term.kind == "language" and any(a <= h.start < b for a, b in fields)
-        )
+        of_degree = frozenset(h.term for h in hits if any(a <= h.start < b for a, b in fields))
+        studied = frozenset(t for t in of_degree if t.kind == "language")
         # An item about temperament ("communication skills, enthusiasm, works under pressure")
         # names soft skills; its other words are no trade's.
         soft = bool(hits) and all(h.term.kind == "soft_skill" for h in hits)
@@ -716,7 +718,7 @@ def _read_items(posting: Posting, said: frozenset[str], lex: Lexicon) -> _Readin
         # Minister") is any office's: its words are no trade's.
         chore = cue is not None and cue.factor < CHORE_FACTOR
         for clause, cue in zip(parts, clause_cues(parts, lex), strict=True):
-            named += _clause_terms(clause, cue, item, said, lex, groups, open_, studied)
+            named += _clause_terms(clause, cue, item, said, lex, groups, open_, studied, of_degree)
             if (
                 (item.prose and item.part != "intro")
                 or soft
@@ -744,6 +746,7 @@ def _keyword_criteria(
     """
     base = lex.kind_weight("keyword")
     named = {c.label.lower() for c in criteria.values()}
+    named |= {m.lower() for c in criteria.values() for m in c.any_of}  # "PyTorch or JAX": JAX
     # "NATE" beside a "NATE certification" criterion from another item: the same thing
     named |= {
         c.label.rsplit(" ", 1)[0].lower() for c in criteria.values() if c.kind == "certification"

@@ -17,10 +17,13 @@ from matcher.vocab.lexicon import Cue
 # What names each level in a posting (a degree's name is one clue; ``_DEGREE_CONTEXT`` another).
 _LEVEL_WORDS: dict[Level, str] = {
     "doctorate": r"\b(?:ph\.?d|doctorate|doctoral|pharm\.?d|edd|dnp)\b|博士",
-    "master": r"\b(?:master'?s?|mba|msc|msn|mfa|mph|mpa|m\.[as]\.?|ms|ma)\b|硕士|研究生",
+    "master": (
+        r"\b(?:master'?s?|mba|msc|msn|mfa|mph|mpa|m\.[as]\.?|ms|ma|m\.?tech|mca|m\.?com|m\.e)\b"
+        r"|硕士|研究生"
+    ),
     "bachelor": (
         r"\b(?:bachelor'?s?|undergraduate|university degree|college degree|bsc|bsn|bba|bfa|bsba"
-        r"|b\.[as]\.?|bs|ba)\b"
+        r"|b\.[as]\.?|bs|ba|b\.?tech|bca|b\.?com|b\.e)\b"
         r"|本科|学士|统招大学|大学(?:本科|学历|毕业|以上)"
     ),
     "associate": r"\b(?:associate'?s? degree|junior college|college diploma)\b|大专|专科",
@@ -31,9 +34,16 @@ _DEGREE_CONTEXT = re.compile(
     # a degree named whole ("Bachelor of Science in Nursing") or by a name no other thing has
     r"|\b(?:bachelor|master|doctor)'?s?\s+of\s+(?:science|arts|business|education|engineering"
     r"|fine|public|social|laws|nursing|pharmacy|philosophy)\b"
-    r"|\b(?:bsn|msn|mba|bba|bfa|mfa|mph|pharm\.?d|dnp)\b"
+    r"|\b(?:bsn|msn|mba|bba|bfa|mfa|mph|pharm\.?d|dnp|b\.?tech|m\.?tech|mca|bca|b\.e)\b"
     # "BS/BA in Computer Science", "MBA or MS in Finance": an abbreviation before its field
     r"|\b(?:b\.?[as]|bsc|m\.?[as]|msc|mba|ph\.?d)\b\.?(?:\s*(?:/|or)\s*\w+\.?)*\s+in\s",
+    re.I,
+)
+# People and courses a duty names, not a degree asked: "mentor graduate and undergraduate
+# students", "teach undergraduate courses".
+_STUDENTS = re.compile(
+    r"\b(?:under)?graduate(?:\s+(?:and|&|or)\s+(?:under)?graduate)?\s+"
+    r"(?:students?|researchers?|assistants?|courses?|classes|programs?|level|admissions?|recruiting)\b",
     re.I,
 )
 # A degree named by its field alone is a first degree: "Degree in Graphic Design", "a degree
@@ -118,6 +128,8 @@ def degree_required(text: str, cue: Cue | None) -> bool:
     False
     >>> degree_required("Bachelor's degree or above, or equivalent experience", None)
     False
+    >>> degree_required("PhD in physics or a related field required", None)  # weighed: measured
+    False
     """
     if (cue and cue.factor < 1.0) or _EQUIVALENT.search(text):
         return False
@@ -134,7 +146,10 @@ def education_level(clause: str) -> Level | None:
     ('bachelor', 'bachelor')
     >>> education_level("Degree in Graphic Design"), education_level("Master's degree in CS")
     ('bachelor', 'master')
+    >>> education_level("B.E/B.Tech/MCA"), education_level("Mentor graduate and undergraduate students")
+    ('bachelor', None)
     """
+    clause = _STUDENTS.sub(" ", clause)  # "mentor graduate and undergraduate students"
     if not _DEGREE_CONTEXT.search(clause):
         return None
     found = [lvl for lvl, rx in _LEVEL_WORDS.items() if re.search(rx, clause, re.I)]

@@ -770,3 +770,22 @@ def test_years_in_a_field_without_the_word_experience() -> None:
     assert [(c.min_years, c.field) for c in years] == [(6.0, "DevOps / SRE")]
     form = _crits("Data Engineer\nExperience: 3-6 Yrs\nKey Skills: Python, SQL")
     assert [c.min_years for c in form.values() if c.kind == "experience"] == [3.0]
+
+
+def test_a_duty_naming_students_asks_no_degree_and_a_degree_field_is_no_wall() -> None:
+    got = _crits(
+        "Postdoctoral Research Associate\nResponsibilities\n"
+        "- Mentor graduate and undergraduate students\nRequired Qualifications\n"
+        "- PhD in neuroscience, physics, computer science, or statistics\n"
+        "- Python or MATLAB\n- Experience with PyTorch or JAX"
+    )
+    education = [c for c in got.values() if c.kind == "education"]
+    assert [c.min_level for c in education] == ["doctorate"]
+    assert not got["computer science"].required  # the degree's field, weighed
+    assert got["Python or MATLAB"].required
+    assert "JAX" not in got  # named by its any-of
+
+
+def test_indian_degree_abbreviations() -> None:
+    got = _crits("Java Developer\nRequirements\n- B.E/B.Tech/MCA in any specialization")
+    assert [c.min_level for c in got.values() if c.kind == "education"] == ["bachelor"]
