@@ -70,6 +70,58 @@ def _heading_number(line: str) -> tuple[str, dict[int, int]] | None:
     return stem, options
 
 
+# A page's furniture in a posting copied from a PDF: "Form 22-B (rev. 03/2021)   Page 1 of 2".
+_PAGE_FOOTER = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\s*$", re.I)
+_BROKEN_WORD = re.compile(r"[a-z]-$")  # "mainte-" + "nance"
+_SENTENCE_END = (".", ":", ";", "!", "?", "。", "：", "；", "！", "？")
+WRAP_SHARE = 0.75  # a line this near the widest is one a PDF broke at its width
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines as written, where a PDF copy broke them at the page's width: a word cut by a
+    hyphen is whole again ("mainte-" / "nance"), a line near the widest that ends no sentence
+    goes on into a next line in lower case, and page footers go. Where the text shows two or
+    more such breaks, a line near the widest that ends no sentence also goes on into a next
+    line in capitals, unless that one is a list item or a heading ("a valid State Class II
+    Water" / "Treatment Operator certification"). Short lines (a list without bullets) stay.
+
+    >>> _unwrapped(["- Performs preventive mainte-", "nance on pumps", "- Excel"])
+    ['- Performs preventive maintenance on pumps', '- Excel']
+    >>> _unwrapped(["Requirements", "python", "sql"])
+    ['Requirements', 'python', 'sql']
+    """
+    lines = [ln for ln in lines if not _PAGE_FOOTER.search(ln)]
+    width = max((len(ln) for ln in lines), default=0)
+
+    def wide(ln: str) -> bool:  # as wide as the page: the PDF broke it there
+        return len(ln) >= WRAP_SHARE * width and not ln.endswith(_SENTENCE_END)
+
+    def goes_on(prev: str, ln: str) -> bool:
+        return bool(prev and ln[:1].islower() and not BULLET.match(ln))
+
+    breaks = sum(
+        1 for a, b in pairwise(lines) if goes_on(a, b) and (_BROKEN_WORD.search(a) or wide(a))
+    )
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if out else ""
+        if goes_on(prev, ln) and _BROKEN_WORD.search(prev):
+            out[-1] = prev[:-1] + ln
+        elif (
+            prev
+            and ln
+            and wide(prev)
+            and heading(prev) is None
+            and (
+                goes_on(prev, ln) or (breaks >= 2 and not BULLET.match(ln) and heading(ln) is None)
+            )
+        ):
+            out[-1] = prev + " " + ln
+        else:
+            out.append(ln)
+    return out
+
+
 def split_postings(text: str) -> list[Posting]:
     """Cut posting text into postings at headings numbered 1, 2, 3... in order.
 
@@ -81,7 +133,7 @@ def split_postings(text: str) -> list[Posting]:
     """
     # NFKC turns "①" into a bare "1"; keep it a list marker.
     text = re.sub("[①-⑳]", lambda m: f"({ord(m.group()) - 0x245F}) ", text)
-    lines = [ln.strip() for ln in normalize(text).split("\n")]
+    lines = _unwrapped([ln.strip() for ln in normalize(text).split("\n")])
     lines = ["" if _LINK.search(ln) else ln for ln in lines]
     for i, ln in enumerate(lines):
         low = ln.lower()

@@ -118,3 +118,24 @@ def test_a_job_boards_page_of_two_postings_gives_two() -> None:
 def test_a_posting_that_repeats_a_heading_without_a_trail_stays_one() -> None:
     text = "Chef\nDuties:\n- Cook\nSous Chef\nDuties:\n- Plate"
     assert len(split_postings(text)) == 1
+
+
+def test_a_posting_copied_from_a_pdf_is_read_as_written() -> None:
+    # hard line breaks at the page's width, words cut by hyphens, a page footer
+    text = (
+        "Water Treatment Plant Operator\n"
+        "ESSENTIAL DUTIES AND RESPONSIBILITIES\n"
+        "• Operates and monitors treatment processes including filtration and disinfec-\n"
+        "tion using SCADA systems, and records the results in the plant's daily logs.\n"
+        "• Performs preventive mainte-\n"
+        "nance on pumps, valves, chemical feed equipment and motors at the plant.\n"
+        "City HR Form 22-B (rev. 03/2021)                              Page 1 of 2\n"
+        "MINIMUM QUALIFICATIONS\n"
+        "Two years of experience in water treatment; a valid driver's license and a State\n"
+        "Water Treatment Operator certification at time of hire are required for all staff.\n"
+    )
+    body = split_postings(text)[0].lines
+    assert any("disinfection using SCADA" in ln for ln in body)
+    assert any("preventive maintenance on pumps" in ln for ln in body)
+    assert any("a State Water Treatment Operator" in ln for ln in body)  # joined at the width
+    assert not any("Page 1 of 2" in ln for ln in body)
