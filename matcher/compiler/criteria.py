@@ -135,7 +135,11 @@ def _minimums(text: str, item: Item, lex: Lexicon) -> list[_Named]:
     out = []
     level = education_level(text)
     if level:
-        cue = _own(cue_of(next((c for c in parts if education_level(c)), text), lex), item, lex)
+        # the cue of the clause naming the minimum: "a CPA (strongly preferred) and/or MBA, and a
+        # bachelor's degree in accounting is required" requires the bachelor's
+        named = next((c for c in parts if education_level(c) == level), None)
+        named = named or next((c for c in parts if education_level(c)), text)
+        cue = _own(cue_of(named, lex), item, lex)
         education = Criterion(
             "",
             "education",

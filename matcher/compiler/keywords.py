@@ -189,6 +189,11 @@ def _trade_noun(word: str) -> bool:
     return conc is not None and conc >= KEYWORD_MIN_CONCENTRATION
 
 
+_OF_TRADE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", re.I)
+# An office, not a trade: "Vice President", "Head", "Chief" say how high, not in what.
+_OFFICE = frozenset({"vice", "president", "head", "chief", "officer", "executive", "director"})
+
+
 def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
     """(word or phrase, aliases) for each trade word of a job title.
 
@@ -204,9 +209,14 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
     [('aviation', ()), ('aviation maintenance', ())]
     >>> title_words("Human Resources Generalist", default())
     [('human resources', ('HR',)), ('generalist', ())]
+    >>> title_words("Vice President of Finance", default())
+    [('finance', ())]
     """
     df = word_df()[1]
     _, structure = _stop(lex)
+    # "Director of Engineering", "Vice President of Finance": the trade stands after "of"
+    if of := _OF_TRADE.match(title):
+        title = f"{of.group(2)} {of.group(1)}"
     found = list(WORD.finditer(title))
     while len(found) > 1 and found[-1].group().lower() in RANK_WORDS:
         found.pop()  # "Software Engineer II": the head is "Engineer"
@@ -235,6 +245,7 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
             < (TITLE_MODIFIER_SPECIFICITY if m is not found[-1] else KEYWORD_MIN_SPECIFICITY)
             or word in structure
             or word in RANK_WORDS
+            or word in _OFFICE
         ):
             continue
         if m is found[-1] and df.get(word, 0) > GENERIC_TITLE_WORD:

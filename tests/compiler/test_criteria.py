@@ -789,3 +789,14 @@ def test_a_duty_naming_students_asks_no_degree_and_a_degree_field_is_no_wall() -
 def test_indian_degree_abbreviations() -> None:
     got = _crits("Java Developer\nRequirements\n- B.E/B.Tech/MCA in any specialization")
     assert [c.min_level for c in got.values() if c.kind == "education"] == ["bachelor"]
+
+
+def test_an_executive_title_and_a_degree_named_after_a_preferred_one() -> None:
+    got = _crits(
+        "Vice President of Finance\nTHE IDEAL CANDIDATE\nHe or she will bring a CPA (strongly"
+        " preferred) and/or MBA, and a bachelor's degree in accounting or finance is required."
+    )
+    education = next(c for c in got.values() if c.kind == "education")
+    assert education.min_level == "bachelor" and education.required
+    titled = {c.label for c in got.values() if c.kind == "title"}
+    assert not {"vice", "president"} & titled  # an office, not a trade
