@@ -557,6 +557,15 @@ _FORM_SKIP = frozenset(
         "posted date",
         "salary",
         "compensation",
+        # a job description's header: where the job sits, not what it asks
+        "reports to",
+        "department",
+        "division",
+        "flsa status",
+        "flsa",
+        "pay grade",
+        "grade",
+        "job code",
     ]
 ) | frozenset(_PARTS["skip"])
 INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data

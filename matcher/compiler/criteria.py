@@ -562,6 +562,7 @@ _DEGREE_FIELD = re.compile(
     r"(?:\s*/\s*\w+\.?)?\s+(?:\w+\s+)?in\s+([^.;:()\n]{1,160})",
     re.I,
 )
+_DIRECTLY_TO = re.compile(r"\s+directly\s+to\b", re.I)
 _DEPARTMENT = re.compile(r"\s*(?:departments?|dept\.?|division|部门|部)(?![A-Za-z])", re.I)
 
 
@@ -579,6 +580,8 @@ def _terms(clause: str, item: Item, lex: Lexicon) -> list[Term]:
             continue
         if _DEPARTMENT.match(clause, hit.end):
             continue  # "cooperate with the sales department": a colleague, not a skill
+        if _DIRECTLY_TO.match(clause, hit.end):
+            continue  # "reporting directly to the CFO": who the boss is, not reporting
         if negated(clause, hit.start):
             continue  # "no Python experience needed"
         if t not in out:

@@ -63,7 +63,7 @@ def _is_html(text: str) -> bool:
 
 class _Text(HTMLParser):
     """Collects the text a browser shows, as lines: blocks and ``<br>`` break lines, list items
-    start with "- ", table cells of a row are joined with "; "."""
+    start with "- ", table rows become "a: b; c"."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -86,7 +86,7 @@ class _Text(HTMLParser):
         elif tag == "li":
             self.out.append(_EDGE + "- ")
         elif tag in ("td", "th"):
-            self.out.append("; " if self.cells else _EDGE)
+            self.out.append(("; " if self.cells > 1 else ": ") if self.cells else _EDGE)
             self.cells += 1
         elif tag in _BLOCK:
             self.has_h1 = self.has_h1 or tag == "h1"
@@ -212,8 +212,14 @@ def _inline(line: str) -> str:
 
 
 def _cells(row: str) -> str:
-    cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip())]
-    return "; ".join(c for c in cells if c)
+    cells = [c for c in (c.strip() for c in re.split(r"(?<!\\)\|", row.strip())) if c]
+    return _row(cells)
+
+
+def _row(cells: list[str]) -> str:
+    """A table row as a line: the first cell names the thing, the rest say of it ("Docker:
+    Required", "Airflow: 3+ years"), so a cue or a number in them is the row's."""
+    return cells[0] + (": " + "; ".join(cells[1:]) if len(cells) > 1 else "") if cells else ""
 
 
 def _from_markdown(text: str) -> str:
@@ -259,13 +265,13 @@ def plain(text: str) -> str:
 
     HTML (a real tag structure, not a stray "<5 years") loses its tags, scripts, styles and
     comments: blocks and ``<br>`` break lines, list items become "- " lines, table rows
-    "a; b", entities are unescaped; ``<title>`` is kept only when no ``<h1>`` names the job.
+    "a: b; c", entities are unescaped; ``<title>`` is kept only when no ``<h1>`` names the job.
     Headings stand on their own line; below the first level ("## Bonus points", ``<h3>``) they
     end with a colon, as a plain posting marks the head of a part ("Bonus points:").
     Markdown (recognised by what plain text never writes: "## heading", ``**strong**``,
     ``[links](url)``, code spans, tables) loses its marks: headings stand as plain lines,
     "* " and "+ " bullets become "- ", links keep their text, images, rules and table rules are
-    dropped, table rows become "a; b". What comes out is converted again until nothing changes
+    dropped, table rows become "a: b; c". What comes out is converted again until nothing changes
     (at most a few passes), so ``plain(plain(x)) == plain(x)``.
 
     Args:

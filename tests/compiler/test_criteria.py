@@ -800,3 +800,14 @@ def test_an_executive_title_and_a_degree_named_after_a_preferred_one() -> None:
     assert education.min_level == "bachelor" and education.required
     titled = {c.label for c in got.values() if c.kind == "title"}
     assert not {"vice", "president"} & titled  # an office, not a trade
+
+
+def test_a_requirements_table_says_of_each_row_how_much_it_is_asked() -> None:
+    text = (
+        "# Data Engineer\n\n### Requirements\n\n| Skill | Level |\n|---|---|\n"
+        "| Airflow | 3+ years |\n| Kubernetes | Nice to have |\n| Docker | Required |\n"
+    )
+    got = {c.label: c for c in compile_text(text, stem="j")[0].criteria}
+    assert got["Docker"].required and not got["Kubernetes"].required
+    assert got["Kubernetes"].weight < got["Docker"].weight
+    assert [c.min_years for c in got.values() if c.kind == "experience"] == [3.0]

@@ -125,9 +125,10 @@ HTML_CASES = [
         "Nurse",
     ),
     (
-        "table rows as cells joined",
-        "<table><tr><th>Skill</th><th>Years</th></tr><tr><td>SQL</td><td>3</td></tr></table>",
-        "Skill; Years\nSQL; 3",
+        "table rows: the first cell, then what the others say of it",
+        "<table><tr><th>Skill</th><th>Years</th><th>Level</th></tr>"
+        "<tr><td>SQL</td><td>3</td><td>Required</td></tr></table>",
+        "Skill: Years; Level\nSQL: 3; Required",
     ),
     (
         "ordered list items and headings",
@@ -225,9 +226,9 @@ MARKDOWN_CASES = [
     ("inline code", "Know `git rebase` and **Bash**", "Know git rebase and Bash"),
     ("rules dropped", "## A\n---\n***\nB", "A:\nB"),
     (
-        "tables as cells joined",
+        "table rows: the first cell, then what the others say of it",
         "| Tool | Years |\n|:-----|------:|\n| Python | 5 |\n| C++ \\| C# | 3 |",
-        "Tool; Years\nPython; 5\nC++ | C#; 3",
+        "Tool: Years\nPython: 5\nC++ | C#: 3",
     ),
     ("backslash escapes", "**Req**: C\\+\\+ and 1\\. item", "Req: C++ and 1. item"),
     ("reference links", "See [docs][1] **now**\n\n[1]: https://x.com", "See docs now"),
