@@ -29,8 +29,8 @@ def _products(text: str) -> list[str]:
         # a list of names the posting asks experience with
         ("Experience with Cision, Muck Rack or Prowly", ["Cision", "Muck Rack", "Prowly"]),
         (
-            "Experience with Splunk, eMASS and Active Directory",
-            ["Splunk", "eMASS", "Active Directory"],
+            "Experience with Qualys, eMASS and Active Directory",
+            ["Qualys", "eMASS", "Active Directory"],
         ),
     ],
 )
