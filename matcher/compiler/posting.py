@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+import simplemma
+
 from matcher.compiler.blocks import BULLET, END_LINES, heading, items
 from matcher.text import has_cjk, normalize
 from matcher.vocab.occupations import english_name
@@ -122,6 +124,49 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return out
 
 
+# Languages a bilingual posting pairs with English (Canada's French, the US's Spanish...).
+_OTHER_LANGUAGES = ("fr", "es", "de", "pt", "it", "nl")
+TRANSLATED_LINES = 3  # a posting with this many lines in another language carries a copy
+
+
+def _other_language(line: str) -> bool:
+    """Whether ``line`` is written in another language than English (simplemma's word lists:
+    most of its words are that language's and clearly fewer English)."""
+    if has_cjk(line) or len(line.split()) < 3:
+        return False
+    en = simplemma.in_target_language(line, lang="en")
+    other = max(simplemma.in_target_language(line, lang=lg) for lg in _OTHER_LANGUAGES)
+    return other >= 0.6 and other - en >= 0.3
+
+
+def _one_language(lines: list[str]) -> list[str]:
+    """An English posting without its copy in another language: a Canadian posting's French
+    half would add every criterion again in French ("TPS/TVQ" beside "GST/QST"). Only where
+    both halves are there (``TRANSLATED_LINES`` each); lines between two of the other
+    language's go with them ("Tenir les dossiers dans QuickBooks Online et Sage 50").
+
+    >>> _one_language(["Bookkeeper", "- Process accounts payable and receivable monthly",
+    ...     "- Reconcile bank statements every month", "- Prepare GST and QST returns",
+    ...     "- Traiter les comptes fournisseurs et les comptes clients",
+    ...     "- Effectuer les conciliations bancaires mensuelles",
+    ...     "- Effectuer la paie et produire les feuillets en fin d'année"])[-1]
+    '- Prepare GST and QST returns'
+    """
+    other = [_other_language(ln) for ln in lines]
+    if (
+        sum(other) < TRANSLATED_LINES
+        or sum(1 for ln, o in zip(lines, other, strict=True) if not o and len(ln.split()) >= 3)
+        < TRANSLATED_LINES
+    ):
+        return lines
+    marked = [i for i, o in enumerate(other) if o]
+    drop = set(marked)
+    for a, b in pairwise(marked):
+        if b - a <= 3:  # a line or two between the copy's lines belongs to it
+            drop.update(range(a, b))
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
 def split_postings(text: str) -> list[Posting]:
     """Cut posting text into postings at headings numbered 1, 2, 3... in order.
 
@@ -133,7 +178,7 @@ def split_postings(text: str) -> list[Posting]:
     """
     # NFKC turns "①" into a bare "1"; keep it a list marker.
     text = re.sub("[①-⑳]", lambda m: f"({ord(m.group()) - 0x245F}) ", text)
-    lines = _unwrapped([ln.strip() for ln in normalize(text).split("\n")])
+    lines = _one_language(_unwrapped([ln.strip() for ln in normalize(text).split("\n")]))
     lines = ["" if _LINK.search(ln) else ln for ln in lines]
     for i, ln in enumerate(lines):
         low = ln.lower()

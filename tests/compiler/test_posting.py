@@ -139,3 +139,19 @@ def test_a_posting_copied_from_a_pdf_is_read_as_written() -> None:
     assert any("preventive maintenance on pumps" in ln for ln in body)
     assert any("a State Water Treatment Operator" in ln for ln in body)  # joined at the width
     assert not any("Page 1 of 2" in ln for ln in body)
+
+
+def test_a_bilingual_posting_is_read_in_english_once() -> None:
+    text = (
+        "Bookkeeper / Teneur de livres\nResponsibilities:\n"
+        "- Process accounts payable and receivable for our clients\n"
+        "- Prepare GST/HST and QST returns every quarter\n- Run payroll for small businesses\n"
+        "Responsabilités :\n- Traiter les comptes fournisseurs et les comptes clients\n"
+        "- Préparer les déclarations de TPS/TVH et de TVQ\n"
+        "- Effectuer la paie et produire les feuillets en fin d'année\n"
+        "- Bilinguisme (français et anglais) requis, à l'oral et à l'écrit\n"
+    )
+    body = " ".join(split_postings(text)[0].lines)
+    assert "GST/HST" in body and "TVQ" not in body and "Traiter" not in body
+    french = "Teneur de livres\n" + "\n".join(ln for ln in text.splitlines()[5:])
+    assert "Traiter" in " ".join(split_postings(french)[0].lines)  # a French posting stays
