@@ -100,7 +100,8 @@ _ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth)[,\s]+(?:the\s
 _MARK = r"(?:\d{1,2}(?:\s\d)?\s?(?:[、:：)]|[.,，](?!\d))|[(（]\d{1,2}[)）]|[①-⑳]|[-*•·▪●]\s)"
 _ITEM_SPLIT = re.compile(
     # "one (1) year of specialized experience": a number restated in brackets is no marker
-    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.,，](?!\d))"
+    # ("1,熟悉": NFKC made the Chinese comma ","; "a team of 14, Series A" is no marker)
+    r"(?:(?<=\s)|(?<=[;；。]))(?=(?:\d{1,2}\s?(?:[、:：)]|[.，](?!\d)|,(?=\s*[\u4e00-\u9fff]))"
     r"|[(（]\d{1,2}[)）](?!\s*(?:years?|yrs|months?)\b)|[①-⑳])\s*\S)"
     # "有淘宝经验，2、熟悉..." (NFKC made the comma ","): only the Chinese list comma is safe here
     r"|(?<=,)(?=\d{1,2}、\s*\S)"
@@ -466,6 +467,22 @@ def items(lines: tuple[str, ...]) -> list[Item]:
     [('pref', 'Kafka')]
     """
     part: Opens = "resp"
+    headed = any(heading(ln) in ("resp", "req", "pref") or _INLINE_HEAD.match(ln) for ln in lines)
+    essay: set[str] = set()  # sentences of a paragraph: prose, as the paragraph was
+    if not headed:
+        # One paragraph for the whole posting (a "Who's hiring" post): its sentences, so the
+        # company's own sentences before the first about the job stay its blurb, and a cue
+        # ("a big plus") stays with its sentence.
+        split = [(ln, _sentences(ln)) for ln in lines]
+        listed = sum(bool(BULLET.match(ln)) for ln in lines) >= 2
+        # a paragraph that was prose (an essay in a numbered list) stays prose sentence by sentence
+        essay = {
+            x
+            for ln, parts in split
+            if len(parts) > 1 and listed and len(ln) > _PROSE_CHARS[has_cjk(ln)]
+            for x in parts
+        }
+        lines = tuple(x for _, parts in split for x in parts)
     # The first heading that opens the job's own parts: what stands above it is the page's
     # header and the company's blurb. A posting whose only headings close it ("Application",
     # "Benefits" at the end) has its job above them.
@@ -520,7 +537,7 @@ def items(lines: tuple[str, ...]) -> list[Item]:
         if part == "skip":
             continue
         cjk = has_cjk(ln)
-        prose = numbered and not BULLET.match(ln) and len(ln) > _PROSE_CHARS[cjk]
+        prose = (numbered and not BULLET.match(ln) and len(ln) > _PROSE_CHARS[cjk]) or ln in essay
         for piece in _ITEM_SPLIT.split(ln):
             piece = BULLET.sub("", piece).strip()
             if len(piece) >= 2:
@@ -530,6 +547,22 @@ def items(lines: tuple[str, ...]) -> list[Item]:
 
 # A requirements heading that insists: its items are required as if each said so.
 _INSISTS = re.compile(r"\b(?:must|required|minimum|mandatory|essential|basic)\b|必须|必备", re.I)
+
+
+# Where a long paragraph's sentences end: a full stop, "!" or "?" before a capital.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+PARAGRAPH_CHARS = 300  # a line this long, in a posting without part headings, is a paragraph
+
+
+def _sentences(line: str) -> list[str]:
+    """The sentences of a long paragraph line; a shorter line as it is.
+
+    >>> _sentences("We build ledgers for brokers. " * 10 + "You have 5+ years of Go.")[-1]
+    'You have 5+ years of Go.'
+    """
+    if len(line) < PARAGRAPH_CHARS or BULLET.match(line):
+        return [line]
+    return [p for p in _SENTENCE_END.split(line) if p.strip()]
 
 
 # A form field on one line: "Job Type: Full-time", "Work Location: In person".

@@ -293,8 +293,8 @@ def _untitled(body: tuple[str, ...], title: str | None) -> tuple[str, ...]:
     """``body`` without its title line and what stands above it (site navigation, a company
     name): a title names no criteria."""
     for i, ln in enumerate(body[:TITLE_SCAN]):
-        if title and _TITLE_TAIL.sub("", ln).strip() == title:
-            return body[i + 1 :]
+        if title and (_TITLE_TAIL.sub("", ln).strip() == title or title in ln.split(" | ")):
+            return body[i + 1 :]  # the title line, or the "Company | Role | Place" line
     return body
 
 

@@ -811,3 +811,19 @@ def test_a_requirements_table_says_of_each_row_how_much_it_is_asked() -> None:
     assert got["Docker"].required and not got["Kubernetes"].required
     assert got["Kubernetes"].weight < got["Docker"].weight
     assert [c.min_years for c in got.values() if c.kind == "experience"] == [3.0]
+
+
+def test_a_one_paragraph_posting_keeps_its_blurb_and_its_cues_apart() -> None:
+    text = (
+        "Ledgerly | Senior Backend Engineer (Go) | NYC or REMOTE | $170k-$210k\n\n"
+        "We build the ledger that freight brokers use to reconcile carrier payments, and about"
+        " 40M invoices a year flow through us. Team of 14, Series A, profitable unit economics."
+        " You'd be the 4th backend hire, owning the settlement pipeline end to end. Our stack"
+        " is Postgres, Kafka and AWS. We want someone with 5+ years shipping backend services."
+        " Experience with payments is a big plus but not required."
+    )
+    got = _crits(text)
+    assert next(c for c in got.values() if c.kind == "title").label == "Backend Engineer"
+    assert got["payments"].weight < got["Kafka"].weight  # "a big plus", not the blurb's
+    assert "NYC" not in got  # the title line's places are no criteria
+    assert [c.min_years for c in got.values() if c.kind == "experience"] == [5.0]
