@@ -599,6 +599,12 @@ _FORM_SKIP = frozenset(
         "pay grade",
         "grade",
         "job code",
+        # a job board's filing of the job (Naukri): "Role: Software Development - Other"
+        "role",
+        "role category",
+        "industry",
+        "industry type",
+        "functional area",
     ]
 ) | frozenset(_PARTS["skip"])
 INTRO_WORDS = 8  # above the first heading, a line this long (or a sentence) is prose, not data

@@ -192,6 +192,11 @@ def _trade_noun(word: str) -> bool:
 _OF_TRADE = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", re.I)
 # An office, not a trade: "Vice President", "Head", "Chief" say how high, not in what.
 _OFFICE = frozenset({"vice", "president", "head", "chief", "officer", "executive", "director"})
+# A licence's adjectives: "Certified Nursing Assistant", "Licensed Practical Nurse" say the
+# person holds a licence (a criterion of its own), not which trade.
+_LICENSED = frozenset(
+    {"certified", "licensed", "registered", "chartered", "accredited", "qualified", "practical"}
+)
 
 
 def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
@@ -241,11 +246,17 @@ def title_words(title: str, lex: Lexicon) -> list[tuple[str, tuple[str, ...]]]:
         word = m.group() if ACRONYM.fullmatch(m.group()) else lemma(m.group())
         if (
             spec is None
+            # a trade name's own words alone ("machine" of "machine learning") as any word
             or spec
-            < (TITLE_MODIFIER_SPECIFICITY if m is not found[-1] else KEYWORD_MIN_SPECIFICITY)
+            < (
+                TITLE_MODIFIER_SPECIFICITY
+                if m is not found[-1] and m.group().lower() not in named
+                else KEYWORD_MIN_SPECIFICITY
+            )
             or word in structure
             or word in RANK_WORDS
             or word in _OFFICE
+            or word in _LICENSED
         ):
             continue
         if m is found[-1] and df.get(word, 0) > GENERIC_TITLE_WORD:

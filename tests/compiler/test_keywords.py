@@ -140,3 +140,17 @@ def test_a_noun_by_its_ending_or_an_acronym_even_when_no_label_heads_with_it() -
 def test_a_title_modifier_is_a_trade_word_from_a_lower_specificity(title: str, word: str) -> None:
     # the word before the head says which job; "sales" stays "sales", not "sale"
     assert word in [w for w, _ in title_words(title, LEX)]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Certified Nursing Assistant", [("nursing", ())]),  # a licence's adjective says no trade
+        ("Licensed Practical Nurse", [("nurse", ())]),
+        ("Vice President of Finance", [("finance", ())]),  # an office, and the trade after "of"
+    ],
+)
+def test_title_words_leave_offices_and_licences_out(
+    title: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert title_words(title, LEX) == expected
