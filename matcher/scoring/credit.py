@@ -488,12 +488,25 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w.&'-]*)[ \t]+$")  # the word before a pl
 
 def _inside_other_name(pc: PreparedCriterion, scan: FuzzyScan, start: int, end: int) -> bool:
     """Whether an alias's occurrence is the end of a longer name of something else: a
-    degree's field ("Business Administration" for "office administration"'s alias
-    "administration"; "Bachelor of Science in Accounting" still counts for "accounting").
+    capitalised name whose word before is not the label's ("Small Business Administration"
+    for "office administration"'s alias "administration"), a degree's field ("Business
+    Administration"; "Bachelor of Science in Accounting" still counts for "accounting").
     Leftmost-longest: the longer name is what the resume says. The same over O*NET and ESCO
     job names ("line cook" for a Chef's alias "cook") cost ESCO-style ranking 0.01 MAP and is
     not done (bench/QUALITY.md)."""
     folded = scan.resume.folded
+    text = scan.resume.document.text
+    word = folded[start:end]
+    if (
+        pc.criterion.kind != "title"  # a title's own names and near names: ``_partial_title``
+        and word in pc.terms[0].split()
+        and text[start : start + 1].isupper()
+    ):
+        # "Business Administration", "Small Business Administration": a capitalised name
+        # whose other word is not the label's ("office administration") names something else
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if m is not None and m.group(1)[:1].isupper() and m.group(1).lower() not in pc.terms[0]:
+            return True
     for a, b in _degree_names(scan):
         if a <= start and end <= b:
             # "Business Administration", not "Bachelor of Science in Accounting": the alias

@@ -359,6 +359,22 @@ def test_an_alias_inside_a_field_of_study_does_not_count() -> None:
     assert ev.method == "alias"  # the whole field, not the end of a longer one
 
 
+def test_an_alias_that_ends_another_capitalised_name_does_not_count() -> None:
+    """The evidence bench's finding: "Small Business Administration" (an agency) and an MBA
+    named outside the education section met office administration's "administration"."""
+    rubric = Rubric(
+        "j",
+        "t",
+        "en",
+        (Criterion("oa", "skill", "office administration", 1.0, ("administration",)),),
+    )
+    text = "EXPERIENCE\nLoan Officer 2013 - 2015\nProcessed Small Business Administration loans.\n"
+    (ev,) = card_for(text, rubric).evidence
+    assert ev.method == "none", (ev.method, ev.text)
+    (ev,) = card_for(text + "Office Administration and filing.\n", rubric).evidence
+    assert ev.method == "exact"  # the label itself, capitalised
+
+
 def test_a_field_of_experience_is_not_named_by_its_head_word_alone() -> None:
     """The evidence bench's finding: "training" put a personnel trainer's roles in "fitness
     training", "sales" a retail clerk's in "outside B2B sales"."""
