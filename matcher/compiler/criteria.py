@@ -49,7 +49,7 @@ from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
 from matcher.vocab.kinds import CONCRETE_KINDS
-from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon
+from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon, english_word
 from matcher.vocab.occupations import (
     occupation_words,
     specificity,
@@ -646,7 +646,32 @@ TITLE_ALIASES = 24  # other names of the job a title criterion carries at most
 def _job_names(posting: Posting) -> tuple[str, ...]:
     """The job names of a posting's title ("Data Analyst (Remote)" -> "Data Analyst"), or the
     title without qualifiers when it names no job the taxonomies know the head of."""
-    return job_names(posting.title) or (base_title(posting.title),)
+    return tuple(map(_unshouted, job_names(posting.title) or (base_title(posting.title),)))
+
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "at", "to", "or", "a", "an"})
+
+
+def _unshouted(name: str) -> str:
+    """A job name a posting writes in capitals, as a resume would write it: "CERTIFIED
+    NURSING ASSISTANT" is "Certified Nursing Assistant"; abbreviations stay ("CDL A Truck
+    Driver", "IT Support Specialist").
+
+    >>> _unshouted("CDL A TRUCK DRIVER"), _unshouted("IT SUPPORT SPECIALIST"), _unshouted("CNA")
+    ('CDL A Truck Driver', 'IT Support Specialist', 'CNA')
+    """
+    words = name.split()
+    if not name.isupper() or all(len(w) <= 5 and not english_word(w) for w in words):
+        return name
+
+    def case(w: str) -> str:
+        if len(w) > 1 and w.lower() in _SMALL_WORDS:  # "CDL A" keeps its class letter
+            return w.lower()
+        if len(w) <= 2 or (len(w) <= 5 and not english_word(w)):
+            return w  # "IT", "CDL", "HVAC"
+        return w.capitalize()
+
+    return " ".join(case(w) for w in words)
 
 
 _TITLE = "\x00title"  # the key of the title criterion while it is merged with the others

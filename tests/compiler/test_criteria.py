@@ -827,3 +827,10 @@ def test_a_one_paragraph_posting_keeps_its_blurb_and_its_cues_apart() -> None:
     assert got["payments"].weight < got["Kafka"].weight  # "a big plus", not the blurb's
     assert "NYC" not in got  # the title line's places are no criteria
     assert [c.min_years for c in got.values() if c.kind == "experience"] == [5.0]
+
+
+def test_a_title_in_capitals_is_written_as_a_resume_would() -> None:
+    got = _crits("CERTIFIED NURSING ASSISTANT (CNA) - ALL SHIFTS\nRequirements:\n- CPR")
+    assert next(c for c in got.values() if c.kind == "title").label == "Certified Nursing Assistant"
+    got = _crits("CDL A TRUCK DRIVER\nRequirements:\n- Clean MVR")
+    assert next(c for c in got.values() if c.kind == "title").label == "CDL A Truck Driver"
