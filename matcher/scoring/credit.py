@@ -496,16 +496,15 @@ def _inside_other_name(pc: PreparedCriterion, scan: FuzzyScan, start: int, end: 
     not done (bench/QUALITY.md)."""
     folded = scan.resume.folded
     text = scan.resume.document.text
-    word = folded[start:end]
     if (
         pc.criterion.kind != "title"  # a title's own names and near names: ``_partial_title``
-        and word in pc.terms[0].split()
         and text[start : start + 1].isupper()
+        and folded[start:end] in (label := pc.terms[0].split())
     ):
         # "Business Administration", "Small Business Administration": a capitalised name
         # whose other word is not the label's ("office administration") names something else
         m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if m is not None and m.group(1)[:1].isupper() and m.group(1).lower() not in pc.terms[0]:
+        if m is not None and m.group(1)[:1].isupper() and m.group(1).lower() not in label:
             return True
     for a, b in _degree_names(scan):
         if a <= start and end <= b:
