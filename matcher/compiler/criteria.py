@@ -48,7 +48,7 @@ from matcher.compiler.products import product_spans
 from matcher.errors import PostingError
 from matcher.rubric.model import Criterion, Finding, Rubric, Source
 from matcher.text import decode, fold, has_cjk, normalize
-from matcher.vocab.kinds import CONCRETE_KINDS
+from matcher.vocab.kinds import CONCRETE_KINDS, Kind
 from matcher.vocab.lexicon import Cue, Hit, Lexicon, Term, default_lexicon, english_word
 from matcher.vocab.occupations import (
     occupation_words,
@@ -114,7 +114,7 @@ def _own(cue: Cue | None, item: Item, lex: Lexicon) -> Cue | None:
     one that only says how well ("strong") still takes the heading's insistence."""
     if not item.insisted or (cue is not None and cue.name != "strong"):
         return cue
-    return next((c for c in lex.cues if c.required), cue)
+    return lex.cue("required") or cue
 
 
 def _factor(cue: Cue | None, item: Item) -> float:
@@ -248,6 +248,7 @@ def _products(
         if group is not None and term != group[0]:
             continue  # named by the group's any-of criterion
         cue = next((c for p, c in zip(parts, cues, strict=True) if term.label in p), None)
+        cue = _own(cue, item, lex)
         if cue and cue.factor <= 0:
             continue
         if group is None:
@@ -255,16 +256,29 @@ def _products(
             crit = Criterion("", "tool", term.label, round(weight, 3), (), False, item.text[:300])
             out.append(_Named(term.label.casefold(), term.label, crit))
             continue
-        label = " or ".join(t.label for t in group)
-        weight = max(lex.base_weight(t) * _telling(t) for t in group) * _factor(cue, item)
         asked = bool(cue and cue.required and item.part == "req" and not item.prose)
-        aliases = tuple(dict.fromkeys(a for t in group for a in t.aliases))
-        crit = Criterion(
-            "", "tool", label, round(weight, 3), aliases[:MAX_ANY_OF_ALIASES], asked,
-            item.text[:300], any_of=tuple(t.label for t in group),
-        )  # fmt: skip
-        out.append(_Named(label, label, crit))
+        out.append(_criterion(group, "tool", _factor(cue, item), asked, item, lex))
     return out
+
+
+def _criterion(
+    members: tuple[Term, ...], kind: Kind, factor: float, required: bool, item: Item, lex: Lexicon
+) -> _Named:
+    """The criterion for a lexicon term (one member) or for alternatives any of which will do
+    ("Python or Scala": several), weighted by its most telling member times ``factor``."""
+    label = " or ".join(t.label for t in members)
+    weight = max(lex.base_weight(t) * _telling(t) for t in members)
+    any_of = tuple(t.label for t in members) if len(members) > 1 else ()
+    aliases = (
+        tuple(dict.fromkeys(a for t in members for a in t.aliases))[:MAX_ANY_OF_ALIASES]
+        if any_of
+        else members[0].aliases
+    )
+    crit = Criterion(
+        "", kind, label, round(weight * factor, 3), aliases, required, item.text[:300],
+        any_of=any_of,
+    )  # fmt: skip
+    return _Named(label, label, crit)
 
 
 FIELD_SPECIFICITY = 0.3  # a word of a field this telling names the field on its own
@@ -406,29 +420,14 @@ def _clause_terms(
         if group is not None and term != group[0]:
             continue  # named by the group's any-of criterion
         members = group or (term,)
-        label = " or ".join(t.label for t in members)
-        weight = max(lex.base_weight(t) * _telling(t) for t in members)
-        aliases = tuple(dict.fromkeys(a for t in members for a in t.aliases))
-        out.append(
-            _Named(
-                label,
-                label,
-                Criterion(
-                    "",
-                    term.kind,
-                    label,
-                    round(weight * factor, 3),
-                    aliases[:MAX_ANY_OF_ALIASES] if group else term.aliases,
-                    asked
-                    and term.kind in CONCRETE_KINDS
-                    and not lex.vague(label)
-                    and (group is not None or term not in open_)
-                    and not any(t in of_degree for t in members),
-                    item.text[:300],
-                    any_of=tuple(t.label for t in group) if group else (),
-                ),
-            )
+        required = (
+            asked
+            and term.kind in CONCRETE_KINDS
+            and not lex.vague(" or ".join(t.label for t in members))
+            and (group is not None or term not in open_)
+            and not any(t in of_degree for t in members)
         )
+        out.append(_criterion(members, term.kind, factor, required, item, lex))
     return out
 
 

@@ -834,3 +834,13 @@ def test_a_title_in_capitals_is_written_as_a_resume_would() -> None:
     assert next(c for c in got.values() if c.kind == "title").label == "Certified Nursing Assistant"
     got = _crits("CDL A TRUCK DRIVER\nRequirements:\n- Clean MVR")
     assert next(c for c in got.values() if c.kind == "title").label == "CDL A Truck Driver"
+
+
+def test_alternatives_led_by_a_tool_no_lexicon_knows_take_the_headings_insistence() -> None:
+    # the same any-of whichever member comes first
+    found = []
+    for line in ("- Sage Intacct or QuickBooks", "- QuickBooks or Sage Intacct"):
+        got = _crits("Bookkeeper\nMust haves:\n" + line + "\n- Excel")
+        (either,) = (c for c in got.values() if c.any_of)
+        found.append((either.required, either.weight))
+    assert found[0] == found[1] and found[0][0]
