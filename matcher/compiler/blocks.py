@@ -549,8 +549,13 @@ def items(lines: tuple[str, ...]) -> list[Item]:
 _INSISTS = re.compile(r"\b(?:must|required|minimum|mandatory|essential|basic)\b|必须|必备", re.I)
 
 
-# Where a long paragraph's sentences end: a full stop, "!" or "?" before a capital.
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+# Where a Latin sentence ends: ".", "!" or "?" after a word or number, before a capital
+# ("BLS required within 30 days. ACLS preferred."); not in "B.S. Degree" or "e.g. Python".
+# The clauses step cuts items here too.
+SENTENCE_END = (
+    r"(?<=[a-z0-9)][.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!incl\.)(?<!approx\.)"
+    r"(?=\s+[A-Z])"
+)
 PARAGRAPH_CHARS = 300  # a line this long, in a posting without part headings, is a paragraph
 
 
@@ -562,7 +567,7 @@ def _sentences(line: str) -> list[str]:
     """
     if len(line) < PARAGRAPH_CHARS or BULLET.match(line):
         return [line]
-    return [p for p in _SENTENCE_END.split(line) if p.strip()]
+    return [p.strip() for p in re.split(SENTENCE_END, line) if p.strip()]
 
 
 # A form field on one line: "Job Type: Full-time", "Work Location: In person".

@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from matcher.compiler.blocks import SENTENCE_END
 from matcher.text import fold
 from matcher.vocab.lexicon import Cue, Lexicon
 
-# A clause ends after a comma, semicolon or full stop (Latin or Chinese); the mark stays with it.
-# A Latin full stop ends a sentence where a word or number ends and a capital opens the next
-# ("BLS required within 30 days. ACLS preferred."), not in "B.S. Degree" or "e.g. Python".
-CLAUSE_END = re.compile(
-    r"(?<=[，,；;。])"
-    r"|(?<=[a-z0-9)]\.)(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!incl\.)(?<!approx\.)"
-    r"(?=\s+[A-Z])"
-)
+# A clause ends after a comma, semicolon or full stop (Chinese), or where a Latin sentence ends
+# (``blocks.SENTENCE_END``); the mark stays with it.
+CLAUSE_END = re.compile(r"(?<=[，,；;。])|" + SENTENCE_END)
 
 
 def clauses(text: str) -> list[str]:

@@ -73,7 +73,18 @@ def _heading_number(line: str) -> tuple[str, dict[int, int]] | None:
 # A page's furniture in a posting copied from a PDF: "Form 22-B (rev. 03/2021)   Page 1 of 2".
 _PAGE_FOOTER = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\s*$", re.I)
 _BROKEN_WORD = re.compile(r"[a-z]-$")  # "mainte-" + "nance"
-_SENTENCE_END = (".", ":", ";", "!", "?", "。", "：", "；", "！", "？")
+_ENDS_CLAUSE = (
+    ".",
+    ":",
+    ";",
+    "!",
+    "?",
+    "。",
+    "：",
+    "；",
+    "！",
+    "？",
+)  # a line that ends so is whole
 WRAP_SHARE = 0.75  # a line this near the widest is one a PDF broke at its width
 
 
@@ -94,7 +105,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     width = max((len(ln) for ln in lines), default=0)
 
     def wide(ln: str) -> bool:  # as wide as the page: the PDF broke it there
-        return len(ln) >= WRAP_SHARE * width and not ln.endswith(_SENTENCE_END)
+        return len(ln) >= WRAP_SHARE * width and not ln.endswith(_ENDS_CLAUSE)
 
     def goes_on(prev: str, ln: str) -> bool:
         return bool(prev and ln[:1].islower() and not BULLET.match(ln))

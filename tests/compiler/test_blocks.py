@@ -133,3 +133,10 @@ def test_without_headings_the_prose_before_the_job_is_the_company_blurb() -> Non
 def test_a_number_restated_in_brackets_is_no_list_marker() -> None:
     got = items(("Requirements:", "You must have one (1) year of experience.", "(1) SQL (2) Excel"))
     assert [i.text for i in got] == ["You must have one (1) year of experience.", "SQL", "Excel"]
+
+
+def test_a_paragraph_is_cut_where_its_sentences_end_not_at_an_abbreviation() -> None:
+    para = "We work in tools e.g. Jira and Confluence every single day. " * 6
+    got = items(("Backend Engineer", para + "You have 5+ years of Go!"))
+    assert got[-1].text == "You have 5+ years of Go!"
+    assert all(not i.text.startswith("Jira") for i in got)  # "e.g. Jira" ends no sentence
